@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Installs, only when missing or at the wrong version, every tool the build and tests need.
+# Idempotent: a second run checks versions and installs nothing. Nothing here downloads a
+# prebuilt binary at run time (this machine reaches only crates.io, npm, PyPI and Debian).
+#
+#   scripts/ensure-tools.sh build   # wasm target, wasm-bindgen-cli, wasm-pack, npm deps (wasm-opt)
+#   scripts/ensure-tools.sh test    # the above plus Debian chromium + chromium-driver
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+what=${1:-build}
+log() { printf '\033[1;34m[tools]\033[0m %s\n' "$*" >&2; }
+
+# The wasm-bindgen CLI must match the library version in Cargo.lock exactly, or wasm-pack's
+# --mode no-install refuses to build. Cargo.toml pins "=X", so the lock cannot drift.
+wasm_bindgen_version() {
+  awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock
+}
+
+ensure_wasm_target() {
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    log "adding rust target wasm32-unknown-unknown"
+    rustup target add wasm32-unknown-unknown
+  fi
+}
+
+ensure_wasm_bindgen() {
+  [ -f Cargo.lock ] || cargo generate-lockfile
+  local want have
+  want=$(wasm_bindgen_version)
+  have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
+  if [ "$have" != "$want" ]; then
+    log "installing wasm-bindgen-cli $want (found: ${have:-none})"
+    # Not --locked: one of its locked dependencies is not on the registry mirror here.
+    cargo install wasm-bindgen-cli --version "$want" --force
+  fi
+}
+
+ensure_wasm_pack() {
+  if ! command -v wasm-pack >/dev/null 2>&1; then
+    log "installing wasm-pack"
+    cargo install --locked wasm-pack
+  fi
+}
+
+# npm dev dependencies from the committed lock file: binaryen (wasm-opt 132; Debian's 108 breaks
+# wasm-bindgen output), Playwright, axe-core, TypeScript. Re-run only when the lock changes.
+ensure_npm() {
+  if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    log "npm ci"
+    npm ci --no-audit --no-fund
+    touch node_modules/.package-lock.json
+  fi
+}
+
+ensure_chromium() {
+  if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
+    log "installing Debian chromium and chromium-driver"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq chromium chromium-driver >/dev/null
+  fi
+}
+
+case "$what" in
+  build) ensure_wasm_target; ensure_wasm_bindgen; ensure_wasm_pack; ensure_npm ;;
+  test)  ensure_wasm_target; ensure_chromium; ensure_wasm_bindgen; ensure_wasm_pack; ensure_npm ;;
+  *) echo "usage: $0 build|test" >&2; exit 2 ;;
+esac

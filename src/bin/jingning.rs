@@ -1,0 +1,68 @@
+//! `jingning`: the rule engine on the command line, for batch work, scripts and checking a case.
+//!
+//! Every subcommand reads a JSON file (or `-` for standard input) and prints the result as JSON;
+//! on bad input it prints every problem with its field path and exits with status 2.
+use clap::{Parser, Subcommand};
+use jingning_policy::household::dibao_income;
+use jingning_policy::Failure;
+use std::io::Read;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "jingning", version, about = "静宁县有效衔接政策规则引擎（命令行）")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// 低保收入速算：人均低保计算收入及是否低于低保标准
+    DibaoIncome {
+        /// 输入 JSON 文件（- 为标准输入）
+        input: PathBuf,
+        /// 选项 JSON 文件：{ region?, overrides?, params? }
+        #[arg(long)]
+        options: Option<PathBuf>,
+    },
+    /// 输出某一条款的原文，如 "五(十二)"
+    Clause { id: String },
+}
+
+fn read(path: &PathBuf) -> Result<String, Failure> {
+    let mut text = String::new();
+    let result = if path.as_os_str() == "-" {
+        std::io::stdin().read_to_string(&mut text).map(|_| text)
+    } else {
+        std::fs::read_to_string(path)
+    };
+    result.map_err(|e| Failure::invalid(vec![jingning_policy::FieldError::new("$", format!("无法读取文件 {}：{e}", path.display()))]))
+}
+
+fn run(cli: Cli) -> Result<String, Failure> {
+    match cli.command {
+        Command::DibaoIncome { input, options } => {
+            let opts = options.as_ref().map(read).transpose()?.unwrap_or_default();
+            let result = dibao_income::check_json(&read(&input)?, &opts)?;
+            Ok(serde_json::to_string_pretty(&result).expect("result serialises"))
+        }
+        Command::Clause { id } => match jingning_policy::policy::clause(&id) {
+            Some(c) => Ok(serde_json::to_string_pretty(c).expect("clause serialises")),
+            None => Err(Failure::invalid(vec![jingning_policy::FieldError::new("id", format!("没有条款「{id}」"))])),
+        },
+    }
+}
+
+fn main() -> ExitCode {
+    match run(Cli::parse()) {
+        Ok(out) => {
+            println!("{out}");
+            ExitCode::SUCCESS
+        }
+        Err(f) => {
+            eprintln!("{}", f.describe());
+            ExitCode::from(2)
+        }
+    }
+}

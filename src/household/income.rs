@@ -1,0 +1,193 @@
+//! The household income ledger: every income item, whether it counts, and why.
+//!
+//! Two totals differ on purpose. Monitoring (二(二)) looks at the household's whole net income
+//! (家庭年人均纯收入). The 低保 count (五(十二)) leaves out the items the policy excludes and
+//! deducts necessary employment costs. The ledger lists each item once with both verdicts, so staff
+//! can see exactly where the two figures part.
+use crate::choice_enum;
+use crate::decode::{Choice, Decoder, Obj};
+use crate::error::Failure;
+use crate::money;
+use crate::policy::{anchor, Citation};
+use rust_decimal::Decimal;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+choice_enum! {
+    /// Income items over the last 12 months, by the statistical kinds of 农村居民收入 with each
+    /// item that 五(十二) excludes from the 低保 count as its own field.
+    pub enum IncomeItem {
+        Wage = ("wage", "工资性收入"),
+        BusinessNet = ("business_net", "家庭经营净收入"),
+        PropertyNet = ("property_net", "财产净收入"),
+        TransferNet = ("transfer_net", "其他转移净收入"),
+        BasicPension = ("basic_pension", "城乡居民基本养老保险基础养老金"),
+        SpecialCare = ("special_care", "优待抚恤金"),
+        FamilyPlanning = ("family_planning", "计划生育奖励与扶助金"),
+        Scholarship = ("scholarship", "奖学金"),
+        HeroismAward = ("heroism_award", "见义勇为等奖励性补助"),
+        SocialAssistance = ("social_assistance", "政府发放的各类社会救助款物"),
+    }
+}
+
+impl IncomeItem {
+    /// The statistical kind the item belongs to.
+    pub fn kind_label(self) -> &'static str {
+        match self {
+            IncomeItem::Wage => "工资性收入",
+            IncomeItem::BusinessNet => "经营净收入",
+            IncomeItem::PropertyNet => "财产净收入",
+            _ => "转移净收入",
+        }
+    }
+
+    /// Whether 五(十二) leaves the item out of the 低保 household income.
+    pub fn excluded_from_dibao(self) -> bool {
+        matches!(
+            self,
+            IncomeItem::BasicPension
+                | IncomeItem::SpecialCare
+                | IncomeItem::FamilyPlanning
+                | IncomeItem::Scholarship
+                | IncomeItem::HeroismAward
+                | IncomeItem::SocialAssistance
+        )
+    }
+}
+
+/// Known income amounts (元, last 12 months); an absent item is unknown, not zero.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Incomes {
+    pub amounts: BTreeMap<IncomeItem, Decimal>,
+}
+
+impl Incomes {
+    /// Reads `{ "wage": "12000", … }`; unknown keys are errors, absent items stay unknown.
+    pub fn read(d: &mut Decoder, o: &Obj) -> Incomes {
+        let known: Vec<&str> = IncomeItem::OPTIONS.iter().map(|(_, c, _)| *c).collect();
+        o.deny_unknown(d, &known);
+        let mut amounts = BTreeMap::new();
+        for (item, code, label) in IncomeItem::OPTIONS {
+            if let Some(x) = o.money(d, code, label) {
+                amounts.insert(*item, x);
+            }
+        }
+        Incomes { amounts }
+    }
+
+    /// Items with no amount given, in form order.
+    pub fn missing(&self) -> Vec<IncomeItem> {
+        IncomeItem::OPTIONS.iter().map(|(i, _, _)| *i).filter(|i| !self.amounts.contains_key(i)).collect()
+    }
+}
+
+/// One line of the ledger.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
+pub struct LedgerLine {
+    /// Item code (an [`IncomeItem`] code, or `employment_cost` for the deduction).
+    pub item: String,
+    pub label: String,
+    /// 工资性收入 / 经营净收入 / 财产净收入 / 转移净收入 / 扣除.
+    pub kind: String,
+    /// Amount in 元; a deduction is shown as a positive amount with `counted_for_dibao` true.
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+    pub amount: Decimal,
+    /// Counted in the whole net income used for monitoring.
+    pub counted_for_monitoring: bool,
+    /// Counted (or, for the deduction, deducted) in the 低保 household income.
+    pub counted_for_dibao: bool,
+    /// Why, in Chinese.
+    pub note: String,
+    pub citation: Option<Citation>,
+}
+
+/// Both income totals with the lines that make them up.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
+pub struct IncomeLedger {
+    pub lines: Vec<LedgerLine>,
+    pub household_size: u32,
+    /// Whole household net income, all items (元/年).
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+    pub total_net: Decimal,
+    /// Per-capita net income for monitoring, rounded to fen (元/人·年).
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+    pub per_capita_net: Decimal,
+    /// Household income as counted for 低保: excluded items left out, employment costs deducted.
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+    pub total_dibao: Decimal,
+    /// Per-capita income counted for 低保, rounded to fen (元/人·年).
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+    pub per_capita_dibao: Decimal,
+    /// Employment costs actually deducted (capped at wage income).
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+    pub employment_cost_deducted: Decimal,
+}
+
+/// Builds the ledger. Unknown items count as zero here; callers that must not guess check
+/// [`Incomes::missing`] first. `employment_costs` is deducted only from wage income, and never
+/// below zero: it is the cost of earning that wage.
+pub fn ledger(incomes: &Incomes, employment_costs: Option<Decimal>, household_size: u32) -> Result<IncomeLedger, Failure> {
+    if household_size == 0 {
+        return Err(Failure::calc("家庭人口数为 0，无法计算人均收入"));
+    }
+    let mut lines = Vec::new();
+    let mut total_net = Decimal::ZERO;
+    let mut total_dibao = Decimal::ZERO;
+    for (item, code, label) in IncomeItem::OPTIONS {
+        let amount = incomes.amounts.get(item).copied().unwrap_or(Decimal::ZERO);
+        total_net = money::add(total_net, amount, "家庭纯收入合计")?;
+        let excluded = item.excluded_from_dibao();
+        if !excluded {
+            total_dibao = money::add(total_dibao, amount, "低保计算收入合计")?;
+        }
+        let known = incomes.amounts.contains_key(item);
+        let note = match (excluded, known) {
+            (true, _) => format!("{label}计入家庭纯收入，但过渡期内不计入低保家庭收入"),
+            (false, true) => format!("{label}计入家庭纯收入和低保家庭收入"),
+            (false, false) => format!("{label}未填写，按 0 计"),
+        };
+        lines.push(LedgerLine {
+            item: code.to_string(),
+            label: label.to_string(),
+            kind: item.kind_label().to_string(),
+            amount,
+            counted_for_monitoring: true,
+            counted_for_dibao: !excluded,
+            note,
+            citation: excluded.then(|| anchor::DIBAO_EXCLUDED_INCOME.cite()),
+        });
+    }
+    let wage = incomes.amounts.get(&IncomeItem::Wage).copied().unwrap_or(Decimal::ZERO);
+    let declared = employment_costs.unwrap_or(Decimal::ZERO);
+    let deducted = declared.min(wage);
+    if !declared.is_zero() {
+        let note = if deducted < declared {
+            format!("申报必要就业成本 {}，以工资性收入 {} 为限扣减", money::yuan(declared), money::yuan(wage))
+        } else {
+            "计算低保家庭收入时扣减交通、通讯、食宿等必要的就业费用".to_string()
+        };
+        total_dibao = money::sub(total_dibao, deducted, "扣减就业成本")?;
+        lines.push(LedgerLine {
+            item: "employment_cost".into(),
+            label: "必要的就业成本".into(),
+            kind: "扣除".into(),
+            amount: deducted,
+            counted_for_monitoring: false,
+            counted_for_dibao: true,
+            note,
+            citation: Some(anchor::DIBAO_EMPLOYMENT_COST.cite()),
+        });
+    }
+    let size = Decimal::from(household_size);
+    Ok(IncomeLedger {
+        lines,
+        household_size,
+        total_net,
+        per_capita_net: money::to_fen(money::div(total_net, size, "人均纯收入")?),
+        total_dibao,
+        per_capita_dibao: money::to_fen(money::div(total_dibao, size, "低保人均收入")?),
+        employment_cost_deducted: deducted,
+    })
+}

@@ -1,0 +1,108 @@
+//! Exact yuan arithmetic: `rust_decimal` with checked operations only.
+//!
+//! Every operation that could overflow returns a [`Failure::Calculation`] naming what was being
+//! computed, instead of panicking (a panic would kill the wasm instance and every open form).
+use crate::error::Failure;
+use rust_decimal::{Decimal, RoundingStrategy};
+
+/// The largest amount any single money field may hold (元). Far above any household's figures;
+/// keeps every sum and product of inputs well inside `Decimal`'s range.
+pub const MAX_AMOUNT: Decimal = Decimal::from_parts(0x4876_E7FF, 0x17, 0, false, 0); // 99_999_999_999
+
+pub fn add(a: Decimal, b: Decimal, what: &str) -> Result<Decimal, Failure> {
+    a.checked_add(b).ok_or_else(|| Failure::calc(format!("{what}：加法溢出")))
+}
+
+pub fn sub(a: Decimal, b: Decimal, what: &str) -> Result<Decimal, Failure> {
+    a.checked_sub(b).ok_or_else(|| Failure::calc(format!("{what}：减法溢出")))
+}
+
+pub fn mul(a: Decimal, b: Decimal, what: &str) -> Result<Decimal, Failure> {
+    a.checked_mul(b).ok_or_else(|| Failure::calc(format!("{what}：乘法溢出")))
+}
+
+pub fn div(a: Decimal, b: Decimal, what: &str) -> Result<Decimal, Failure> {
+    if b.is_zero() {
+        return Err(Failure::calc(format!("{what}：除数为零")));
+    }
+    a.checked_div(b).ok_or_else(|| Failure::calc(format!("{what}：除法溢出")))
+}
+
+pub fn sum<I: IntoIterator<Item = Decimal>>(items: I, what: &str) -> Result<Decimal, Failure> {
+    items.into_iter().try_fold(Decimal::ZERO, |acc, x| add(acc, x, what))
+}
+
+/// Rounds to fen (0.01 元), half away from zero, as amounts are written on forms; trailing zeros
+/// are dropped (`1200.00` → `1200`) so JSON shows amounts as people write them.
+pub fn to_fen(a: Decimal) -> Decimal {
+    a.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero).normalize()
+}
+
+/// Rounds up to the next fen: the smallest amount that reaches a threshold.
+pub fn ceil_fen(a: Decimal) -> Decimal {
+    a.round_dp_with_strategy(2, RoundingStrategy::ToPositiveInfinity).normalize()
+}
+
+/// `¥1,234.5` style for Chinese reason texts.
+pub fn yuan(a: Decimal) -> String {
+    let r = to_fen(a);
+    let neg = r.is_sign_negative() && !r.is_zero();
+    let s = r.abs().to_string();
+    let (int, frac) = match s.split_once('.') {
+        Some((i, f)) => (i.to_string(), Some(f.to_string())),
+        None => (s.clone(), None),
+    };
+    let mut grouped = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    let mut out = String::new();
+    if neg {
+        out.push('-');
+    }
+    out.push('¥');
+    out.push_str(&grouped);
+    if let Some(f) = frac {
+        out.push('.');
+        out.push_str(&f);
+        if f.len() == 1 {
+            out.push('0');
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros_free::d;
+
+    mod rust_decimal_macros_free {
+        pub fn d(s: &str) -> rust_decimal::Decimal {
+            s.parse().unwrap()
+        }
+    }
+
+    #[test]
+    fn max_amount_is_what_it_says() {
+        assert_eq!(MAX_AMOUNT, d("99999999999"));
+    }
+
+    #[test]
+    fn yuan_groups_thousands_and_keeps_two_decimals() {
+        assert_eq!(yuan(d("1234567.5")), "¥1,234,567.50");
+        assert_eq!(yuan(d("312")), "¥312");
+        assert_eq!(yuan(d("-0.004")), "¥0");
+        assert_eq!(yuan(d("-12.345")), "-¥12.35");
+    }
+
+    #[test]
+    fn checked_ops_report_instead_of_panicking() {
+        assert!(mul(Decimal::MAX, d("2"), "测试").is_err());
+        assert!(div(d("1"), Decimal::ZERO, "测试").is_err());
+        assert_eq!(ceil_fen(d("1.001")), d("1.01"));
+    }
+}

@@ -1,0 +1,412 @@
+//! Policy parameters as dated data: every threshold, standard and amount has an effective date,
+//! a region, a source and a `verified` flag, and lives in `params/*.toml`, not in code.
+//!
+//! In the manner of openfisca's parameters: a value applies from its `from` date until a later
+//! value for the same region replaces it. A value for a region applies to the regions below it
+//! (甘肃省 → 平凉市 → 静宁县) unless they have their own. Every evaluation records which values it
+//! used ([`ParamUse`]), so a result can say by name when it rests on an unverified placeholder.
+//! Any value can be overridden per evaluation, and a whole user-supplied set can be loaded at run
+//! time; both go through the same validation as the built-in files.
+use crate::decode::{Decoder, Obj};
+use crate::error::{Failure, FieldError};
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::Serialize;
+use serde_json::Value;
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+/// The built-in sets, `params/*.toml` converted to JSON by build.rs.
+const BUILTIN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/params.json"));
+
+/// Largest magnitude a parameter value or override may have: keeps every product of a parameter
+/// and an input amount far inside `Decimal`'s range, so rule arithmetic cannot overflow.
+pub const PARAM_LIMIT: Decimal = Decimal::from_parts(0xA4C6_8000, 0x38D7E, 0, false, 0); // 1e15
+
+/// The region evaluations use when the caller names none.
+pub const DEFAULT_REGION: &str = "静宁县";
+
+/// One dated value of a parameter.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
+pub struct DatedValue {
+    pub region: String,
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+    pub from: NaiveDate,
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+    pub value: Decimal,
+    pub verified: bool,
+    /// Document and number, or URL; for placeholders, why no confirmed figure exists.
+    pub source: String,
+}
+
+/// A parameter with its history of values.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
+pub struct ParamDef {
+    pub id: String,
+    pub label: String,
+    pub unit: String,
+    /// Which file (domain) it came from, e.g. `dibao.toml`.
+    pub file: String,
+    /// The seed clause the parameter serves, if any.
+    pub clause: Option<String>,
+    pub description: Option<String>,
+    pub values: Vec<DatedValue>,
+}
+
+/// A complete set of parameters and the region tree they are resolved in.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
+pub struct ParamSet {
+    pub params: BTreeMap<String, ParamDef>,
+    /// Region → its parent (静宁县 → 平凉市 → 甘肃省 → 全国).
+    pub regions: BTreeMap<String, Option<String>>,
+}
+
+/// A parameter value an evaluation actually used.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
+pub struct ParamUse {
+    pub id: String,
+    pub label: String,
+    pub unit: String,
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+    pub value: Decimal,
+    /// Effective date of the value used; absent for an override.
+    #[cfg_attr(feature = "wasm", tsify(type = "string | null"))]
+    pub from: Option<NaiveDate>,
+    pub region: Option<String>,
+    pub source: String,
+    pub verified: bool,
+    /// Set by the caller for this evaluation instead of taken from the parameter set.
+    pub overridden: bool,
+}
+
+static BUILTIN: OnceLock<Result<ParamSet, Failure>> = OnceLock::new();
+
+impl ParamSet {
+    /// The sets compiled into this build.
+    pub fn builtin() -> Result<&'static ParamSet, Failure> {
+        BUILTIN
+            .get_or_init(|| {
+                let docs: Value = serde_json::from_str(BUILTIN_JSON)
+                    .map_err(|e| Failure::calc(format!("内置参数无法读取：{e}")))?;
+                ParamSet::from_docs(&docs)
+            })
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+
+    /// Reads a set from JSON: an array of parameter documents (each `{meta, param: [...]}`, the
+    /// shape of `params/*.toml`) or a single such document.
+    pub fn from_docs(docs: &Value) -> Result<ParamSet, Failure> {
+        let mut d = Decoder::new();
+        let mut set = ParamSet { params: BTreeMap::new(), regions: BTreeMap::new() };
+        match docs {
+            Value::Array(items) => {
+                for (i, doc) in items.iter().enumerate() {
+                    read_doc(&mut d, &format!("$[{i}]"), doc, &mut set);
+                }
+            }
+            doc => read_doc(&mut d, "$", doc, &mut set),
+        }
+        check_regions(&mut d, &set);
+        d.finish(Some(set))
+    }
+
+    /// This set with every parameter of `other` replacing the one of the same id (or added).
+    pub fn merged_with(&self, other: &ParamSet) -> ParamSet {
+        let mut out = self.clone();
+        for (id, p) in &other.params {
+            out.params.insert(id.clone(), p.clone());
+        }
+        for (r, parent) in &other.regions {
+            out.regions.insert(r.clone(), parent.clone());
+        }
+        out
+    }
+
+    /// The region and its ancestors, nearest first.
+    pub fn region_chain(&self, region: &str) -> Vec<String> {
+        let mut chain = vec![region.to_string()];
+        let mut cur = region.to_string();
+        while let Some(Some(parent)) = self.regions.get(&cur) {
+            if chain.contains(parent) {
+                break;
+            }
+            chain.push(parent.clone());
+            cur = parent.clone();
+        }
+        chain
+    }
+
+    /// The value in force on `date` in `region`: the nearest region that has one, and its latest
+    /// value whose `from` is not after `date`.
+    pub fn value_on(&self, id: &str, date: NaiveDate, region: &str) -> Option<&DatedValue> {
+        let def = self.params.get(id)?;
+        self.region_chain(region).iter().find_map(|r| {
+            def.values.iter().filter(|v| &v.region == r && v.from <= date).max_by_key(|v| v.from)
+        })
+    }
+}
+
+fn read_doc(d: &mut Decoder, path: &str, doc: &Value, set: &mut ParamSet) {
+    let Some(root) = Obj::at(d, path, doc, "参数文件") else { return };
+    root.deny_unknown(d, &["meta", "param", "region", "file"]);
+    let file = root.text(d, "file", "文件名", 100).unwrap_or_else(|| "用户参数".to_string());
+    if let Some(regions) = root.array(d, "region", "地区", 1000) {
+        for item in regions {
+            let Some(r) = Obj::at(d, &item.path, item.value, "地区") else { continue };
+            r.deny_unknown(d, &["id", "parent", "label"]);
+            r.require(d, "id", "地区名称");
+            if let Some(id) = r.text(d, "id", "地区名称", 50) {
+                set.regions.insert(id, r.text(d, "parent", "上级地区", 50));
+            }
+        }
+    }
+    let Some(params) = root.array(d, "param", "参数", 10_000) else { return };
+    for item in params {
+        let Some(p) = Obj::at(d, &item.path, item.value, "参数") else { continue };
+        p.deny_unknown(d, &["id", "label", "unit", "clause", "description", "values"]);
+        for (key, label) in [("id", "参数编号"), ("label", "参数名称"), ("unit", "单位"), ("values", "取值")] {
+            p.require(d, key, label);
+        }
+        let id = p.text(d, "id", "参数编号", 100);
+        let label = p.text(d, "label", "参数名称", 100);
+        let unit = p.text(d, "unit", "单位", 30);
+        let clause = p.text(d, "clause", "条款", 20);
+        if let Some(c) = &clause {
+            if crate::policy::clause(c).is_none() {
+                d.error(p.path_of("clause"), format!("条款「{c}」不在实施意见中（应如 五(十二)）"));
+            }
+        }
+        let description = p.text(d, "description", "说明", 2000);
+        let mut values = Vec::new();
+        for v in p.array(d, "values", "取值", 1000).unwrap_or_default() {
+            let Some(o) = Obj::at(d, &v.path, v.value, "取值") else { continue };
+            o.deny_unknown(d, &["region", "from", "value", "verified", "source"]);
+            for (key, label) in [("region", "地区"), ("from", "生效日期"), ("value", "值"), ("verified", "是否已核实"), ("source", "来源")] {
+                o.require(d, key, label);
+            }
+            let region = o.text(d, "region", "地区", 50);
+            let from = o.date(d, "from", "生效日期");
+            let value = o.decimal(d, "value", "值", -PARAM_LIMIT, PARAM_LIMIT);
+            let verified = o.bool(d, "verified", "是否已核实");
+            let source = o.text(d, "source", "来源", 2000);
+            if let (Some(region), Some(from), Some(value), Some(verified), Some(source)) = (region, from, value, verified, source) {
+                if values.iter().any(|x: &DatedValue| x.region == region && x.from == from) {
+                    d.error(&v.path, format!("同一地区「{region}」在 {from} 已有取值"));
+                }
+                values.push(DatedValue { region, from, value, verified, source });
+            }
+        }
+        if let (Some(id), Some(label), Some(unit)) = (id, label, unit) {
+            if set.params.contains_key(&id) {
+                d.error(p.path_of("id"), format!("参数「{id}」重复定义"));
+            }
+            set.params.insert(id.clone(), ParamDef { id, label, unit, file: file.clone(), clause, description, values });
+        }
+    }
+}
+
+fn check_regions(d: &mut Decoder, set: &ParamSet) {
+    for def in set.params.values() {
+        for v in &def.values {
+            if !set.regions.is_empty() && !set.regions.contains_key(&v.region) {
+                d.error(format!("参数 {}", def.id), format!("地区「{}」未在地区表中定义", v.region));
+            }
+        }
+    }
+}
+
+/// Evaluation options shared by every engine: the region, per-parameter overrides and an
+/// optional user-supplied parameter set.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub region: Option<String>,
+    pub overrides: BTreeMap<String, Decimal>,
+    pub params: Option<ParamSet>,
+}
+
+impl Options {
+    /// Reads `{ region?, overrides?: {id: value}, params?: [...] }`.
+    pub fn from_json(v: &Value) -> Result<Options, Failure> {
+        let mut d = Decoder::new();
+        let mut opts = Options::default();
+        if v.is_null() {
+            return Ok(opts);
+        }
+        if let Some(o) = d.root(v, "选项") {
+            o.deny_unknown(&mut d, &["region", "overrides", "params"]);
+            opts.region = o.text(&mut d, "region", "地区", 50);
+            if let Some(ov) = o.object(&mut d, "overrides", "参数覆盖") {
+                for key in ov.keys() {
+                    if let Some(x) = ov.decimal(&mut d, key, key, -PARAM_LIMIT, PARAM_LIMIT) {
+                        opts.overrides.insert(key.clone(), x);
+                    }
+                }
+            }
+            if let Some(p) = o.raw("params") {
+                match ParamSet::from_docs(p) {
+                    Ok(set) => opts.params = Some(set),
+                    Err(Failure::Invalid { errors }) => {
+                        for e in errors {
+                            d.error(e.path.replacen('$', "$.params", 1), e.message);
+                        }
+                    }
+                    Err(other) => return Err(other),
+                }
+            }
+        }
+        d.finish(Some(opts))
+    }
+
+    /// The set to evaluate with: built-in, merged with the user-supplied one if any.
+    pub fn param_set(&self) -> Result<std::borrow::Cow<'static, ParamSet>, Failure> {
+        let builtin = ParamSet::builtin()?;
+        Ok(match &self.params {
+            Some(user) => std::borrow::Cow::Owned(builtin.merged_with(user)),
+            None => std::borrow::Cow::Borrowed(builtin),
+        })
+    }
+}
+
+/// Parameters resolved for one evaluation date and region, recording each value used.
+pub struct Scope<'a> {
+    set: &'a ParamSet,
+    date: NaiveDate,
+    region: String,
+    overrides: &'a BTreeMap<String, Decimal>,
+    used: RefCell<Vec<ParamUse>>,
+}
+
+impl<'a> Scope<'a> {
+    pub fn new(set: &'a ParamSet, date: NaiveDate, opts: &'a Options) -> Result<Scope<'a>, Failure> {
+        let region = opts.region.clone().unwrap_or_else(|| DEFAULT_REGION.to_string());
+        if !set.regions.is_empty() && !set.regions.contains_key(&region) {
+            let known: Vec<_> = set.regions.keys().cloned().collect();
+            return Err(Failure::invalid(vec![FieldError::new(
+                "options.region",
+                format!("未知地区「{region}」，可选：{}", known.join("、")),
+            )]));
+        }
+        let unknown: Vec<FieldError> = opts
+            .overrides
+            .keys()
+            .filter(|k| !set.params.contains_key(*k))
+            .map(|k| FieldError::new(format!("options.overrides.{k}"), format!("没有名为「{k}」的参数")))
+            .collect();
+        if !unknown.is_empty() {
+            return Err(Failure::invalid(unknown));
+        }
+        Ok(Scope { set, date, region, overrides: &opts.overrides, used: RefCell::new(Vec::new()) })
+    }
+
+    pub fn date(&self) -> NaiveDate {
+        self.date
+    }
+
+    pub fn region(&self) -> &str {
+        &self.region
+    }
+
+    /// The value of parameter `id`; an error naming it if it has no value for this date.
+    pub fn get(&self, id: &str) -> Result<Decimal, Failure> {
+        if let Some(u) = self.used.borrow().iter().find(|u| u.id == id) {
+            return Ok(u.value);
+        }
+        let def = self.set.params.get(id).ok_or_else(|| Failure::calc(format!("参数「{id}」未定义")))?;
+        let usage = if let Some(v) = self.overrides.get(id) {
+            ParamUse {
+                id: id.to_string(),
+                label: def.label.clone(),
+                unit: def.unit.clone(),
+                value: *v,
+                from: None,
+                region: None,
+                source: "本次计算的本地覆盖值".to_string(),
+                verified: false,
+                overridden: true,
+            }
+        } else {
+            let v = self.set.value_on(id, self.date, &self.region).ok_or_else(|| {
+                Failure::calc(format!("参数「{}」({id}) 在 {} 的 {} 没有取值", def.label, self.date, self.region))
+            })?;
+            ParamUse {
+                id: id.to_string(),
+                label: def.label.clone(),
+                unit: def.unit.clone(),
+                value: v.value,
+                from: Some(v.from),
+                region: Some(v.region.clone()),
+                source: v.source.clone(),
+                verified: v.verified,
+                overridden: false,
+            }
+        };
+        let value = usage.value;
+        self.used.borrow_mut().push(usage);
+        Ok(value)
+    }
+
+    /// Every value used so far, in order of first use.
+    pub fn used(&self) -> Vec<ParamUse> {
+        self.used.borrow().clone()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_sets_are_valid() {
+        let set = ParamSet::builtin().expect("built-in parameters validate");
+        assert!(set.params.contains_key("dibao.standard_annual"));
+        assert_eq!(set.region_chain("静宁县"), ["静宁县", "平凉市", "甘肃省", "全国"]);
+        assert_eq!(PARAM_LIMIT, Decimal::from(1_000_000_000_000_000i64));
+    }
+
+    #[test]
+    fn later_value_replaces_earlier_and_region_inherits() {
+        let docs = serde_json::json!({
+            "region": [{"id": "省"}, {"id": "县", "parent": "省"}],
+            "param": [{"id": "x", "label": "甲", "unit": "元", "values": [
+                {"region": "省", "from": "2021-01-01", "value": "10", "verified": true, "source": "s"},
+                {"region": "省", "from": "2023-01-01", "value": "20", "verified": true, "source": "s"},
+                {"region": "县", "from": "2024-01-01", "value": "25", "verified": false, "source": "s"}
+            ]}]
+        });
+        let set = ParamSet::from_docs(&docs).unwrap();
+        let on = |y: i32| set.value_on("x", NaiveDate::from_ymd_opt(y, 6, 1).unwrap(), "县").map(|v| v.value.to_string());
+        assert_eq!(on(2020), None);
+        assert_eq!(on(2022).as_deref(), Some("10"));
+        assert_eq!(on(2023).as_deref(), Some("20"));
+        assert_eq!(on(2025).as_deref(), Some("25"));
+    }
+
+    #[test]
+    fn bad_parameter_file_names_every_field() {
+        let docs = serde_json::json!({"param": [{"id": "x", "label": "甲", "values": [
+            {"region": "省", "from": "2021-02-30", "value": "abc", "verified": "maybe", "source": "s"}
+        ]}]});
+        let Err(Failure::Invalid { errors }) = ParamSet::from_docs(&docs) else { panic!() };
+        let paths: Vec<_> = errors.iter().map(|e| e.path.as_str()).collect();
+        assert!(paths.contains(&"$.param[0].unit"), "{paths:?}");
+        assert!(paths.contains(&"$.param[0].values[0].from"));
+        assert!(paths.contains(&"$.param[0].values[0].value"));
+        assert!(paths.contains(&"$.param[0].values[0].verified"));
+    }
+
+    #[test]
+    fn overrides_are_recorded_as_such() {
+        let set = ParamSet::builtin().unwrap();
+        let mut opts = Options::default();
+        opts.overrides.insert("dibao.standard_annual".into(), Decimal::from(6000));
+        let scope = Scope::new(set, NaiveDate::from_ymd_opt(2024, 1, 1).unwrap(), &opts).unwrap();
+        assert_eq!(scope.get("dibao.standard_annual").unwrap(), Decimal::from(6000));
+        assert!(scope.used()[0].overridden);
+    }
+}

@@ -1,0 +1,35 @@
+//! The JS binding in headless Chromium (`make test-wasm-chrome`): the same module the page loads
+//! evaluates in a real browser and its results can be written into the DOM.
+#![cfg(all(target_arch = "wasm32", feature = "wasm"))]
+
+use jingning_policy::wasm;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn get(v: &JsValue, k: &str) -> JsValue {
+    js_sys::Reflect::get(v, &JsValue::from_str(k)).unwrap()
+}
+
+#[wasm_bindgen_test]
+fn evaluates_in_the_browser() {
+    let text = r#"{"assessment_date":"2024-06-30","household_size":4,
+                   "incomes":{"wage":"12000","social_assistance":"3000","family_planning":"960"}}"#;
+    let r = wasm::check_dibao_income(JsValue::from_str(text), JsValue::UNDEFINED).unwrap();
+    assert_eq!(get(&r, "below_standard").as_bool(), Some(true));
+    let ledger = get(&r, "ledger");
+    assert_eq!(get(&ledger, "total_net").as_string().unwrap(), "15960");
+    assert_eq!(get(&ledger, "total_dibao").as_string().unwrap(), "12000");
+    // The browser global exists: this really runs in a page, not in Node.
+    let window = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("document")).unwrap();
+    assert!(window.is_object());
+}
+
+#[wasm_bindgen_test]
+fn builtin_parameters_load_in_the_browser() {
+    let set = wasm::builtin_params().unwrap();
+    let params = get(&set, "params");
+    let standard = get(&params, "dibao.standard_annual");
+    assert_eq!(get(&standard, "label").as_string().unwrap(), "农村低保标准");
+}

@@ -1,0 +1,103 @@
+// The 低保收入速算 view: a form of incomes by kind; results update as fields change.
+import { h, yuan, citation, errorList } from "./render.js";
+
+const STANDARD_PARAM = "dibao.standard_annual";
+
+export function mountDibaoQuick(engine, root) {
+  const form = root.querySelector("#dq-form");
+  const out = root.querySelector("#dq-result");
+  const incomes = root.querySelector("#dq-incomes");
+
+  for (const item of engine.incomeItems()) {
+    incomes.append(h("label", { class: item.excluded_from_dibao ? "excluded" : "" },
+      item.label,
+      item.excluded_from_dibao ? h("small", { class: "hint" }, "（不计入低保收入）") : null,
+      h("input", { type: "text", inputmode: "decimal", name: `income.${item.code}`, autocomplete: "off" })));
+  }
+
+  form.assessment_date.value = new Date().toISOString().slice(0, 10);
+
+  // The standard field shows the parameter in force; typing another value overrides it.
+  const standardHint = root.querySelector("#dq-standard-hint");
+  function builtinStandard() {
+    const probe = engine.checkDibaoIncome(
+      { assessment_date: form.assessment_date.value, household_size: 1, incomes: {} }, undefined);
+    return probe.params_used.find((p) => p.id === STANDARD_PARAM);
+  }
+
+  function readInput() {
+    const incomesObj = {};
+    for (const el of form.querySelectorAll("input[name^='income.']")) {
+      if (el.value.trim() !== "") incomesObj[el.name.slice(7)] = el.value.trim();
+    }
+    const input = {
+      assessment_date: form.assessment_date.value,
+      household_size: form.household_size.value === "" ? null : Number(form.household_size.value),
+      incomes: incomesObj,
+    };
+    if (form.employment_costs.value.trim() !== "") input.employment_costs = form.employment_costs.value.trim();
+    const overrides = {};
+    if (form.dibao_standard.value.trim() !== "") overrides[STANDARD_PARAM] = form.dibao_standard.value.trim();
+    return { input, options: { overrides } };
+  }
+
+  let last = null;
+  function update() {
+    // Re-render only when the input really changed: a `change` event on blur must not replace
+    // the result under the button the user is clicking.
+    const key = JSON.stringify([readInput(), form.assessment_date.value]);
+    if (key === last) return;
+    last = key;
+    try {
+      const p = builtinStandard();
+      form.dibao_standard.placeholder = p ? p.value : "";
+      standardHint.textContent = p
+        ? `留空则用参数值 ${yuan(p.value)}（${p.region}，${p.from} 起${p.verified ? "" : "，未核实的占位值"}）`
+        : "";
+    } catch { standardHint.textContent = ""; }
+    const { input, options } = readInput();
+    let result;
+    try {
+      result = engine.checkDibaoIncome(input, options);
+    } catch (err) {
+      out.replaceChildren(errorList(err));
+      return;
+    }
+    out.replaceChildren(renderResult(result));
+  }
+
+  form.addEventListener("input", update);
+  form.addEventListener("change", update);
+  update();
+}
+
+function renderResult(r) {
+  const verdict = r.below_standard ? "低于低保标准" : "不低于低保标准";
+  return h("article", { class: `decision ${r.below_standard ? "applies" : "not-applies"}`, "data-testid": "dq-decision" },
+    h("h3", {}, h("span", { class: "badge", "data-testid": "dq-verdict" }, verdict)),
+    h("dl", { class: "figures" },
+      h("dt", {}, "低保计算人均收入"), h("dd", { "data-testid": "dq-per-capita" }, yuan(r.ledger.per_capita_dibao)),
+      h("dt", {}, "农村低保标准"), h("dd", { "data-testid": "dq-standard" }, yuan(r.standard)),
+      h("dt", {}, "家庭纯收入人均（监测口径）"), h("dd", {}, yuan(r.ledger.per_capita_net))),
+    h("p", { class: "reason" }, r.reason),
+    h("p", { class: "distance", "data-testid": "dq-distance" }, r.threshold.explanation),
+    r.unverified.length
+      ? h("p", { class: "warn", role: "note" }, `注意：本结果使用了未核实的参数：${r.unverified.join("、")}。`)
+      : null,
+    h("div", { class: "cites" }, r.citations.map(citation)),
+    ledgerTable(r.ledger));
+}
+
+function ledgerTable(ledger) {
+  return h("table", { class: "ledger", "data-testid": "dq-ledger" },
+    h("caption", {}, "收入明细（逐项说明是否计入）"),
+    h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "项目"), h("th", { scope: "col" }, "金额"),
+      h("th", { scope: "col" }, "计入低保收入"), h("th", { scope: "col" }, "说明"))),
+    h("tbody", {}, ledger.lines.map((l) => h("tr", { "data-item": l.item, class: l.counted_for_dibao ? "" : "not-counted" },
+      h("th", { scope: "row" }, l.label),
+      h("td", { class: "num" }, l.kind === "扣除" ? `−${yuan(l.amount)}` : yuan(l.amount)),
+      h("td", {}, l.kind === "扣除" ? "扣减" : l.counted_for_dibao ? "计入" : "不计入"),
+      h("td", {}, l.note, l.citation ? [" ", citation(l.citation)] : null)))),
+    h("tfoot", {}, h("tr", {}, h("th", { scope: "row" }, "低保计算收入合计"), h("td", { class: "num" }, yuan(ledger.total_dibao)),
+      h("td", { colspan: 2 }, `家庭 ${ledger.household_size} 人，人均 ${yuan(ledger.per_capita_dibao)}`))));
+}
