@@ -1,0 +1,38 @@
+//! Bindings for the policy text, the parameter sets and the engine version.
+use super::{throw, to_js, to_json};
+use crate::params::ParamSet;
+use crate::policy;
+use wasm_bindgen::prelude::*;
+
+/// One clause of the policy by id (e.g. `五(十二)`), or `undefined`.
+#[wasm_bindgen(js_name = clause, unchecked_return_type = "Clause | undefined")]
+pub fn clause(id: &str) -> Result<JsValue, JsValue> {
+    match policy::clause(id) {
+        Some(c) => to_js(c),
+        None => Ok(JsValue::UNDEFINED),
+    }
+}
+
+/// Every clause of the policy, in order.
+#[wasm_bindgen(js_name = clauses, unchecked_return_type = "Clause[]")]
+pub fn clauses() -> Result<JsValue, JsValue> {
+    to_js(&policy::CLAUSES)
+}
+
+/// The built-in parameter set (every value with date, region, source and verified flag).
+#[wasm_bindgen(js_name = builtinParams, unchecked_return_type = "ParamSet")]
+pub fn builtin_params() -> Result<JsValue, JsValue> {
+    to_js(ParamSet::builtin().map_err(|f| throw(&f))?)
+}
+
+/// Validates a user-supplied parameter file (JSON) and returns it as a set.
+#[wasm_bindgen(js_name = validateParams, unchecked_return_type = "ParamSet")]
+pub fn validate_params(#[wasm_bindgen(unchecked_param_type = "unknown")] docs: JsValue) -> Result<JsValue, JsValue> {
+    to_js(&ParamSet::from_docs(&to_json(docs, "参数文件")?).map_err(|f| throw(&f))?)
+}
+
+/// The engine's version.
+#[wasm_bindgen(js_name = engineVersion)]
+pub fn engine_version() -> String {
+    crate::ENGINE_VERSION.to_string()
+}
