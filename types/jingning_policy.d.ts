@@ -235,6 +235,27 @@ export interface Clause {
 }
 
 /**
+ * One parameter with its whole history and the value in force.
+ */
+export interface ParamStatus {
+    id: string;
+    label: string;
+    unit: string;
+    /**
+     * Which file (domain) it came from, e.g. `dibao.toml`.
+     */
+    file: string;
+    clause: string | null;
+    description: string | null;
+    values: DatedValue[];
+    /**
+     * The value an evaluation on this date in this region would use (an override if one is set);
+     * absent when the parameter has no value yet on that date.
+     */
+    in_force: ParamUse | null;
+}
+
+/**
  * One problem with one input field.
  */
 export interface FieldError {
@@ -338,6 +359,14 @@ export function engineVersion(): string;
 export function incomeItems(): IncomeItemInfo[];
 
 /**
+ * Every parameter with its history and the value in force on `date` (YYYY-MM-DD) for the options'
+ * region, overrides and parameter set — what the page's parameters panel shows. Throws like an
+ * evaluation on an unknown region, a bad override or a bad parameter file, so it also validates
+ * options before they are kept.
+ */
+export function paramsInForce(date: string, opts: EvaluationOptions | undefined): ParamStatus[];
+
+/**
  * Validates a user-supplied parameter file (JSON) and returns it as a set.
  */
 export function validateParams(docs: unknown): ParamSet;
@@ -352,6 +381,7 @@ export interface InitOutput {
     readonly clauses: () => [number, number, number];
     readonly engineVersion: () => [number, number];
     readonly incomeItems: () => [number, number, number];
+    readonly paramsInForce: (a: number, b: number, c: any) => [number, number, number];
     readonly validateParams: (a: any) => [number, number, number];
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;

@@ -60,10 +60,15 @@ export function citation(c) {
   }, `依据 ${c.clause} ${c.title}`);
 }
 
+/** A parameter value: money as yuan when its unit is in 元, otherwise the plain decimal. */
+export function yuanOrValue(value, unit) {
+  return String(unit ?? "").startsWith("元") ? yuan(value) : String(value);
+}
+
 /** Renders a thrown engine error: every field problem with its path. */
-export function errorList(err) {
+export function errorList(err, title = "输入有误，请修改后自动重新计算：") {
   const errors = err?.errors?.length ? err.errors : [{ path: "", message: String(err?.message ?? err) }];
   return h("div", { class: "errors", role: "alert" },
-    h("p", {}, "输入有误，请修改后自动重新计算："),
+    h("p", {}, title),
     h("ul", {}, errors.map((e) => h("li", { "data-path": e.path }, e.message))));
 }
