@@ -50,7 +50,7 @@ test("keyboard only: switch views with the arrow keys and fill the form with Tab
   await expect(page.getByTestId("dq-per-capita")).toHaveText("¥1,500.00");
 
   // The clause dialog opens and closes from the keyboard.
-  await page.locator("button.cite").first().focus();
+  await page.locator("#dq-result button.cite").first().focus();
   await page.keyboard.press("Enter");
   await expect(page.locator("#clause-dialog")).toBeVisible();
   await page.keyboard.press("Escape");

@@ -30,7 +30,7 @@ test("the single-file build works from file:// with no request at all", async ({
   await ready(page, url);
   await fillDibao(page);
   await expect(page.getByTestId("dq-verdict")).toHaveText("低于低保标准");
-  await page.locator("button.cite", { hasText: "五(十二)" }).first().click();
+  await page.locator("#dq-result button.cite", { hasText: "五(十二)" }).first().click();
   await expect(page.locator("#clause-dialog")).toContainText("不计入低保家庭收入");
   expect(errors).toEqual([]);
   expect(requests).toEqual([url]);

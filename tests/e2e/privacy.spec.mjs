@@ -12,7 +12,7 @@ test("a full session requests only the page's own files", async ({ page, context
   await expect(page.locator("#privacy-note")).toHaveText(/数据只保存在这台电脑的浏览器里/);
   for (const tab of ["农户核查", "村级考核", "低保收入速算"]) await openTab(page, tab);
   await fillDibao(page);
-  await page.locator("button.cite").first().click();
+  await page.locator("#dq-result button.cite").first().click();
   await page.getByRole("button", { name: "关闭" }).click();
   await page.getByRole("button", { name: "参数设置", exact: true }).click();
   await page.getByLabel("农村低保标准本地覆盖值").fill("5600");

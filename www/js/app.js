@@ -179,7 +179,9 @@ async function openCase() {
   } catch (e) {
     return toast(`无法打开：文件不是有效的 JSON（${e.message}）`, true);
   }
-  const target = file?.format === CASE_FORMAT ? views[file.view] : views.household.acceptsCase?.(file) ? views.household : null;
+  // Our own wrapper, or a bare engine input (a household case or a village input, e.g. from the CLI).
+  const target = file?.format === CASE_FORMAT ? views[file.view]
+    : Object.values(views).find((v) => v.acceptsCase?.(file)) ?? null;
   if (!target || target.pending) return toast("无法打开：这不是本工具保存的案例文件，或本版本不支持此类案例。", true);
   try {
     target.setState(file?.format === CASE_FORMAT ? file.data : file);

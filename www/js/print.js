@@ -26,9 +26,9 @@ export function fillPrintSheet(sheet, model, meta) {
         h("strong", {}, `${d.title}：${d.verdict ?? OUTCOME[d.outcome] ?? d.outcome}`),
         d.who ? ` （${d.who}）` : "",
         h("br"), d.reason,
-        d.citations?.length ? [h("br"), h("span", { class: "sheet-cite" },
-          "依据：", d.citations.map((c) => `${c.clause} ${c.title}“${c.excerpt}”`).join("；"))] : null)))),
-    h("section", {}, h("h3", {}, "使用的参数"),
+        d.citations?.length ? [" ", h("span", { class: "sheet-cite" },
+          "依据：", [...new Set(d.citations.map((c) => model.citeExcerpts === false ? `${c.clause} ${c.title}` : `${c.clause} ${c.title}“${c.excerpt}”`))].join("；"))] : null)))),
+    h("section", {}, h("h3", {}, "使用的参数"), !model.params_used.length ? h("p", {}, "本结果不使用政策参数（评分依据见概况中的指标体系）。") :
       h("table", { class: "sheet-params" },
         h("thead", {}, h("tr", {}, ["参数", "值", "来源", "状态"].map((t) => h("th", { scope: "col" }, t)))),
         h("tbody", {}, model.params_used.map((p) => h("tr", {},
