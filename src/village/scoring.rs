@@ -25,8 +25,11 @@ pub struct Scored {
     pub working: String,
 }
 
+/// Truncated to `dp` places, always shown with `dp` places ("0.5000").
 fn trunc(x: Decimal, dp: u32) -> Decimal {
-    x.round_dp_with_strategy(dp, RoundingStrategy::ToZero)
+    let mut y = x.round_dp_with_strategy(dp, RoundingStrategy::ToZero);
+    y.rescale(dp);
+    y
 }
 
 /// A number as staff write it, with its unit (`95%`, `10 万元`).
@@ -58,10 +61,10 @@ fn at_least(direction: Direction, a: Decimal, b: Decimal) -> bool {
 /// Linear score of `x` between `floor` (0) and `target` (1), clamped.
 fn linear(direction: Direction, x: Decimal, floor: Decimal, target: Decimal) -> Result<Decimal, Failure> {
     if at_least(direction, x, target) {
-        return Ok(Decimal::ONE);
+        return Ok(trunc(Decimal::ONE, SCORE_DP));
     }
     if at_least(direction, floor, x) {
-        return Ok(Decimal::ZERO);
+        return Ok(trunc(Decimal::ZERO, SCORE_DP));
     }
     let overflow = || Failure::calc("线性计分溢出");
     let num = x.checked_sub(floor).ok_or_else(overflow)?;
@@ -86,7 +89,7 @@ pub fn score(ind: &Indicator, value: IndicatorValue, reference: Option<Decimal>)
         MethodKind::YesNo => {
             let (IndicatorValue::Yes(v), Target::Yes(t)) = (value, ind.target) else { return Err(mismatch()) };
             let reached = v == t;
-            let score = if reached { Decimal::ONE } else { Decimal::ZERO };
+            let score = trunc(if reached { Decimal::ONE } else { Decimal::ZERO }, SCORE_DP);
             let want = if t { "是" } else { "否" };
             Ok(scored(score, reached, format!("{shown}（要求：{want}），是否计分：{}", if reached { "得满分" } else { "不得分" })))
         }
@@ -102,7 +105,7 @@ pub fn score(ind: &Indicator, value: IndicatorValue, reference: Option<Decimal>)
                 Target::Number(t) => format!("{}{}", if ind.direction == Direction::Higher { "不低于 " } else { "不高于 " }, show(t, unit)),
             };
             Ok(scored(
-                Decimal::ZERO,
+                trunc(Decimal::ZERO, SCORE_DP),
                 reached,
                 format!("{shown}（要求：{want}），否决项不计分：{}", if reached { "未触发否决" } else { "触发否决" }),
             ))
