@@ -104,3 +104,13 @@ fn default_system_has_the_six_dimensions_and_the_seed_targets() {
     }
     assert!(s.indicators.iter().filter(|i| i.veto).count() >= 2);
 }
+
+/// The documentation's table of the default system names every indicator of the built-in file.
+#[test]
+fn docs_list_every_default_indicator() {
+    let doc = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/village-assessment.md")).unwrap();
+    for ind in &village::IndicatorSystem::builtin().unwrap().indicators {
+        assert!(doc.contains(&format!("`{}`", ind.id)), "docs/village-assessment.md lacks {}", ind.id);
+        assert!(doc.contains(&ind.name), "docs/village-assessment.md lacks {}", ind.name);
+    }
+}

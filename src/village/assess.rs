@@ -366,7 +366,7 @@ pub fn assess(v: &VillageInput, system: &IndicatorSystem, opts: &VillageOptions)
         })
         .collect();
     // Stable sort: equal regains keep the system's indicator order.
-    shortfalls.sort_by(|a, b| b.regain.cmp(&a.regain));
+    shortfalls.sort_by_key(|s| std::cmp::Reverse(s.regain));
 
     let classification = classify(system, total, vetoed, &dimensions);
     let mut citations = vec![anchor::VILLAGE_ASSESSMENT.cite(), anchor::VILLAGE_THREE_CLASSES.cite()];
