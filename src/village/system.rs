@@ -676,3 +676,66 @@ fn read_method(d: &mut Decoder, o: &Obj, target: Option<Target>, direction: Opti
     }
     Some(Method { kind, floor, steps })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn default_json() -> Value {
+        serde_json::to_value(IndicatorSystem::builtin().unwrap()).unwrap()
+    }
+
+    fn error_paths(v: &Value) -> Vec<String> {
+        match IndicatorSystem::from_json(v) {
+            Err(Failure::Invalid { errors }) => errors.into_iter().map(|e| e.path).collect(),
+            other => panic!("expected field errors, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn weights_must_sum_to_exactly_100_in_decimals() {
+        let mut v = default_json();
+        // 10 → 9.99: off by one hundredth, which a float sum could hide.
+        v["indicators"][1]["weight"] = json!("9.99");
+        assert_eq!(error_paths(&v), ["$.indicators"]);
+        // Re-split the same 10 points into thirds of two decimals: valid.
+        v["indicators"][1]["weight"] = json!("3.33");
+        v["indicators"][2]["weight"] = json!("11.34");
+        v["indicators"][3]["weight"] = json!("9.33");
+        assert!(IndicatorSystem::from_json(&v).is_ok());
+        v["indicators"][1]["weight"] = json!("3.333");
+        assert!(error_paths(&v).contains(&"$.indicators[1].weight".to_string()));
+    }
+
+    #[test]
+    fn targets_and_methods_must_agree() {
+        let mut v = default_json();
+        v["indicators"][9]["method"] = json!({ "kind": "linear", "floor": "1" }); // a yes/no target
+        v["indicators"][8]["target"] = Value::Null;
+        v["indicators"][23]["method"]["floor"] = json!("20"); // lower is better: floor must be above 29.2
+        let paths = error_paths(&v);
+        for p in ["$.indicators[9].target", "$.indicators[8].target", "$.indicators[23].method.floor"] {
+            assert!(paths.contains(&p.to_string()), "{p} not in {paths:?}");
+        }
+    }
+
+    #[test]
+    fn a_veto_only_indicator_carries_no_weight() {
+        let mut v = default_json();
+        v["indicators"][0]["weight"] = json!("1");
+        v["indicators"][1]["weight"] = json!("9");
+        assert_eq!(error_paths(&v), ["$.indicators[0].weight"]);
+    }
+
+    #[test]
+    fn grades_descend_to_zero_and_the_veto_grade_exists() {
+        let mut v = default_json();
+        v["grades"] = json!([{ "grade": "好", "min": "60" }, { "grade": "差", "min": "70" }]);
+        v["veto_grade"] = json!("否决");
+        let paths = error_paths(&v);
+        assert!(paths.contains(&"$.grades[1].min".to_string()), "{paths:?}");
+        assert!(paths.contains(&"$.grades".to_string()), "{paths:?}");
+        assert!(paths.contains(&"$.veto_grade".to_string()), "{paths:?}");
+    }
+}
