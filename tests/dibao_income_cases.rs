@@ -3,28 +3,12 @@
 //! `expect_errors`: the JSON paths that must be reported.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
+use common::assert_subset;
 use jingning_policy::household::dibao_income;
 use jingning_policy::Failure;
 use serde_json::Value;
-
-/// `expected` must be contained in `actual`: objects by key, arrays element-wise, scalars equal.
-fn assert_subset(expected: &Value, actual: &Value, path: &str) {
-    match (expected, actual) {
-        (Value::Object(e), Value::Object(a)) => {
-            for (k, v) in e {
-                let av = a.get(k).unwrap_or_else(|| panic!("{path}.{k}: missing in result"));
-                assert_subset(v, av, &format!("{path}.{k}"));
-            }
-        }
-        (Value::Array(e), Value::Array(a)) => {
-            assert_eq!(e.len(), a.len(), "{path}: length");
-            for (i, (ev, av)) in e.iter().zip(a).enumerate() {
-                assert_subset(ev, av, &format!("{path}[{i}]"));
-            }
-        }
-        _ => assert_eq!(expected, actual, "{path}"),
-    }
-}
 
 #[test]
 fn dibao_income_cases() {

@@ -78,3 +78,90 @@ fn clauses_come_from_the_seed() {
     assert_eq!(get(&c, &["title"]).as_string().unwrap(), "分层分类实施社会救助");
     assert!(wasm::clause("九(九十)").unwrap().is_undefined());
 }
+
+// ---------------------------------------------------------------- village assessment
+
+fn perfect_village(id: &str) -> serde_json::Value {
+    let system = wasm::default_indicator_system().unwrap();
+    let list = js_sys::Array::from(&get(&system, &["indicators"]));
+    let mut values = serde_json::Map::new();
+    for ind in list.iter() {
+        let id = get(&ind, &["id"]).as_string().unwrap();
+        let target = get(&ind, &["target"]);
+        let value = match target.as_bool() {
+            Some(b) => serde_json::json!(b),
+            None => serde_json::json!(target.as_string().unwrap()),
+        };
+        values.insert(id, value);
+    }
+    // Ratio indicators take the target as a ratio: give the village the county average.
+    values.insert("poverty_income_growth".into(), serde_json::json!("9.5"));
+    values.insert("income_vs_county".into(), serde_json::json!("12000"));
+    serde_json::json!({ "schema": "jingning.village-input/1", "id": id, "name": "样例村", "values": values,
+        "county_averages": { "poverty_income_growth": "9.5", "income_vs_county": "12000" } })
+}
+
+#[wasm_bindgen_test]
+fn village_at_every_target_scores_exactly_100() {
+    let r = wasm::assess_village(js(perfect_village("a")), JsValue::UNDEFINED).unwrap();
+    assert_eq!(get(&r, &["total"]).as_string().unwrap(), "100.00");
+    assert_eq!(get(&r, &["grade"]).as_string().unwrap(), "优秀");
+    assert_eq!(get(&r, &["classification", "class"]).as_string().unwrap(), "lead");
+    assert_eq!(js_sys::Array::from(&get(&r, &["shortfalls"])).length(), 0);
+}
+
+#[wasm_bindgen_test]
+fn one_hundredth_below_the_toilet_target_loses_exactly_one_hundredth() {
+    let mut v = perfect_village("a");
+    v["values"]["sanitary_toilet_rate"] = serde_json::json!(94.99); // a JS number, taken exactly
+    let r = wasm::assess_village(js(v), JsValue::UNDEFINED).unwrap();
+    assert_eq!(get(&r, &["total"]).as_string().unwrap(), "99.99");
+    let first = js_sys::Array::from(&get(&r, &["shortfalls"])).get(0);
+    assert_eq!(get(&first, &["regain"]).as_string().unwrap(), "0.01");
+}
+
+#[wasm_bindgen_test]
+fn veto_fixes_the_grade_at_the_boundary() {
+    let mut v = perfect_village("a");
+    v["values"]["monitored_support_coverage"] = serde_json::json!("99.99");
+    let r = wasm::assess_village(js(v), JsValue::UNDEFINED).unwrap();
+    assert_eq!(get(&r, &["total"]).as_string().unwrap(), "99.99");
+    assert_eq!(get(&r, &["grade"]).as_string().unwrap(), "不合格");
+    assert_eq!(get(&r, &["vetoed"]).as_bool(), Some(true));
+}
+
+#[wasm_bindgen_test]
+fn ranking_shares_ranks_between_ties() {
+    let mut b = perfect_village("b");
+    b["values"]["lighting_full_coverage"] = serde_json::json!(false);
+    let mut c = perfect_village("c");
+    c["values"]["cooperative_or_family_farm"] = serde_json::json!(false);
+    let list = js(serde_json::json!([b, perfect_village("a"), c]));
+    let r = wasm::rank_villages(list, JsValue::UNDEFINED).unwrap();
+    let rows = js_sys::Array::from(&get(&r, &["rows"]));
+    let ranks: Vec<f64> = rows.iter().map(|row| get(&row, &["rank"]).as_f64().unwrap()).collect();
+    assert_eq!(ranks, [1.0, 2.0, 2.0]);
+}
+
+#[wasm_bindgen_test]
+fn a_bad_user_system_throws_every_error_with_its_path() {
+    let mut system: serde_json::Value = serde_wasm_bindgen::from_value(wasm::default_indicator_system().unwrap()).unwrap();
+    system["indicators"][8]["weight"] = serde_json::json!("6.5");
+    system["indicators"][9]["method"]["kind"] = serde_json::json!("guess");
+    let err = wasm::validate_indicator_system(js(system)).unwrap_err();
+    assert_eq!(get(&err, &["kind"]).as_string().unwrap(), "invalid");
+    let paths: Vec<String> =
+        js_sys::Array::from(&get(&err, &["errors"])).iter().map(|e| get(&e, &["path"]).as_string().unwrap()).collect();
+    assert!(paths.contains(&"$.indicators".to_string()), "{paths:?}");
+    assert!(paths.contains(&"$.indicators[9].method.kind".to_string()), "{paths:?}");
+}
+
+#[wasm_bindgen_test]
+fn garbage_village_input_throws_instead_of_panicking() {
+    for bad in ["[]", "{\"values\": 5}", "null", "\"x\""] {
+        let err = wasm::assess_village(JsValue::from_str(bad), JsValue::UNDEFINED).unwrap_err();
+        assert_eq!(get(&err, &["kind"]).as_string().unwrap(), "invalid", "{bad}");
+    }
+    // The module is still alive.
+    assert!(wasm::assess_village(js(perfect_village("a")), JsValue::UNDEFINED).is_ok());
+}

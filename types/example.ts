@@ -23,3 +23,25 @@ export function unverifiedInForce(date: string): string[] {
     .filter((p) => p.in_force !== null && (!p.in_force.verified || p.in_force.overridden))
     .map((p) => `${p.label}：${p.in_force?.value}${p.unit}${p.in_force?.overridden ? "（本地覆盖）" : "（未核实）"}`);
 }
+
+import { assessVillage, rankVillages, defaultIndicatorSystem, validateIndicatorSystem, type VillageAssessment, type Ranking, type VillageInput } from "./jingning_policy";
+
+/** A scorecard line per dimension and the three indicators to fix first. */
+export function scorecard(village: VillageInput): string[] {
+  const r: VillageAssessment = assessVillage(village, { county_averages: { poverty_income_growth: "9.5" } });
+  const lines = r.dimensions.map((d) => `${d.name} ${d.points}/${d.max_points}（${d.rate ?? "—"}%）`);
+  lines.push(`总分 ${r.total} ${r.grade}（${r.grade_reason}）；建议：${r.classification.label}（${r.classification.criterion}）`);
+  for (const v of r.vetoes) lines.push(`否决：${v.reason}`);
+  for (const s of r.shortfalls.slice(0, 3)) lines.push(s.advice);
+  for (const m of r.missing) lines.push(`${m.path} ${m.effect}（${r.missing_rule_label}）`);
+  return lines;
+}
+
+/** Township league table with ties, using a county-edited indicator system. */
+export function league(villages: VillageInput[]): string[] {
+  const system = validateIndicatorSystem({ ...defaultIndicatorSystem(), missing_rule: "exclude" });
+  const ranking: Ranking = rankVillages({ villages }, { indicator_system: system });
+  const rows = ranking.rows.map((row) => `${row.rank}. ${row.village_name} ${row.total} ${row.grade} ${row.class_label}`);
+  const lagging = ranking.dimensions.map((d) => `${d.name} 落后：${d.laggards.map((l) => l.village_name).join("、")}`);
+  return [...rows, ...lagging];
+}

@@ -1,6 +1,36 @@
 /* tslint:disable */
 /* eslint-disable */
 
+/** Input of assessVillage / one element of rankVillages (schemas/village-input.schema.json). */
+export interface VillageInput {
+    /** 格式版本，固定为 "jingning.village-input/1" */
+    schema: "jingning.village-input/1";
+    /** 村庄编号（如行政区划代码），排名时不可重复 */
+    id: string;
+    /** 村名 */
+    name: string;
+    /** 乡镇 */
+    township?: string;
+    /** 考核年度 */
+    year?: number;
+    /** 指标值：指标编号 → 是/否（boolean）或数值（十进制文本或数字）；未填即缺失 */
+    values: Record<string, boolean | string | number>;
+    /** 全县平均值（与全县平均之比计分的指标）：指标编号 → 数值 */
+    county_averages?: Record<string, string | number>;
+}
+
+/** Options of assessVillage / rankVillages. */
+export interface VillageOptions {
+    /** 用户指标体系（与 defaultIndicatorSystem() 同结构），替换默认体系 */
+    indicator_system?: unknown;
+    /** 全县平均值，适用于所有村（村内 county_averages 优先） */
+    county_averages?: Record<string, string | number>;
+    /** rankVillages 同时返回每村完整结果 */
+    include_assessments?: boolean;
+}
+
+
+
 /** Options accepted by every evaluation. */
 export interface EvaluationOptions {
     /** 地区，默认 静宁县 */
@@ -49,6 +79,14 @@ export interface ParamSet {
 }
 
 /**
+ * A grade and the lowest total that earns it.
+ */
+export interface Grade {
+    grade: string;
+    min: string;
+}
+
+/**
  * A parameter value an evaluation actually used.
  */
 export interface ParamUse {
@@ -86,6 +124,52 @@ export interface ParamDef {
     clause: string | null;
     description: string | null;
     values: DatedValue[];
+}
+
+/**
+ * A scoring method and its parameters.
+ */
+export interface Method {
+    kind: MethodKind;
+    /**
+     * Value (or ratio) scoring 0 (`linear`, `ratio_to_county_average`).
+     */
+    floor: string | null;
+    /**
+     * Thresholds in order of improvement (`steps`); the last is the target and scores 1.
+     */
+    steps: Step[] | null;
+}
+
+/**
+ * A test in a 三类村庄 rule.
+ */
+export type ConditionKind = "veto" | "total_below" | "total_at_least" | "dimension_rate_below" | "dimension_rate_at_least" | "all_dimensions_rate_at_least";
+
+/**
+ * An indicator losing points, and what reaching its target would win back.
+ */
+export interface Shortfall {
+    indicator: string;
+    name: string;
+    dimension: string;
+    points: string;
+    max_points: string;
+    regain: string;
+    /**
+     * The value has not been supplied (it lost points by the zero rule).
+     */
+    missing: boolean;
+    advice: string;
+}
+
+/**
+ * An indicator without a value, and what the missing-value rule did with it.
+ */
+export interface MissingValue extends Missing {
+    indicator: string;
+    rule: MissingRule;
+    effect: string;
 }
 
 /**
@@ -129,6 +213,11 @@ export interface IncomeLedger {
      */
     employment_cost_deducted: string;
 }
+
+/**
+ * How a value becomes a score between 0 and 1.
+ */
+export type MethodKind = "linear" | "steps" | "yes_no" | "ratio_to_county_average" | "veto";
 
 /**
  * How far a value is from a threshold, and the value at which the decision flips.
@@ -178,6 +267,72 @@ export interface DatedValue {
      * Document and number, or URL; for placeholders, why no confirmed figure exists.
      */
     source: string;
+}
+
+/**
+ * One dimension across all villages: who leads and who lags (all villages tied at the best and
+ * at the worst rate).
+ */
+export interface DimensionStanding {
+    id: string;
+    name: string;
+    leaders: VillageRate[];
+    laggards: VillageRate[];
+}
+
+/**
+ * One indicator, value → score → weighted points.
+ */
+export interface IndicatorResult {
+    id: string;
+    name: string;
+    dimension: string;
+    unit: string;
+    method: MethodKind;
+    /**
+     * The method in Chinese.
+     */
+    method_label: string;
+    value: boolean | string | null;
+    target: boolean | string;
+    /**
+     * County average used (ratio indicators).
+     */
+    county_average: string | null;
+    /**
+     * Value ÷ county average, 4 places (ratio indicators).
+     */
+    ratio: string | null;
+    /**
+     * 0–1, 4 places; null when missing.
+     */
+    score: string | null;
+    /**
+     * Target met; null when missing.
+     */
+    reached: boolean | null;
+    /**
+     * Weight in the system (points out of 100).
+     */
+    weight: string;
+    /**
+     * Weight actually applied (differs from `weight` only under the exclude rule).
+     */
+    effective_weight: string;
+    points: string;
+    /**
+     * `effective_weight − points`: what reaching the target would win back.
+     */
+    lost: string;
+    status: IndicatorStatus;
+    veto: boolean;
+    /**
+     * Value → score → points in one Chinese sentence.
+     */
+    explanation: string;
+    basis: Basis;
+    source: Source;
+    year: number;
 }
 
 /**
@@ -270,6 +425,14 @@ export interface FieldError {
 }
 
 /**
+ * One step of a step-threshold method: reaching `at` earns `score` (0–1).
+ */
+export interface Step {
+    at: string;
+    score: string;
+}
+
+/**
  * The result of the quick check.
  */
 export interface DibaoIncomeCheck {
@@ -297,9 +460,38 @@ export interface DibaoIncomeCheck {
 }
 
 /**
+ * The suggested class and the criterion that decided it.
+ */
+export interface ClassSuggestion {
+    class: VillageClass;
+    /**
+     * 巩固村 / 拓展村 / 先行村
+     */
+    label: string;
+    /**
+     * The rule's criterion, or why the default applies.
+     */
+    criterion: string;
+    /**
+     * Index of the rule that decided, null for the default class.
+     */
+    rule: number | null;
+    /**
+     * The conditions that held, in Chinese.
+     */
+    met: string[];
+    source: Source;
+}
+
+/**
  * The three answers a rule can give.
  */
 export type Outcome = "applies" | "does_not_apply" | "cannot_decide";
+
+/**
+ * The 三类村庄 of 四(八).
+ */
+export type VillageClass = "consolidate" | "expand" | "lead";
 
 /**
  * What a decision rests on: the clause, its title and the words relied on.
@@ -317,15 +509,283 @@ export interface Citation {
 }
 
 /**
+ * What a missing indicator value does to the total.
+ */
+export type MissingRule = "zero" | "exclude";
+
+/**
+ * What happened to one indicator.
+ */
+export type IndicatorStatus = "scored" | "checked" | "missing_zero" | "missing_excluded";
+
+/**
+ * Where an indicator, grade line or criterion comes from.
+ */
+export type SourceKind = "seed" | "national_plan" | "design_assumption";
+
+/**
+ * Where something comes from.
+ */
+export interface Source {
+    kind: SourceKind;
+    /**
+     * Seed clause, e.g. `四(九)` (kind `seed`).
+     */
+    clause: string | null;
+    /**
+     * The words relied on, verbatim from the clause (kind `seed`).
+     */
+    excerpt: string | null;
+    /**
+     * The document and item (kind `national_plan`).
+     */
+    document: string | null;
+    /**
+     * Why, or what is assumed.
+     */
+    note: string | null;
+}
+
+/**
+ * Whether a rule needs any or all of its conditions.
+ */
+export type Match = "any" | "all";
+
+/**
  * Which side of a threshold counts as "below".
  */
 export type Comparison = "below" | "above";
+
+/**
+ * Which way an indicator improves.
+ */
+export type Direction = "higher" | "lower";
+
+/**
+ * Whose target an indicator's target is.
+ */
+export type Basis = "county" | "national" | "design_assumption";
 
 /**
  * Why an evaluation could not produce a result.
  */
 export type Failure = { kind: "invalid"; errors: FieldError[] } | { kind: "calculation"; message: string };
 
+/**
+ * 三类村庄 criteria: rules tried in order, the first that holds decides; else `default_class`.
+ */
+export interface Classification {
+    default_class: VillageClass;
+    source: Source;
+    rules: ClassRule[];
+}
+
+export interface ClassRule {
+    class: VillageClass;
+    match: Match;
+    conditions: Condition[];
+    /**
+     * The criterion in one Chinese sentence.
+     */
+    note: string;
+}
+
+export interface Condition {
+    kind: ConditionKind;
+    dimension: string | null;
+    /**
+     * Points for totals, percent for dimension rates.
+     */
+    value: string | null;
+}
+
+export interface Count {
+    /**
+     * Grade name, or class code.
+     */
+    key: string;
+    label: string;
+    count: number;
+}
+
+export interface Dimension {
+    id: string;
+    name: string;
+}
+
+export interface DimensionScore {
+    id: string;
+    name: string;
+    /**
+     * Sum of its indicators' points.
+     */
+    points: string;
+    /**
+     * Sum of its indicators' effective weights.
+     */
+    max_points: string;
+    /**
+     * points ÷ max_points × 100, truncated to 0.01; null when every indicator was excluded.
+     */
+    rate: string | null;
+}
+
+export interface Indicator {
+    id: string;
+    /**
+     * Chinese name shown to staff.
+     */
+    name: string;
+    /**
+     * Id of its dimension.
+     */
+    dimension: string;
+    unit: string;
+    direction: Direction;
+    target: boolean | string;
+    /**
+     * Points out of 100.
+     */
+    weight: string;
+    method: Method;
+    /**
+     * Missing the target fixes the grade (see [`IndicatorSystem::veto_grade`]).
+     */
+    veto: boolean;
+    /**
+     * Year of the target.
+     */
+    year: number;
+    basis: Basis;
+    source: Source;
+    note: string | null;
+}
+
+export interface IndicatorSystem {
+    /**
+     * Always `jingning.indicator-system/1`.
+     */
+    schema: string;
+    id: string;
+    name: string;
+    year: number;
+    description: string | null;
+    missing_rule: MissingRule;
+    /**
+     * The grade a veto fixes.
+     */
+    veto_grade: string;
+    /**
+     * Highest first; the last has `min` 0.
+     */
+    grades: Grade[];
+    grading_source: Source;
+    dimensions: Dimension[];
+    classification: Classification;
+    indicators: Indicator[];
+}
+
+export interface RankRow {
+    /**
+     * Competition rank: ties share the rank, the next rank skips (1, 2, 2, 4).
+     */
+    rank: number;
+    village_id: string;
+    village_name: string;
+    township: string | null;
+    total: string;
+    grade: string;
+    vetoed: boolean;
+    class: VillageClass;
+    class_label: string;
+    dimensions: DimensionScore[];
+    /**
+     * How many indicator values were missing.
+     */
+    missing_count: number;
+}
+
+export interface Ranking {
+    engine_version: string;
+    system: SystemRef;
+    count: number;
+    /**
+     * The ordering rule in Chinese.
+     */
+    ranking_rule: string;
+    rows: RankRow[];
+    dimensions: DimensionStanding[];
+    grades: Count[];
+    classes: Count[];
+    /**
+     * Every village's full assessment, in input order (only with `include_assessments`).
+     */
+    assessments: VillageAssessment[] | null;
+}
+
+export interface SystemRef {
+    id: string;
+    name: string;
+    year: number;
+    /**
+     * Whether this is the built-in default or a user-supplied system.
+     */
+    builtin: boolean;
+}
+
+export interface VetoReason {
+    indicator: string;
+    name: string;
+    reason: string;
+    source: Source;
+}
+
+export interface VillageAssessment {
+    engine_version: string;
+    system: SystemRef;
+    village_id: string;
+    village_name: string;
+    township: string | null;
+    year: number | null;
+    /**
+     * 0–100, exactly the sum of `indicators[].points` (and of `dimensions[].points`).
+     */
+    total: string;
+    grade: string;
+    /**
+     * Why this grade, in one sentence.
+     */
+    grade_reason: string;
+    vetoed: boolean;
+    vetoes: VetoReason[];
+    dimensions: DimensionScore[];
+    indicators: IndicatorResult[];
+    /**
+     * Indicators losing points, most points to win back first.
+     */
+    shortfalls: Shortfall[];
+    missing_rule: MissingRule;
+    /**
+     * The missing-value rule in Chinese, always shown.
+     */
+    missing_rule_label: string;
+    missing: MissingValue[];
+    classification: ClassSuggestion;
+    citations: Citation[];
+}
+
+export interface VillageRate {
+    village_id: string;
+    village_name: string;
+    rate: string;
+}
+
+
+/**
+ * One village's assessment: total, dimension scores, grade, vetoes, 三类村庄 suggestion,
+ * shortfalls and missing values, every number explained (八(二十六), 四(八)).
+ */
+export function assessVillage(village: VillageInput | string, opts: VillageOptions | undefined): VillageAssessment;
 
 /**
  * The built-in parameter set (every value with date, region, source and verified flag).
@@ -348,6 +808,11 @@ export function clause(id: string): Clause | undefined;
 export function clauses(): Clause[];
 
 /**
+ * The built-in default indicator system (the shape a user system must have).
+ */
+export function defaultIndicatorSystem(): IndicatorSystem;
+
+/**
  * The engine's version.
  */
 export function engineVersion(): string;
@@ -367,6 +832,18 @@ export function incomeItems(): IncomeItemInfo[];
 export function paramsInForce(date: string, opts: EvaluationOptions | undefined): ParamStatus[];
 
 /**
+ * Ranks villages (an array, or `{ villages: [...] }`): competition ranks with ties, per-dimension
+ * leaders and laggards, counts by grade and class.
+ */
+export function rankVillages(villages: VillageInput[] | { villages: VillageInput[] } | string, opts: VillageOptions | undefined): Ranking;
+
+/**
+ * Validates a user-supplied indicator system (object or JSON text); throws every problem with
+ * its JSON path, else returns the system as read.
+ */
+export function validateIndicatorSystem(json: unknown): IndicatorSystem;
+
+/**
  * Validates a user-supplied parameter file (JSON) and returns it as a set.
  */
 export function validateParams(docs: unknown): ParamSet;
@@ -375,13 +852,17 @@ export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembl
 
 export interface InitOutput {
     readonly memory: WebAssembly.Memory;
+    readonly assessVillage: (a: any, b: any) => [number, number, number];
     readonly builtinParams: () => [number, number, number];
     readonly checkDibaoIncome: (a: any, b: any) => [number, number, number];
     readonly clause: (a: number, b: number) => [number, number, number];
     readonly clauses: () => [number, number, number];
+    readonly defaultIndicatorSystem: () => [number, number, number];
     readonly engineVersion: () => [number, number];
     readonly incomeItems: () => [number, number, number];
     readonly paramsInForce: (a: number, b: number, c: any) => [number, number, number];
+    readonly rankVillages: (a: any, b: any) => [number, number, number];
+    readonly validateIndicatorSystem: (a: any) => [number, number, number];
     readonly validateParams: (a: any) => [number, number, number];
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;

@@ -44,6 +44,13 @@ export function createVillageView(engine, root, ctx) {
     const note = h("small", { class: "indicator-note", "data-testid": `ind-${ind.id}` });
     indicatorNotes.set(ind.id, note);
     f.append(note);
+    if (ind.source.kind === "seed" && ind.source.clause) {
+      const c = engine.clause(ind.source.clause);
+      f.append(h("div", {}, citation({ clause: ind.source.clause, title: c?.title ?? "", excerpt: ind.source.excerpt ?? "" })));
+    } else if (ind.source.document || ind.source.note) {
+      f.append(h("details", { class: "hint source" }, h("summary", {}, ind.source.document ? "依据：国家规划" : "依据：设计假设"),
+        [ind.source.document, ind.source.note].filter(Boolean).join("；")));
+    }
     const parts = [f];
     if (ind.method.kind === "ratio_to_county_average") {
       parts.push(field(`$.county_averages.${ind.id}`, `全县平均：${ind.name}（${ind.unit}）`, "money", { hint: "按与全县平均之比计分" }));
