@@ -72,5 +72,10 @@ test.describe("phone", () => {
     const overflow2 = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow2).toBeLessThanOrEqual(0);
     expect(await seriousViolations(page)).toEqual([]);
+    for (const tab of ["农户核查", "村级考核"]) {
+      await openTab(page, tab);
+      const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(sideways, tab).toBeLessThanOrEqual(0);
+    }
   });
 });

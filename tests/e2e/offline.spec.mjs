@@ -3,7 +3,7 @@
 import { test, expect } from "@playwright/test";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { ready, fillDibao } from "./helpers.mjs";
+import { ready, fillDibao, openTab } from "./helpers.mjs";
 
 test("once opened, the page reloads and computes with the network off", async ({ page, context }) => {
   await ready(page);
@@ -32,6 +32,11 @@ test("the single-file build works from file:// with no request at all", async ({
   await expect(page.getByTestId("dq-verdict")).toHaveText("低于低保标准");
   await page.locator("#dq-result button.cite", { hasText: "五(十二)" }).first().click();
   await expect(page.locator("#clause-dialog")).toContainText("不计入低保家庭收入");
+  await page.keyboard.press("Escape");
+  if (await page.getByTestId("household-pending").count() === 0) {
+    await openTab(page, "农户核查");
+    await expect(page.locator("#hh-result article.card").first()).toBeVisible();
+  }
   expect(errors).toEqual([]);
   expect(requests).toEqual([url]);
 });

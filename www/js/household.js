@@ -47,7 +47,7 @@ export function createHouseholdView(engine, root, ctx) {
       multi("$.status.measures_taken", "已落实帮扶措施", opts("measure"))),
     h("fieldset", { class: "grid2" }, h("legend", {}, "近 12 个月收入（元）"),
       incomeItems.map((it) => field(`$.incomes.${it.code}`, it.label, "money",
-        { hint: it.excluded_from_dibao ? "计入家庭纯收入，不计入低保收入（五(十二)）" : it.kind })),
+        { hint: it.excluded_from_dibao ? "计入家庭纯收入，不计入低保收入（五(十二)）" : `${it.kind}，计入家庭纯收入和低保收入` })),
       field("$.employment_costs", "必要的就业成本", "money", { hint: "交通、通讯、食宿等，计算低保收入时扣减" }),
       field("$.last_year_total_income", "上年度家庭总收入", "money", { hint: "与刚性支出比较，判断突发严重困难" })),
     h("fieldset", { class: "grid2" }, h("legend", {}, "近 12 个月刚性支出（元）"),
