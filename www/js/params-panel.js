@@ -59,7 +59,8 @@ export function mountParamsPanel(engine, root, getDate) {
       h("th", { scope: "row" }, p.label, h("br"), h("small", { class: "hint" }, p.id, p.clause ? ` · ${p.clause}` : "")),
       h("td", { class: "num" }, f ? `${yuanOrValue(f.value, p.unit)}` : "—", h("br"), h("small", { class: "hint" }, p.unit)),
       h("td", {}, h("span", { class: `pill ${f?.overridden ? "pill-override" : f?.verified ? "pill-ok" : "pill-warn"}` }, status)),
-      h("td", { class: "source" }, f ? (f.overridden ? "本地覆盖" : `${f.region}，${f.from} 起：${f.source}`) : ""),
+      h("td", { class: "source" }, !f ? "" : f.overridden ? "本地覆盖"
+        : h("details", {}, h("summary", {}, `${f.region}，${f.from} 起`), f.source)),
       h("td", {}, input));
   }
 
