@@ -34,6 +34,8 @@ enum Command {
         #[arg(long)]
         options: Option<PathBuf>,
     },
+    /// 输出农户信息各选项字段的代码和中文名（表单下拉框用）
+    HouseholdChoices,
     /// 输出某一条款的原文，如 "五(十二)"
     Clause { id: String },
 }
@@ -60,6 +62,7 @@ fn run(cli: Cli) -> Result<String, Failure> {
             let result = jingning_policy::household::evaluate_json(&read(&case)?, &opts)?;
             Ok(serde_json::to_string_pretty(&result).expect("result serialises"))
         }
+        Command::HouseholdChoices => Ok(serde_json::to_string_pretty(&jingning_policy::case::choices()).expect("choices serialise")),
         Command::Clause { id } => match jingning_policy::policy::clause(&id) {
             Some(c) => Ok(serde_json::to_string_pretty(c).expect("clause serialises")),
             None => Err(Failure::invalid(vec![jingning_policy::FieldError::new("id", format!("没有条款「{id}」"))])),
