@@ -118,7 +118,10 @@ pub fn evaluate(case: &Case, opts: &Options) -> Result<HouseholdResult, Failure>
     let mut missing: Vec<Missing> = decisions.iter().filter(|d| d.outcome == Outcome::CannotDecide).flat_map(|d| d.missing.clone()).collect();
     missing.sort();
     missing.dedup();
-    let params_used = ctx.scope.used();
+    // By id, so the order rules happen to consult parameters in (which can follow member order)
+    // never shows in the result or the fingerprint.
+    let mut params_used = ctx.scope.used();
+    params_used.sort_by(|a, b| a.id.cmp(&b.id));
     let unverified = params_used.iter().filter(|p| !p.verified).map(|p| p.label.clone()).collect();
     let per_capita_net = ctx.ledger.as_ref().map(|l| l.per_capita_net);
     let per_capita_dibao = ctx.ledger.as_ref().map(|l| l.per_capita_dibao);
