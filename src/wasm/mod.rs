@@ -45,9 +45,11 @@ pub(crate) fn options(v: JsValue) -> Result<crate::params::Options, JsValue> {
 }
 
 mod dibao;
+mod household;
 mod policy;
 
 pub use dibao::*;
+pub use household::*;
 pub use policy::*;
 
 #[wasm_bindgen(typescript_custom_section)]
