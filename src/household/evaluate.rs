@@ -101,6 +101,7 @@ pub fn evaluate(case: &Case, opts: &Options) -> Result<HouseholdResult, Failure>
     let identified = monitoring_d.outcome == Outcome::Applies;
     let dibao_d = dibao::whole(&ctx)?;
     let whole = dibao_d.outcome == Outcome::Applies;
+    let help = help_plan::decide(&ctx, &monitoring_d);
     let decisions = vec![
         monitoring_d,
         monitoring::elimination(&ctx)?,
@@ -113,7 +114,7 @@ pub fn evaluate(case: &Case, opts: &Options) -> Result<HouseholdResult, Failure>
         housing::decide(&ctx, identified),
         schooling::decide(&ctx),
         water::decide(&ctx),
-        help_plan::decide(&ctx, identified),
+        help,
     ];
     let mut missing: Vec<Missing> = decisions.iter().filter(|d| d.outcome == Outcome::CannotDecide).flat_map(|d| d.missing.clone()).collect();
     missing.sort();
