@@ -27,7 +27,7 @@ pub fn risks(ctx: &Ctx) -> Vec<(Risk, String)> {
     if c.members.iter().any(|m| m.has_disability == Some(true)) {
         add(Risk::Disability, "有残疾成员".into());
     }
-    if c.expenses.education.is_some_and(|x| !x.is_zero()) || dropouts(ctx).iter().any(|_| true) {
+    if c.expenses.education.is_some_and(|x| !x.is_zero()) || !dropouts(ctx).is_empty() {
         add(Risk::Schooling, "有教育支出或义务教育阶段失学辍学".into());
     }
     if c.expenses.disaster_loss.is_some_and(|x| !x.is_zero()) {
