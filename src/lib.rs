@@ -11,6 +11,7 @@
 //! * [`household`] — household measures.
 //! * [`village`] — the village assessment engine (score, grade, classify, rank).
 //! * [`decode`], [`error`], [`money`], [`explain`] — shared plumbing.
+pub mod case;
 pub mod decode;
 pub mod error;
 pub mod explain;

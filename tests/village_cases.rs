@@ -30,7 +30,7 @@ fn run(case: &Value) -> Result<Value, Failure> {
 #[test]
 fn village_cases() {
     let mut n = 0;
-    for (name, case) in case_files("tests/cases/village") {
+    for (name, case) in case_files("village") {
         match (case.get("expect"), case.get("expect_errors"), run(&case)) {
             (Some(expect), _, Ok(r)) => assert_subset(expect, &r, &name),
             (_, Some(paths), Err(Failure::Invalid { errors })) => {
@@ -53,7 +53,7 @@ fn village_cases() {
 fn case_files_match_the_schemas() {
     let village_schema = schema("village-input.schema.json");
     let system_schema = schema("indicator-system.schema.json");
-    for (name, case) in case_files("tests/cases/village") {
+    for (name, case) in case_files("village") {
         let valid = case.get("expect").is_some();
         let villages: Vec<&Value> = match &case["input"] {
             Value::Array(items) => items.iter().collect(),

@@ -31,6 +31,65 @@ export interface VillageOptions {
 
 
 
+/** Money in 元: a decimal string ("1234.56") or a number; null/absent = unknown. */
+export type Money = string | number | null;
+/** 是/否: true/false or "是"/"否"; null/absent = unknown. */
+export type YesNo = boolean | "是" | "否" | null;
+
+/** One household member (家庭成员). Every field may be absent (= unknown). */
+export interface HouseholdMember {
+    /** 姓名 */ name?: string | null;
+    /** 与户主关系 */ relation?: Relation | string | null;
+    /** 身份证号（18 位，或 20/22 位残疾人证号） */ id_number?: string | null;
+    /** 出生日期 YYYY-MM-DD（有身份证号时可省略） */ birth_date?: string | null;
+    /** 性别 */ sex?: Sex | string | null;
+    /** 劳动能力 */ labour_capacity?: Labour | string | null;
+    /** 是否残疾 */ has_disability?: YesNo;
+    /** 残疾情况 */ disability?: { kind?: DisabilityKind | string | null; grade?: 1 | 2 | 3 | 4 | null } | null;
+    /** 患重病（大病） */ serious_illness?: YesNo;
+    /** 患慢性病 */ chronic_illness?: YesNo;
+    /** 在校情况 */ schooling?: Schooling | string | null;
+    /** 失学辍学原因 */ out_of_school_reason?: OutOfSchoolReason | string | null;
+    /** 参加城乡居民医保 */ medical_insurance?: YesNo;
+    /** 参加城乡居民养老保险 */ pension_insurance?: YesNo;
+    /** 计划生育“两证户” */ family_planning_two_certificates?: YesNo;
+    /** 外出务工 */ working_away?: YesNo;
+    /** 孤儿或事实无人抚养儿童 */ orphan?: YesNo;
+    /** 法定赡养、抚养、扶养义务人情况 */ supporter?: Supporter | string | null;
+    /** 医疗自付费用（近12个月） */ medical_out_of_pocket?: Money;
+}
+
+/** A household case, format "jingning.household/1" (docs/household-case.md). */
+export interface HouseholdCase {
+    schema: "jingning.household/1";
+    /** 核查日期 YYYY-MM-DD：决定参数年度和年龄 */
+    assessment_date: string;
+    /** 户主姓名 */ head_name?: string | null;
+    /** 所在村 */ village?: string | null;
+    /** 农户类型 */ household_type?: HouseholdType | string | null;
+    /** 当前身份 */
+    status?: {
+        dibao?: YesNo; dibao_class?: DibaoClass | string | null; tekun?: YesNo; tekun_dispersed?: YesNo;
+        monitored?: YesNo; monitored_since?: string | null; monitoring_type?: MonitoringType | string | null;
+        measures_taken?: (Measure | string)[] | null; returned_to_poverty?: YesNo;
+        income_stable_months?: number | null; original_risk_eliminated?: YesNo; new_risk?: YesNo;
+    } | null;
+    /** 家庭成员（1–30 人） */ members: HouseholdMember[];
+    /** 近12个月收入（元） */ incomes?: Partial<Record<IncomeItem, Money>> | null;
+    /** 必要的就业成本 */ employment_costs?: Money;
+    /** 上年度家庭总收入 */ last_year_total_income?: Money;
+    /** 近12个月刚性支出（医疗自付按成员填写） */
+    expenses?: { education?: Money; disability_rehab?: Money; disaster_loss?: Money; accident_loss?: Money } | null;
+    /** 家庭财产 */
+    assets?: { deposits?: Money; vehicles?: number | null; other_houses?: YesNo; within_dibao_rules?: YesNo } | null;
+    /** 住房安全 */ housing?: Housing | string | null;
+    /** 饮水安全 */ drinking_water?: Water | string | null;
+    /** 不愁吃、不愁穿 */ food_clothing_secure?: YesNo;
+    /** 申报的返贫致贫风险 */ risks?: (Risk | string)[] | null;
+}
+
+
+
 /** Options accepted by every evaluation. */
 export interface EvaluationOptions {
     /** 地区，默认 静宁县 */
@@ -79,11 +138,39 @@ export interface ParamSet {
 }
 
 /**
+ * A figure used in a decision.
+ */
+export interface Figure {
+    label: string;
+    value: string;
+    unit: string;
+}
+
+/**
  * A grade and the lowest total that earns it.
  */
 export interface Grade {
     grade: string;
     min: string;
+}
+
+/**
+ * A measure's finding for one member.
+ */
+export interface MemberFinding {
+    /**
+     * Index in `members` of the case.
+     */
+    index: number;
+    name: string | null;
+    outcome: Outcome;
+    /**
+     * Grounds in Chinese (e.g. `重度残疾人（肢体残疾一级）`).
+     */
+    grounds: string[];
+    amount: string | null;
+    reason: string;
+    missing: Missing[];
 }
 
 /**
@@ -215,6 +302,55 @@ export interface IncomeLedger {
 }
 
 /**
+ * Everything the engine says about one household.
+ */
+export interface HouseholdResult {
+    /**
+     * The case format read (`jingning.household/1`).
+     */
+    schema: string;
+    engine_version: string;
+    assessment_date: string;
+    head_name: string | null;
+    village: string | null;
+    household_size: number;
+    /**
+     * One decision per measure, in a fixed order (see docs/household-case.md).
+     */
+    decisions: Decision[];
+    /**
+     * The income ledger (absent when no incomes were given).
+     */
+    ledger: IncomeLedger | null;
+    /**
+     * 家庭年人均纯收入 for monitoring (to fen).
+     */
+    per_capita_net: string | null;
+    /**
+     * 低保计算人均收入 (to fen).
+     */
+    per_capita_dibao: string | null;
+    /**
+     * 刚性支出合计 over 12 months.
+     */
+    rigid_expenses: string;
+    params_used: ParamUse[];
+    /**
+     * Labels of unverified (placeholder or overridden) values used.
+     */
+    unverified: string[];
+    /**
+     * Union of the inputs every decision still needs.
+     */
+    missing: Missing[];
+    /**
+     * First 12 hex digits of SHA-256 over the normalised case, the parameter values used and
+     * the engine version: the same sheet gives the same fingerprint.
+     */
+    fingerprint: string;
+}
+
+/**
  * How a value becomes a score between 0 and 1.
  */
 export type MethodKind = "linear" | "steps" | "yes_no" | "ratio_to_county_average" | "veto";
@@ -336,6 +472,19 @@ export interface IndicatorResult {
 }
 
 /**
+ * One itemised condition, risk or suggestion.
+ */
+export interface Finding {
+    code: string;
+    label: string;
+    /**
+     * `true` met / present, `false` not, `null` unknown.
+     */
+    met: boolean | null;
+    note: string;
+}
+
+/**
  * One line of the ledger.
  */
 export interface LedgerLine {
@@ -368,6 +517,56 @@ export interface LedgerLine {
 }
 
 /**
+ * One measure's decision for the household.
+ */
+export interface Decision {
+    /**
+     * Stable code, e.g. `dibao`, `monitoring`.
+     */
+    measure: string;
+    /**
+     * Chinese name, e.g. `农村低保（整户）`.
+     */
+    title: string;
+    outcome: Outcome;
+    /**
+     * Sub-kind when the measure has one (e.g. monitoring `edge`, housing `priority`).
+     */
+    category: string | null;
+    category_label: string | null;
+    /**
+     * Per-member findings (for per-member measures; members concerned have outcome `applies`).
+     */
+    members: MemberFinding[];
+    /**
+     * Itemised conditions, risks or help measures, each met or not.
+     */
+    findings: Finding[];
+    /**
+     * Figures the decision used.
+     */
+    figures: Figure[];
+    /**
+     * An amount (e.g. monthly 补差, yearly 资助) when the measure has one.
+     */
+    amount: string | null;
+    amount_unit: string | null;
+    /**
+     * Distance to every threshold the decision turned on.
+     */
+    thresholds: Threshold[];
+    /**
+     * The reason in Chinese.
+     */
+    reason: string;
+    citations: Citation[];
+    /**
+     * Inputs still needed (outcome `cannot_decide`), or that would refine it.
+     */
+    missing: Missing[];
+}
+
+/**
  * One numbered clause of the seed, e.g. `五(十二)`.
  */
 export interface Clause {
@@ -387,6 +586,14 @@ export interface Clause {
      * The whole clause, verbatim.
      */
     text: string;
+}
+
+/**
+ * One option of a select.
+ */
+export interface ChoiceInfo {
+    code: string;
+    label: string;
 }
 
 /**
@@ -430,6 +637,23 @@ export interface FieldError {
 export interface Step {
     at: string;
     score: string;
+}
+
+/**
+ * The result of [`parse`] for the page's auto-fill.
+ */
+export interface IdCheck {
+    valid: boolean;
+    birth_date: string | null;
+    sex: Sex | null;
+    /**
+     * Age on the given date (if one was given and is not before the birth date).
+     */
+    age: number | null;
+    /**
+     * What is wrong, in Chinese.
+     */
+    error: string | null;
 }
 
 /**
@@ -579,6 +803,76 @@ export interface Classification {
     source: Source;
     rules: ClassRule[];
 }
+
+/**
+ * 与户主关系
+ */
+export type Relation = "head" | "spouse" | "child" | "child_in_law" | "grandchild" | "parent" | "grandparent" | "sibling" | "other";
+
+/**
+ * 低保类别（甘肃 一至四类）
+ */
+export type DibaoClass = "class1" | "class2" | "class3" | "class4";
+
+/**
+ * 住房安全
+ */
+export type Housing = "safe" | "grade_c" | "grade_d";
+
+/**
+ * 农户类型
+ */
+export type HouseholdType = "poverty_exited" | "ordinary";
+
+/**
+ * 劳动能力
+ */
+export type Labour = "full" | "half" | "weak" | "none";
+
+/**
+ * 在校情况 / 学段
+ */
+export type Schooling = "not_school_age" | "preschool" | "primary" | "junior" | "senior" | "vocational" | "higher" | "out_of_school" | "finished";
+
+/**
+ * 已落实的帮扶措施
+ */
+export type Measure = "industry" | "employment" | "public_welfare_job" | "finance" | "education" | "health" | "housing" | "water" | "social_security" | "temporary_aid" | "other";
+
+/**
+ * 性别
+ */
+export type Sex = "male" | "female";
+
+/**
+ * 未入学/辍学原因
+ */
+export type OutOfSchoolReason = "health" | "work" | "weariness" | "family" | "other";
+
+/**
+ * 残疾类别
+ */
+export type DisabilityKind = "visual" | "hearing" | "speech" | "physical" | "intellectual" | "mental" | "multiple";
+
+/**
+ * 法定赡养、抚养、扶养义务人情况（特困认定）
+ */
+export type Supporter = "none" | "unable" | "able";
+
+/**
+ * 监测对象类型（二(二)）
+ */
+export type MonitoringType = "unstable" | "edge" | "sudden";
+
+/**
+ * 返贫致贫风险类型
+ */
+export type Risk = "illness" | "disability" | "schooling" | "disaster" | "accident" | "industry_failure" | "unstable_job" | "labour_shortage" | "other";
+
+/**
+ * 饮水安全
+ */
+export type Water = "safe" | "quality" | "quantity" | "access" | "supply";
 
 export interface ClassRule {
     class: VillageClass;
@@ -818,6 +1112,17 @@ export function defaultIndicatorSystem(): IndicatorSystem;
 export function engineVersion(): string;
 
 /**
+ * Every measure for one household (`jingning.household/1` case; see docs/household-case.md).
+ */
+export function evaluateHousehold(input: HouseholdCase | string, opts: EvaluationOptions | undefined): HouseholdResult;
+
+/**
+ * Every option list of the case format (`{code, label}`), keyed by field: relation,
+ * labour_capacity, disability_kind, schooling, household_type, risk, measure, housing, ….
+ */
+export function householdChoices(): Record<string, ChoiceInfo[]>;
+
+/**
  * The income items of the ledger in form order: code, Chinese label, statistical kind and whether
  * 五(十二) leaves it out of the 低保 count.
  */
@@ -830,6 +1135,13 @@ export function incomeItems(): IncomeItemInfo[];
  * options before they are kept.
  */
 export function paramsInForce(date: string, opts: EvaluationOptions | undefined): ParamStatus[];
+
+/**
+ * Checks a 身份证号 (or 20/22-character 残疾人证号) and derives birth date, sex and, given
+ * an assessment date (YYYY-MM-DD), age. Never throws: an invalid number gives `valid: false`
+ * and a Chinese `error`.
+ */
+export function parseIdNumber(id: string, assessment_date?: string | null): IdCheck;
 
 /**
  * Ranks villages (an array, or `{ villages: [...] }`): competition ranks with ties, per-dimension
@@ -859,8 +1171,11 @@ export interface InitOutput {
     readonly clauses: () => [number, number, number];
     readonly defaultIndicatorSystem: () => [number, number, number];
     readonly engineVersion: () => [number, number];
+    readonly evaluateHousehold: (a: any, b: any) => [number, number, number];
+    readonly householdChoices: () => [number, number, number];
     readonly incomeItems: () => [number, number, number];
     readonly paramsInForce: (a: number, b: number, c: any) => [number, number, number];
+    readonly parseIdNumber: (a: number, b: number, c: number, d: number) => [number, number, number];
     readonly rankVillages: (a: any, b: any) => [number, number, number];
     readonly validateIndicatorSystem: (a: any) => [number, number, number];
     readonly validateParams: (a: any) => [number, number, number];

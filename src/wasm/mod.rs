@@ -45,10 +45,12 @@ pub(crate) fn options(v: JsValue) -> Result<crate::params::Options, JsValue> {
 }
 
 mod dibao;
+mod household;
 mod policy;
 mod village;
 
 pub use dibao::*;
+pub use household::*;
 pub use policy::*;
 pub use village::*;
 
