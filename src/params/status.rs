@@ -69,9 +69,18 @@ mod tests {
     }
 
     #[test]
-    fn before_any_value_nothing_is_in_force() {
+    fn before_its_first_value_a_parameter_has_none_in_force() {
+        // The 低保 standard's first value is from 2021; it is still listed, with its history.
         let list = in_force("2019-01-01", &Options::default()).unwrap();
-        assert!(list.iter().all(|p| p.in_force.is_none()));
+        let std = list.iter().find(|p| p.id == "dibao.standard_annual").unwrap();
+        assert!(std.in_force.is_none());
+        assert!(!std.values.is_empty());
+        // Every parameter whose earliest value is on or before the date has one in force.
+        let date = NaiveDate::from_ymd_opt(2019, 1, 1).unwrap();
+        for p in &list {
+            let has_earlier = p.values.iter().any(|v| v.from <= date);
+            assert_eq!(p.in_force.is_some(), has_earlier, "{}", p.id);
+        }
     }
 
     #[test]
