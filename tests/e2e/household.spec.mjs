@@ -71,7 +71,7 @@ test("a household filled in the form gets one card per measure, each with outcom
   const expected = await page.evaluate(async (c) => {
     const e = await import("./pkg/jingning_policy.js");
     await e.default({ module_or_path: new URL("./pkg/jingning_policy_bg.wasm", location.href) });
-    return e.evaluateHousehold(c, {}).decisions.map((d) => ({ measure: d.measure, outcome: d.outcome, reason: d.reason, clauses: d.citations.length }));
+    return e.evaluateHousehold(c, {}).decisions.map((d) => ({ measure: d.measure, outcome: d.outcome, reason: d.reason, clauses: new Set(d.citations.map((x) => x.clause)).size }));
   }, state);
   const cards = result.locator("article.card");
   await expect(cards).toHaveCount(expected.length);
@@ -80,7 +80,7 @@ test("a household filled in the form gets one card per measure, each with outcom
     const card = result.locator(`article.card[data-measure="${d.measure}"]`);
     await expect(card.getByTestId("outcome")).toHaveText(label[d.outcome]);
     await expect(card.getByTestId("reason")).toHaveText(d.reason);
-    await expect(card.locator("button.cite")).toHaveCount(d.clauses);
+    await expect(card.locator("button.cite")).toHaveCount(d.clauses); // one button per clause cited
     expect(d.clauses).toBeGreaterThan(0);
   }
 
@@ -103,6 +103,8 @@ test("a household filled in the form gets one card per measure, each with outcom
   await result.locator('[data-measure="dibao"] button.cite').first().click();
   await expect(page.locator("#clause-dialog")).toBeVisible();
   await expect(page.locator("#clause-dialog-text")).toContainText("低保");
+  // The words the decision relies on are marked in the clause.
+  expect(await page.locator("#clause-dialog-text mark").count()).toBeGreaterThan(0);
   await page.keyboard.press("Escape");
 
   // Results follow the fields: no submit button.

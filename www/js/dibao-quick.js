@@ -1,5 +1,5 @@
 // The 低保收入速算 view: a form of incomes by kind; results update as fields change.
-import { h, yuan, citation, errorList } from "./render.js";
+import { h, yuan, citation, citations, errorList } from "./render.js";
 
 const STANDARD_PARAM = "dibao.standard_annual";
 
@@ -142,7 +142,7 @@ function renderResult(r) {
     r.unverified.length
       ? h("p", { class: "warn", role: "note" }, `注意：本结果使用了未核实的参数：${r.unverified.join("、")}。`)
       : null,
-    h("div", { class: "cites" }, r.citations.map(citation)),
+    h("div", { class: "cites" }, citations(r.citations)),
     ledgerTable(r.ledger));
 }
 

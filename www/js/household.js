@@ -1,7 +1,7 @@
 // The 农户核查 view: a household form in the case format's own terms (jingning.household/1) and, as
 // fields change, one card per measure from evaluateHousehold. The page decides nothing: cards,
 // amounts, reasons, clauses, missing inputs and the ledger are the engine's.
-import { h, yuan, citation, errorList } from "./render.js";
+import { h, yuan, citations, errorList } from "./render.js";
 import { field, multi, readFields, writeFields, fieldFor, setFieldMessage } from "./form-fields.js";
 import { ledgerTable } from "./dibao-quick.js";
 
@@ -254,7 +254,7 @@ export function createHouseholdView(engine, root, ctx) {
       d.missing.length ? h("div", { class: "missing", "data-testid": "missing" },
         d.outcome === "cannot_decide" ? "需补充才能判断：" : "补充后可更准确：",
         d.missing.map((m) => h("button", { type: "button", class: "link", "data-path": m.path, onclick: () => goTo(m.path) }, m.label))) : null,
-      h("div", { class: "cites" }, d.citations.map(citation)));
+      h("div", { class: "cites" }, citations(d.citations)));
   }
 
   form.addEventListener("input", (e) => {

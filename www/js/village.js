@@ -1,7 +1,7 @@
 // The 村级考核 view: the indicator values of one village, grouped by dimension, and — live, from
 // assessVillage — the total, grade, vetoes, 三类村庄 suggestion, a radar chart of the dimensions
 // and the shortfall list. Every number on it is the engine's.
-import { h, citation, errorList } from "./render.js";
+import { h, citation, citations, errorList } from "./render.js";
 import { field, readFields, writeFields, fieldFor, setFieldMessage } from "./form-fields.js";
 import { radarChart } from "./radar.js";
 
@@ -128,7 +128,7 @@ export function createVillageView(engine, root, ctx) {
           h("button", { type: "button", class: "link", onclick: () => goTo(`$.values.${s.indicator}`) }, s.name),
           `：得 ${s.points} / ${s.max_points} 分，可得回 ${s.regain} 分。${s.advice}`))) : h("p", {}, "没有失分项。"),
       h("p", { class: "hint" }, `缺失值规则：${a.missing_rule_label}${a.missing.length ? `；缺 ${a.missing.length} 项` : ""}。`),
-      h("div", { class: "cites" }, a.citations.map(citation)));
+      h("div", { class: "cites" }, citations(a.citations)));
   }
 
   function goTo(path) {
