@@ -141,7 +141,9 @@ test("cannot-decide cards name the missing fields and lead to them", async ({ pa
   await expect(ask).toBeVisible();
   const field = page.locator("#hh-form").getByLabel("住房安全");
   await expect(field).toHaveClass(/wanted/);
-  await ask.click();
+  // From the keyboard: Enter on the named input takes the focus to the field.
+  await ask.focus();
+  await page.keyboard.press("Enter");
   await expect(field).toBeFocused();
   await field.selectOption({ label: "D级危房" });
   await expect(card.getByTestId("outcome")).not.toHaveText("无法判断");
