@@ -17,6 +17,9 @@ use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
+mod status;
+pub use status::{in_force, ParamStatus};
+
 /// The built-in sets, `params/*.toml` converted to JSON by build.rs.
 const BUILTIN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/params.json"));
 
