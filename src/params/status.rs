@@ -35,9 +35,9 @@ pub fn in_force(date: &str, opts: &Options) -> Result<Vec<ParamStatus>, Failure>
         .params
         .values()
         .map(|def| ParamStatus {
-            id: def.id.clone(),
-            label: def.label.clone(),
-            unit: def.unit.clone(),
+            id: def.id.to_string(),
+            label: def.label.to_string(),
+            unit: def.unit.to_string(),
             file: def.file.clone(),
             clause: def.clause.clone(),
             description: def.description.clone(),
