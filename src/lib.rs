@@ -10,6 +10,7 @@
 //! * [`params`] — dated, sourced parameter values (`params/*.toml`).
 //! * [`household`] — household measures.
 //! * [`decode`], [`error`], [`money`], [`explain`] — shared plumbing.
+pub mod case;
 pub mod decode;
 pub mod error;
 pub mod explain;

@@ -5,45 +5,19 @@
 
 use jingning_policy::household::dibao_income;
 use jingning_policy::Failure;
-use serde_json::Value;
+mod common;
 
-/// `expected` must be contained in `actual`: objects by key, arrays element-wise, scalars equal.
-fn assert_subset(expected: &Value, actual: &Value, path: &str) {
-    match (expected, actual) {
-        (Value::Object(e), Value::Object(a)) => {
-            for (k, v) in e {
-                let av = a.get(k).unwrap_or_else(|| panic!("{path}.{k}: missing in result"));
-                assert_subset(v, av, &format!("{path}.{k}"));
-            }
-        }
-        (Value::Array(e), Value::Array(a)) => {
-            assert_eq!(e.len(), a.len(), "{path}: length");
-            for (i, (ev, av)) in e.iter().zip(a).enumerate() {
-                assert_subset(ev, av, &format!("{path}[{i}]"));
-            }
-        }
-        _ => assert_eq!(expected, actual, "{path}"),
-    }
-}
+use common::{assert_error_paths, assert_subset, case_files};
 
 #[test]
 fn dibao_income_cases() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases/dibao-income");
     let mut n = 0;
-    for entry in std::fs::read_dir(&dir).unwrap() {
-        let path = entry.unwrap().path();
-        let case: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-        let name = path.file_name().unwrap().to_string_lossy().to_string();
+    for (name, case) in case_files("dibao-income") {
         let opts = case.get("options").map(|o| o.to_string()).unwrap_or_default();
         let result = dibao_income::check_json(&case["input"].to_string(), &opts);
         match (case.get("expect"), case.get("expect_errors"), result) {
             (Some(expect), _, Ok(r)) => assert_subset(expect, &serde_json::to_value(&r).unwrap(), &name),
-            (_, Some(paths), Err(Failure::Invalid { errors })) => {
-                let got: Vec<&str> = errors.iter().map(|e| e.path.as_str()).collect();
-                for p in paths.as_array().unwrap() {
-                    assert!(got.contains(&p.as_str().unwrap()), "{name}: expected error at {p}, got {got:?}");
-                }
-            }
+            (_, Some(paths), Err(Failure::Invalid { errors })) => assert_error_paths(&name, paths, &errors),
             (_, _, other) => panic!("{name}: unexpected outcome {other:?}"),
         }
         n += 1;

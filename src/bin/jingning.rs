@@ -26,6 +26,16 @@ enum Command {
         #[arg(long)]
         options: Option<PathBuf>,
     },
+    /// 农户政策核对：一户一案，输出各项政策的判断、依据和差距
+    Household {
+        /// 农户信息 JSON 文件（格式 jingning.household/1；- 为标准输入）
+        case: PathBuf,
+        /// 选项 JSON 文件：{ region?, overrides?, params? }
+        #[arg(long)]
+        options: Option<PathBuf>,
+    },
+    /// 输出农户信息各选项字段的代码和中文名（表单下拉框用）
+    HouseholdChoices,
     /// 输出某一条款的原文，如 "五(十二)"
     Clause { id: String },
 }
@@ -47,6 +57,12 @@ fn run(cli: Cli) -> Result<String, Failure> {
             let result = dibao_income::check_json(&read(&input)?, &opts)?;
             Ok(serde_json::to_string_pretty(&result).expect("result serialises"))
         }
+        Command::Household { case, options } => {
+            let opts = options.as_ref().map(read).transpose()?.unwrap_or_default();
+            let result = jingning_policy::household::evaluate_json(&read(&case)?, &opts)?;
+            Ok(serde_json::to_string_pretty(&result).expect("result serialises"))
+        }
+        Command::HouseholdChoices => Ok(serde_json::to_string_pretty(&jingning_policy::case::choices()).expect("choices serialise")),
         Command::Clause { id } => match jingning_policy::policy::clause(&id) {
             Some(c) => Ok(serde_json::to_string_pretty(c).expect("clause serialises")),
             None => Err(Failure::invalid(vec![jingning_policy::FieldError::new("id", format!("没有条款「{id}」"))])),

@@ -1,0 +1,234 @@
+//! What every household measure returns, and the evaluation context the measures share.
+//!
+//! One shape for all measures, so the page renders each the same way: the outcome, who it
+//! concerns, the figures and distances to each threshold, the reason, the clause, and what input
+//! is still needed.
+use crate::case::{Case, Labour, Member};
+use crate::error::Failure;
+use crate::explain::{Missing, Outcome, Threshold};
+use crate::household::income::IncomeLedger;
+use crate::money;
+use crate::params::Scope;
+use crate::policy::Citation;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// One measure's decision for the household.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
+pub struct Decision {
+    /// Stable code, e.g. `dibao`, `monitoring`.
+    pub measure: String,
+    /// Chinese name, e.g. `农村低保（整户）`.
+    pub title: String,
+    pub outcome: Outcome,
+    /// Sub-kind when the measure has one (e.g. monitoring `edge`, housing `priority`).
+    pub category: Option<String>,
+    pub category_label: Option<String>,
+    /// Per-member findings (for per-member measures; members concerned have outcome `applies`).
+    pub members: Vec<MemberFinding>,
+    /// Itemised conditions, risks or help measures, each met or not.
+    pub findings: Vec<Finding>,
+    /// Figures the decision used.
+    pub figures: Vec<Figure>,
+    /// An amount (e.g. monthly 补差, yearly 资助) when the measure has one.
+    #[cfg_attr(feature = "wasm", tsify(type = "string | null"))]
+    pub amount: Option<Decimal>,
+    pub amount_unit: Option<String>,
+    /// Distance to every threshold the decision turned on.
+    pub thresholds: Vec<Threshold>,
+    /// The reason in Chinese.
+    pub reason: String,
+    pub citations: Vec<Citation>,
+    /// Inputs still needed (outcome `cannot_decide`), or that would refine it.
+    pub missing: Vec<Missing>,
+}
+
+/// A measure's finding for one member.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
+pub struct MemberFinding {
+    /// Index in `members` of the case.
+    pub index: usize,
+    pub name: Option<String>,
+    pub outcome: Outcome,
+    /// Grounds in Chinese (e.g. `重度残疾人（肢体残疾一级）`).
+    pub grounds: Vec<String>,
+    #[cfg_attr(feature = "wasm", tsify(type = "string | null"))]
+    pub amount: Option<Decimal>,
+    pub reason: String,
+    pub missing: Vec<Missing>,
+}
+
+/// One itemised condition, risk or suggestion.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
+pub struct Finding {
+    pub code: String,
+    pub label: String,
+    /// `true` met / present, `false` not, `null` unknown.
+    pub met: Option<bool>,
+    pub note: String,
+}
+
+/// A figure used in a decision.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
+pub struct Figure {
+    pub label: String,
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+    pub value: Decimal,
+    pub unit: String,
+}
+
+impl Decision {
+    pub fn new(measure: &str, title: &str) -> Decision {
+        Decision {
+            measure: measure.into(),
+            title: title.into(),
+            outcome: Outcome::CannotDecide,
+            category: None,
+            category_label: None,
+            members: Vec::new(),
+            findings: Vec::new(),
+            figures: Vec::new(),
+            amount: None,
+            amount_unit: None,
+            thresholds: Vec::new(),
+            reason: String::new(),
+            citations: Vec::new(),
+            missing: Vec::new(),
+        }
+    }
+
+    pub fn figure(&mut self, label: &str, value: Decimal, unit: &str) {
+        self.figures.push(Figure { label: label.into(), value: money::to_fen(value), unit: unit.into() });
+    }
+
+    pub fn finding(&mut self, code: &str, label: &str, met: Option<bool>, note: impl Into<String>) {
+        self.findings.push(Finding { code: code.into(), label: label.into(), met, note: note.into() });
+    }
+
+    pub fn category(&mut self, code: &str, label: &str) {
+        self.category = Some(code.into());
+        self.category_label = Some(label.into());
+    }
+
+    /// `cannot_decide` with the given missing inputs.
+    pub fn undecided(mut self, missing: Vec<Missing>, reason: &str) -> Decision {
+        self.outcome = Outcome::CannotDecide;
+        self.missing = missing;
+        self.reason = reason.into();
+        self
+    }
+}
+
+/// Folds per-member outcomes: any applies → applies; else any undecided → cannot decide.
+pub fn fold(members: &[MemberFinding]) -> Outcome {
+    if members.iter().any(|m| m.outcome == Outcome::Applies) {
+        Outcome::Applies
+    } else if members.iter().any(|m| m.outcome == Outcome::CannotDecide) {
+        Outcome::CannotDecide
+    } else {
+        Outcome::DoesNotApply
+    }
+}
+
+/// Everything the measures share for one evaluation.
+pub struct Ctx<'a> {
+    pub case: &'a Case,
+    pub scope: Scope<'a>,
+    /// The income ledger, when incomes were given.
+    pub ledger: Option<IncomeLedger>,
+    /// Rigid expenses over 12 months (unknown items count as 0; listed in `rigid_missing`).
+    pub rigid: Decimal,
+    pub rigid_missing: Vec<Missing>,
+    /// Compulsory-school ages `[from, until)` (parameters `schooling.*`).
+    pub school_ages: (u32, u32),
+}
+
+impl<'a> Ctx<'a> {
+    pub fn size(&self) -> Decimal {
+        Decimal::from(self.case.members.len() as u64)
+    }
+
+    pub fn member_path(i: usize, field: &str) -> String {
+        format!("$.members[{i}].{field}")
+    }
+
+    pub fn age(&self, m: &Member) -> Option<u32> {
+        m.age_on(self.case.assessment_date)
+    }
+
+    pub fn name(m: &Member, i: usize) -> String {
+        m.name.clone().unwrap_or_else(|| format!("成员{}", i + 1))
+    }
+
+    pub fn incomes_missing() -> Missing {
+        Missing::new("$.incomes", "收入（近12个月）")
+    }
+
+    /// Exact per-capita net income (monitoring).
+    pub fn per_capita_net(&self) -> Result<Option<Decimal>, Failure> {
+        self.ledger.as_ref().map(|l| money::div(l.total_net, self.size(), "人均纯收入")).transpose()
+    }
+
+    /// Exact per-capita income counted for 低保.
+    pub fn per_capita_dibao(&self) -> Result<Option<Decimal>, Failure> {
+        self.ledger.as_ref().map(|l| money::div(l.total_dibao, self.size(), "低保人均收入")).transpose()
+    }
+
+    /// Per-capita net income after rigid expenses.
+    pub fn per_capita_after_rigid(&self) -> Result<Option<Decimal>, Failure> {
+        let Some(l) = &self.ledger else { return Ok(None) };
+        let net = money::sub(l.total_net, self.rigid, "扣除刚性支出后纯收入")?;
+        money::div(net, self.size(), "扣除刚性支出后人均纯收入").map(Some)
+    }
+
+    /// Whether the whole household has no labour capacity: `None` while some member's is unknown
+    /// and none is known to have any.
+    pub fn no_labour_at_all(&self) -> Option<bool> {
+        let ms = &self.case.members;
+        if ms.iter().any(|m| matches!(m.labour, Some(Labour::Full | Labour::Half | Labour::Weak))) {
+            Some(false)
+        } else if ms.iter().all(|m| m.labour.is_some()) {
+            Some(true)
+        } else {
+            None
+        }
+    }
+
+    /// Missing labour capacity fields.
+    pub fn labour_missing(&self) -> Vec<Missing> {
+        self.case
+            .members
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.labour.is_none())
+            .map(|(i, _)| Missing::new(Self::member_path(i, "labour_capacity"), "劳动能力"))
+            .collect()
+    }
+
+    /// Severe disability (重度残疾人): grade at or above the parameter.
+    pub fn severe_disability(&self, m: &Member) -> Result<Option<bool>, Failure> {
+        match (m.has_disability, m.disability.and_then(|x| x.grade)) {
+            (Some(false), _) => Ok(Some(false)),
+            (_, Some(g)) => Ok(Some(Decimal::from(g) <= self.scope.get("dibao.single_person.severe_disability_max_grade")?)),
+            _ => Ok(None),
+        }
+    }
+}
+
+/// `肢体残疾一级` style text.
+pub fn disability_text(m: &Member) -> String {
+    use crate::decode::Choice;
+    let grades = ["", "一级", "二级", "三级", "四级"];
+    match m.disability {
+        Some(d) => format!(
+            "{}{}",
+            d.kind.map(|k| k.label()).unwrap_or("残疾"),
+            d.grade.and_then(|g| grades.get(g as usize).copied()).unwrap_or("")
+        ),
+        None => "残疾".into(),
+    }
+}

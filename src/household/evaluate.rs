@@ -1,0 +1,157 @@
+//! The whole household evaluation: every measure, the income ledger, the parameters used and a
+//! fingerprint for the printed case sheet.
+use super::decision::{Ctx, Decision};
+use super::income::{ledger, IncomeLedger};
+use super::{dibao, help_plan, housing, medical_insurance, monitoring, pension, schooling, tekun, water};
+use crate::case::{self, Case};
+use crate::decode::parse_json;
+use crate::error::Failure;
+use crate::explain::{Missing, Outcome};
+use crate::money;
+use crate::params::{Options, ParamUse, Scope};
+use chrono::NaiveDate;
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+/// Everything the engine says about one household.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
+pub struct HouseholdResult {
+    /// The case format read (`jingning.household/1`).
+    pub schema: String,
+    pub engine_version: String,
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+    pub assessment_date: NaiveDate,
+    pub head_name: Option<String>,
+    pub village: Option<String>,
+    pub household_size: u32,
+    /// One decision per measure, in a fixed order (see docs/household-case.md).
+    pub decisions: Vec<Decision>,
+    /// The income ledger (absent when no incomes were given).
+    pub ledger: Option<IncomeLedger>,
+    /// 家庭年人均纯收入 for monitoring (to fen).
+    #[cfg_attr(feature = "wasm", tsify(type = "string | null"))]
+    pub per_capita_net: Option<Decimal>,
+    /// 低保计算人均收入 (to fen).
+    #[cfg_attr(feature = "wasm", tsify(type = "string | null"))]
+    pub per_capita_dibao: Option<Decimal>,
+    /// 刚性支出合计 over 12 months.
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+    pub rigid_expenses: Decimal,
+    pub params_used: Vec<ParamUse>,
+    /// Labels of unverified (placeholder or overridden) values used.
+    pub unverified: Vec<String>,
+    /// Union of the inputs every decision still needs.
+    pub missing: Vec<Missing>,
+    /// First 12 hex digits of SHA-256 over the normalised case, the parameter values used and
+    /// the engine version: the same sheet gives the same fingerprint.
+    pub fingerprint: String,
+}
+
+/// Evaluates JSON text with JSON options text (`""` = defaults).
+pub fn evaluate_json(input: &str, options: &str) -> Result<HouseholdResult, Failure> {
+    let case = case::from_json(input)?;
+    let opts = if options.trim().is_empty() { Options::default() } else { Options::from_json(&parse_json(options)?)? };
+    evaluate(&case, &opts)
+}
+
+fn rigid(case: &Case) -> Result<(Decimal, Vec<Missing>), Failure> {
+    let mut missing = Vec::new();
+    let mut total = Decimal::ZERO;
+    for (i, m) in case.members.iter().enumerate() {
+        match m.medical_out_of_pocket {
+            Some(x) => total = money::add(total, x, "刚性支出合计")?,
+            None => missing.push(Missing::new(Ctx::member_path(i, "medical_out_of_pocket"), "医疗自付费用")),
+        }
+    }
+    let e = &case.expenses;
+    for (v, key, label) in [
+        (e.education, "education", "教育支出"),
+        (e.disability_rehab, "disability_rehab", "残疾康复支出"),
+        (e.disaster_loss, "disaster_loss", "自然灾害损失"),
+        (e.accident_loss, "accident_loss", "意外事故损失"),
+    ] {
+        match v {
+            Some(x) => total = money::add(total, x, "刚性支出合计")?,
+            None => missing.push(Missing::new(format!("$.expenses.{key}"), label)),
+        }
+    }
+    Ok((total, missing))
+}
+
+fn year_param(scope: &Scope, id: &str) -> Result<u32, Failure> {
+    scope.get(id)?.trunc().to_u32().ok_or_else(|| Failure::calc(format!("参数 {id} 应为非负整数")))
+}
+
+pub fn evaluate(case: &Case, opts: &Options) -> Result<HouseholdResult, Failure> {
+    let set = opts.param_set()?;
+    let scope = Scope::new(&set, case.assessment_date, opts)?;
+    let size = u32::try_from(case.members.len()).map_err(|_| Failure::calc("家庭人口数过大"))?;
+    let ledger = match &case.incomes {
+        Some(incomes) if size > 0 => Some(ledger(incomes, case.employment_costs, size)?),
+        _ => None,
+    };
+    let (rigid, rigid_missing) = rigid(case)?;
+    let school_ages = (year_param(&scope, "schooling.compulsory_age_from")?, year_param(&scope, "schooling.compulsory_age_until")?);
+    let ctx = Ctx { case, scope, ledger, rigid, rigid_missing, school_ages };
+
+    let monitoring_d = monitoring::decide(&ctx)?;
+    let identified = monitoring_d.outcome == Outcome::Applies;
+    let dibao_d = dibao::whole(&ctx)?;
+    let whole = dibao_d.outcome == Outcome::Applies;
+    let decisions = vec![
+        monitoring_d,
+        monitoring::elimination(&ctx)?,
+        dibao_d,
+        dibao::edge(&ctx)?,
+        dibao::single_person(&ctx, whole)?,
+        tekun::decide(&ctx)?,
+        medical_insurance::decide(&ctx)?,
+        pension::decide(&ctx)?,
+        housing::decide(&ctx, identified),
+        schooling::decide(&ctx),
+        water::decide(&ctx),
+        help_plan::decide(&ctx, identified),
+    ];
+    let mut missing: Vec<Missing> = decisions.iter().filter(|d| d.outcome == Outcome::CannotDecide).flat_map(|d| d.missing.clone()).collect();
+    missing.sort();
+    missing.dedup();
+    // By id, so the order rules happen to consult parameters in (which can follow member order)
+    // never shows in the result or the fingerprint.
+    let mut params_used = ctx.scope.used();
+    params_used.sort_by(|a, b| a.id.cmp(&b.id));
+    let unverified = params_used.iter().filter(|p| !p.verified).map(|p| p.label.clone()).collect();
+    let per_capita_net = ctx.ledger.as_ref().map(|l| l.per_capita_net);
+    let per_capita_dibao = ctx.ledger.as_ref().map(|l| l.per_capita_dibao);
+    let fingerprint = fingerprint(case, &params_used)?;
+    Ok(HouseholdResult {
+        schema: case::SCHEMA.into(),
+        engine_version: crate::ENGINE_VERSION.into(),
+        assessment_date: case.assessment_date,
+        head_name: case.head_name.clone(),
+        village: case.village.clone(),
+        household_size: size,
+        decisions,
+        ledger: ctx.ledger,
+        per_capita_net,
+        per_capita_dibao,
+        rigid_expenses: rigid,
+        params_used,
+        unverified,
+        missing,
+        fingerprint,
+    })
+}
+
+fn fingerprint(case: &Case, used: &[ParamUse]) -> Result<String, Failure> {
+    let mut h = Sha256::new();
+    let canonical = serde_json::to_string(case).map_err(|e| Failure::calc(format!("指纹计算失败：{e}")))?;
+    h.update(canonical.as_bytes());
+    for p in used {
+        h.update(format!("\n{}={}", p.id, p.value.normalize()).as_bytes());
+    }
+    h.update(format!("\nengine={}", crate::ENGINE_VERSION).as_bytes());
+    Ok(h.finalize().iter().take(6).map(|b| format!("{b:02x}")).collect())
+}

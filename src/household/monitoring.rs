@@ -1,0 +1,265 @@
+//! 防止返贫动态监测 (二(二)): which of the three monitoring groups the household falls in, its
+//! risk kinds, and — for a household already monitored — whether it meets the conditions for
+//! 风险消除 (policy-reference §1d) and which it misses.
+use super::decision::{Ctx, Decision};
+use crate::case::{Housing, HouseholdType, Labour, MonitoringType, OutOfSchoolReason, Risk, Schooling, Water};
+use crate::decode::Choice;
+use crate::error::Failure;
+use crate::explain::{Comparison, Missing, Outcome, Threshold};
+use crate::money;
+use crate::policy::anchor;
+use rust_decimal::Decimal;
+
+/// Risk kinds: declared ones plus those the member data shows, each with where it came from.
+pub fn risks(ctx: &Ctx) -> Vec<(Risk, String)> {
+    let c = ctx.case;
+    let mut out: Vec<(Risk, String)> = c.declared_risks.iter().map(|r| (*r, "申报".to_string())).collect();
+    let mut add = |r: Risk, why: String| {
+        if !out.iter().any(|(x, _)| *x == r) {
+            out.push((r, why));
+        }
+    };
+    let ill = c.members.iter().any(|m| m.serious_illness == Some(true) || m.chronic_illness == Some(true));
+    let medical = c.members.iter().any(|m| m.medical_out_of_pocket.is_some_and(|x| !x.is_zero()));
+    if ill || medical {
+        add(Risk::Illness, "有成员患重病/慢性病或有医疗自付费用".into());
+    }
+    if c.members.iter().any(|m| m.has_disability == Some(true)) {
+        add(Risk::Disability, "有残疾成员".into());
+    }
+    if c.expenses.education.is_some_and(|x| !x.is_zero()) || dropouts(ctx).iter().any(|_| true) {
+        add(Risk::Schooling, "有教育支出或义务教育阶段失学辍学".into());
+    }
+    if c.expenses.disaster_loss.is_some_and(|x| !x.is_zero()) {
+        add(Risk::Disaster, "有自然灾害损失".into());
+    }
+    if c.expenses.accident_loss.is_some_and(|x| !x.is_zero()) {
+        add(Risk::Accident, "有意外事故损失".into());
+    }
+    if !c.members.is_empty() && c.members.iter().all(|m| matches!(m.labour, Some(Labour::Weak | Labour::None))) {
+        add(Risk::LabourShortage, "家庭无全劳力、半劳力".into());
+    }
+    out.sort_by_key(|(r, _)| *r);
+    out
+}
+
+/// Members of compulsory-school age out of school for a reason other than health.
+pub fn dropouts(ctx: &Ctx) -> Vec<usize> {
+    ctx.case
+        .members
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.schooling == Some(Schooling::OutOfSchool) && m.out_of_school_reason != Some(OutOfSchoolReason::Health))
+        .filter(|(_, m)| ctx.age(m).is_some_and(|a| a >= ctx.school_ages.0 && a < ctx.school_ages.1))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// Which monitoring group, if any.
+pub fn decide(ctx: &Ctx) -> Result<Decision, Failure> {
+    let mut d = Decision::new("monitoring", "防止返贫监测对象识别");
+    d.citations = vec![anchor::MONITORING_OBJECTS.cite(), anchor::MONITORING_FOCUS.cite()];
+    let line = ctx.scope.get("monitoring.income_threshold")?;
+    let risks = risks(ctx);
+    for (r, why) in &risks {
+        d.finding(r.code(), r.label(), Some(true), why.clone());
+    }
+    let (Some(ledger), Some(pc)) = (&ctx.ledger, ctx.per_capita_net()?) else {
+        return Ok(d.undecided(vec![Ctx::incomes_missing()], "未填写收入，无法计算家庭年人均纯收入"));
+    };
+    d.figure("家庭年纯收入", ledger.total_net, "元");
+    d.figure("家庭年人均纯收入", pc, "元/人·年");
+    d.figure("监测收入范围", line, "元/人·年");
+    d.figure("刚性支出合计", ctx.rigid, "元");
+    d.thresholds.push(Threshold::money("家庭年人均纯收入", "元/人·年", pc, line, Comparison::Below));
+    let risk_text = if risks.is_empty() {
+        "未发现具体风险类型，请入户核实".to_string()
+    } else {
+        format!("风险类型：{}", risks.iter().map(|(r, _)| r.label()).collect::<Vec<_>>().join("、"))
+    };
+    if pc < line {
+        let Some(ht) = ctx.case.household_type else {
+            return Ok(d.undecided(vec![Missing::new("$.household_type", "农户类型")], "人均纯收入低于监测范围，需农户类型区分脱贫不稳定户与边缘易致贫户"));
+        };
+        let t = if ht == HouseholdType::PovertyExited { MonitoringType::Unstable } else { MonitoringType::Edge };
+        d.category(t.code(), t.label());
+        d.outcome = Outcome::Applies;
+        d.reason = format!(
+            "{}，家庭年人均纯收入 {} 低于当年监测范围 {}，可识别为{}；{}",
+            ht.label(), money::yuan(pc), money::yuan(line), t.label(), risk_text
+        );
+        d.missing = ctx.rigid_missing.clone();
+        return Ok(d);
+    }
+    // Above the range: 突发严重困难户 only if rigid expenses or a large income drop make basic
+    // living seriously hard.
+    let after = ctx.per_capita_after_rigid()?.unwrap_or(pc);
+    d.figure("扣除刚性支出后人均纯收入", after, "元/人·年");
+    let rigid_hit = after < line;
+    d.thresholds.push(Threshold::money("扣除刚性支出后人均纯收入", "元/人·年", after, line, Comparison::Below));
+    let drop_ratio = ctx.scope.get("monitoring.income_drop_ratio")?;
+    let drop_hit = match ctx.case.last_year_total_income {
+        Some(last) => {
+            let keep = money::sub(Decimal::ONE, drop_ratio, "收入降幅")?;
+            let floor = money::mul(last, keep, "收入大幅缩减线")?;
+            d.figure("上年度家庭总收入", last, "元");
+            d.thresholds.push(Threshold::money("家庭年纯收入（较上年大幅缩减线）", "元", ledger.total_net, floor, Comparison::Below));
+            Some(ledger.total_net < floor)
+        }
+        None => None,
+    };
+    if rigid_hit || drop_hit == Some(true) {
+        let t = MonitoringType::Sudden;
+        d.category(t.code(), t.label());
+        d.outcome = Outcome::Applies;
+        let why = match (rigid_hit, drop_hit == Some(true)) {
+            (true, true) => format!("扣除刚性支出 {} 后人均纯收入 {} 低于监测范围，且收入较上年大幅缩减", money::yuan(ctx.rigid), money::yuan(after)),
+            (true, false) => format!("扣除刚性支出 {} 后人均纯收入 {} 低于监测范围 {}", money::yuan(ctx.rigid), money::yuan(after), money::yuan(line)),
+            _ => format!("家庭年纯收入 {} 较上年度 {} 下降达 {}% 以上", money::yuan(ledger.total_net), money::yuan(ctx.case.last_year_total_income.unwrap_or_default()), money::to_fen(drop_ratio * Decimal::ONE_HUNDRED)),
+        };
+        d.reason = format!("人均纯收入 {} 高于监测范围，但{}，基本生活可能出现严重困难，可识别为突发严重困难户（须入户核实）；{}", money::yuan(pc), why, risk_text);
+        return Ok(d);
+    }
+    let mut missing = ctx.rigid_missing.clone();
+    if drop_hit.is_none() {
+        missing.push(Missing::new("$.last_year_total_income", "上年度家庭总收入"));
+        return Ok(d.undecided(missing, "人均纯收入高于监测范围，刚性支出未使其跌破；需上年度家庭总收入判断收入是否大幅缩减"));
+    }
+    d.outcome = Outcome::DoesNotApply;
+    d.category("none", "不属于监测对象");
+    d.missing = missing;
+    d.reason = format!(
+        "家庭年人均纯收入 {} 不低于监测范围 {}，扣除刚性支出后人均 {} 亦不低于，收入未大幅缩减，不属于三类监测对象",
+        money::yuan(pc), money::yuan(line), money::yuan(after)
+    );
+    Ok(d)
+}
+
+/// 风险消除 for a household already monitored.
+pub fn elimination(ctx: &Ctx) -> Result<Decision, Failure> {
+    let c = ctx.case;
+    let s = &c.status;
+    let mut d = Decision::new("risk_elimination", "监测对象风险消除");
+    d.citations = vec![anchor::MONITORING_OBJECTS.cite()];
+    match s.monitored {
+        None => return Ok(d.undecided(vec![Missing::new("$.status.monitored", "监测对象")], "不知是否为监测对象")),
+        Some(false) => {
+            d.outcome = Outcome::DoesNotApply;
+            d.reason = "不是监测对象，无需风险消除".into();
+            return Ok(d);
+        }
+        Some(true) => {}
+    }
+    let mut missing = Vec::new();
+    let mut cond = |d: &mut Decision, code: &str, label: &str, met: Option<bool>, note: String, miss: Vec<Missing>| {
+        if met.is_none() {
+            missing.extend(miss);
+        }
+        d.finding(code, label, met, note);
+    };
+    let min_months = ctx.scope.get("monitoring.elimination_min_months")?;
+    let months = s.monitored_since.map(|since| months_between(since, c.assessment_date));
+    cond(&mut d, "monitored_long_enough", "纳入监测满规定月数", months.map(|m| Decimal::from(m) >= min_months),
+        match months { Some(m) => format!("已纳入监测 {m} 个月，须满 {min_months} 个月"), None => "纳入监测日期未填".into() },
+        vec![Missing::new("$.status.monitored_since", "纳入监测日期")]);
+    let min_measures = ctx.scope.get("monitoring.elimination_min_measures")?;
+    let n = s.measures_taken.as_ref().map(|v| v.len());
+    cond(&mut d, "measures_taken", "已落实帮扶措施", n.map(|n| Decimal::from(n as u64) >= min_measures),
+        match n { Some(n) => format!("已落实 {n} 项，至少 {min_measures} 项"), None => "已落实帮扶措施未填".into() },
+        vec![Missing::new("$.status.measures_taken", "已落实帮扶措施")]);
+    let stable = ctx.scope.get("monitoring.stable_income_months")?;
+    cond(&mut d, "income_stable", "收入持续稳定", s.income_stable_months.map(|m| Decimal::from(m) >= stable),
+        match s.income_stable_months { Some(m) => format!("收入已稳定 {m} 个月，原则上不少于 {stable} 个月"), None => "收入持续稳定月数未填".into() },
+        vec![Missing::new("$.status.income_stable_months", "收入持续稳定月数")]);
+    let line = ctx.scope.get("monitoring.income_threshold")?;
+    let pc = ctx.per_capita_net()?;
+    if let Some(pc) = pc {
+        d.thresholds.push(Threshold::money("家庭年人均纯收入", "元/人·年", pc, line, Comparison::Below));
+    }
+    cond(&mut d, "income_above_range", "人均纯收入稳定超过当年监测范围", pc.map(|pc| pc >= line),
+        match pc { Some(pc) => format!("人均纯收入 {}，监测范围 {}", money::yuan(pc), money::yuan(line)), None => "收入未填".into() },
+        vec![Ctx::incomes_missing()]);
+    let after = ctx.per_capita_after_rigid()?;
+    cond(&mut d, "rigid_expenses_resolved", "刚性支出问题稳定解决", after.map(|a| a >= line),
+        match after { Some(a) => format!("扣除刚性支出后人均 {}", money::yuan(a)), None => "收入未填".into() },
+        vec![Ctx::incomes_missing()]);
+    let (secure, miss) = three_guarantees(ctx);
+    cond(&mut d, "three_guarantees", "“两不愁三保障”及饮水安全有保障", secure,
+        match secure { Some(true) => "吃穿、义务教育、基本医保、住房、饮水均有保障".into(), Some(false) => "吃穿、义务教育、医保参保、住房或饮水尚有问题".into(), None => "部分情况未填".into() },
+        miss);
+    let risk_gone = match (s.original_risk_eliminated, s.new_risk) {
+        (Some(false), _) | (_, Some(true)) => Some(false),
+        (Some(true), Some(false)) => Some(true),
+        _ => None,
+    };
+    let mut m = Vec::new();
+    if s.original_risk_eliminated.is_none() { m.push(Missing::new("$.status.original_risk_eliminated", "原有风险已稳定消除")); }
+    if s.new_risk.is_none() { m.push(Missing::new("$.status.new_risk", "出现新的风险")); }
+    cond(&mut d, "risk_gone", "原有风险稳定消除且无新风险", risk_gone, "据入户核实".into(), m);
+    let labour = ctx.no_labour_at_all();
+    cond(&mut d, "has_labour", "非整户无劳动力", labour.map(|x| !x),
+        if labour == Some(true) { "整户无劳动力的不标注风险消除，继续兜底保障并跟踪".into() } else { "至少一名成员有劳动能力".into() },
+        ctx.labour_missing());
+    let missed: Vec<String> = d.findings.iter().filter(|f| f.met == Some(false)).map(|f| f.label.clone()).collect();
+    if !missed.is_empty() {
+        d.outcome = Outcome::DoesNotApply;
+        d.reason = format!("暂不能标注风险消除，未满足：{}", missed.join("；"));
+    } else if !missing.is_empty() {
+        d.outcome = Outcome::CannotDecide;
+        d.reason = "已知条件均满足，尚缺部分信息".into();
+        d.missing = missing;
+    } else {
+        d.outcome = Outcome::Applies;
+        d.reason = "各项条件均满足，可按程序（入户核实、民主评议公示、县级审核）标注风险消除".into();
+    }
+    Ok(d)
+}
+
+/// 两不愁三保障 + 饮水: `Some(true)` all secured, `Some(false)` a known gap, `None` unknown.
+pub fn three_guarantees(ctx: &Ctx) -> (Option<bool>, Vec<Missing>) {
+    let c = ctx.case;
+    let mut missing = Vec::new();
+    let mut gap = false;
+    match c.food_clothing_secure {
+        Some(false) => gap = true,
+        None => missing.push(Missing::new("$.food_clothing_secure", "不愁吃、不愁穿")),
+        _ => {}
+    }
+    match c.housing {
+        Some(Housing::GradeC | Housing::GradeD) => gap = true,
+        None => missing.push(Missing::new("$.housing", "住房安全")),
+        _ => {}
+    }
+    match c.drinking_water {
+        Some(w) if w != Water::Safe => gap = true,
+        None => missing.push(Missing::new("$.drinking_water", "饮水安全")),
+        _ => {}
+    }
+    if !dropouts(ctx).is_empty() {
+        gap = true;
+    }
+    for (i, m) in c.members.iter().enumerate() {
+        match m.medical_insurance {
+            Some(false) => gap = true,
+            None => missing.push(Missing::new(Ctx::member_path(i, "medical_insurance"), "参加城乡居民医保")),
+            _ => {}
+        }
+    }
+    if gap {
+        (Some(false), Vec::new())
+    } else if missing.is_empty() {
+        (Some(true), missing)
+    } else {
+        (None, missing)
+    }
+}
+
+/// Whole months from `from` to `to`.
+fn months_between(from: chrono::NaiveDate, to: chrono::NaiveDate) -> u32 {
+    use chrono::Datelike;
+    let mut m = (to.year() - from.year()) * 12 + to.month() as i32 - from.month() as i32;
+    if to.day() < from.day() {
+        m -= 1;
+    }
+    m.max(0) as u32
+}

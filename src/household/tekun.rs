@@ -1,0 +1,110 @@
+//! 农村特困人员救助供养 (五(十五), 五(十二)), per member: 无劳动能力, 无生活来源, and no
+//! 法定义务人 able to support them (policy-reference §3). Orphans under 16 go to 孤儿保障 instead.
+use super::decision::{disability_text, fold, Ctx, Decision, MemberFinding};
+use crate::case::{DisabilityKind, Member, Supporter};
+use crate::error::Failure;
+use crate::explain::{Comparison, Missing, Outcome, Threshold};
+use crate::policy::anchor;
+use rust_decimal::Decimal;
+
+/// 无劳动能力 by age or disability; `None` when unknown.
+fn unable_to_work(ctx: &Ctx, m: &Member, i: usize, missing: &mut Vec<Missing>) -> Result<Option<String>, Failure> {
+    let elderly = ctx.scope.get("tekun.age_elderly")?;
+    let minor = ctx.scope.get("tekun.age_minor")?;
+    match ctx.age(m).map(Decimal::from) {
+        Some(a) if a >= elderly => return Ok(Some(format!("年满 {elderly} 周岁"))),
+        Some(a) if a < minor => return Ok(Some(format!("未满 {minor} 周岁"))),
+        Some(_) => {}
+        None => missing.push(Missing::new(Ctx::member_path(i, "birth_date"), "出生日期或身份证号")),
+    }
+    if m.has_disability == Some(false) {
+        return Ok(None);
+    }
+    let Some(dis) = m.disability else {
+        missing.push(Missing::new(Ctx::member_path(i, "disability"), "残疾情况"));
+        return Ok(None);
+    };
+    let (Some(kind), Some(grade)) = (dis.kind, dis.grade) else {
+        missing.push(Missing::new(Ctx::member_path(i, "disability"), "残疾类别和等级"));
+        return Ok(None);
+    };
+    let max = match kind {
+        DisabilityKind::Intellectual | DisabilityKind::Mental => ctx.scope.get("tekun.max_grade.intellectual_mental")?,
+        DisabilityKind::Physical => ctx.scope.get("tekun.max_grade.physical")?,
+        DisabilityKind::Visual => ctx.scope.get("tekun.max_grade.visual")?,
+        DisabilityKind::Multiple => ctx.scope.get("tekun.max_grade.physical")?,
+        _ => Decimal::ZERO,
+    };
+    if Decimal::from(grade) <= max {
+        Ok(Some(disability_text(m)))
+    } else {
+        Ok(None)
+    }
+}
+
+pub fn decide(ctx: &Ctx) -> Result<Decision, Failure> {
+    let mut d = Decision::new("tekun", "农村特困人员救助供养");
+    d.citations = vec![anchor::BOTTOM_LINE_NO_LABOUR.cite(), anchor::TEKUN_SUPPORT.cite()];
+    let standard = ctx.scope.get("dibao.standard_annual")?;
+    // 无生活来源: the household's counted income below the 低保 standard and property within rules.
+    let pc = ctx.per_capita_dibao()?;
+    if let Some(pc) = pc {
+        d.figure("低保计算人均收入", pc, "元/人·年");
+        d.thresholds.push(Threshold::money("低保计算人均收入（无生活来源）", "元/人·年", pc, standard, Comparison::Below));
+    }
+    let no_income = match (pc.map(|p| p < standard), ctx.case.assets.within_dibao_rules) {
+        (Some(false), _) | (_, Some(false)) => Some(false),
+        (Some(true), Some(true)) => Some(true),
+        _ => None,
+    };
+    let minor = ctx.scope.get("tekun.age_minor")?;
+    for (i, m) in ctx.case.members.iter().enumerate() {
+        let mut missing = Vec::new();
+        let mut grounds = Vec::new();
+        let unable = unable_to_work(ctx, m, i, &mut missing)?;
+        if m.orphan == Some(true) && ctx.age(m).is_some_and(|a| Decimal::from(a) < minor) {
+            d.members.push(MemberFinding { index: i, name: m.name.clone(), outcome: Outcome::DoesNotApply, grounds, amount: None,
+                reason: "未满特困年龄下限的孤儿纳入孤儿保障，不认定为特困人员".into(), missing: Vec::new() });
+            continue;
+        }
+        let supporter = match m.supporter {
+            Some(Supporter::NoneExists | Supporter::Unable) => Some(true),
+            Some(Supporter::Able) => Some(false),
+            None => None,
+        };
+        if let Some(g) = &unable { grounds.push(format!("无劳动能力（{g}）")); }
+        if no_income == Some(true) { grounds.push("无生活来源".into()); }
+        if supporter == Some(true) { grounds.push("无法定义务人或义务人无履行能力".into()); }
+        let known_fail = (unable.is_none() && missing.is_empty()) || no_income == Some(false) || supporter == Some(false);
+        let (outcome, reason) = if known_fail {
+            let mut why = Vec::new();
+            if unable.is_none() && missing.is_empty() { why.push("有劳动能力（年龄、残疾不符）"); }
+            if no_income == Some(false) { why.push("有生活来源（收入不低于低保标准或财产不符）"); }
+            if supporter == Some(false) { why.push("有具备履行能力的法定义务人"); }
+            missing.clear();
+            (Outcome::DoesNotApply, why.join("；"))
+        } else if unable.is_some() && no_income == Some(true) && supporter == Some(true) {
+            (Outcome::Applies, format!("{}，可认定为特困人员", grounds.join("、")))
+        } else {
+            if no_income.is_none() {
+                if pc.is_none() { missing.push(Ctx::incomes_missing()); }
+                if ctx.case.assets.within_dibao_rules.is_none() { missing.push(Missing::new("$.assets.within_dibao_rules", "财产状况符合低保规定")); }
+            }
+            if supporter.is_none() { missing.push(Missing::new(Ctx::member_path(i, "supporter"), "法定义务人情况")); }
+            (Outcome::CannotDecide, "部分条件未知".into())
+        };
+        d.members.push(MemberFinding { index: i, name: m.name.clone(), outcome, grounds, amount: None, reason, missing });
+    }
+    d.outcome = fold(&d.members);
+    d.missing = d.members.iter().filter(|m| m.outcome == Outcome::CannotDecide).flat_map(|m| m.missing.clone()).collect();
+    d.missing.sort();
+    d.missing.dedup();
+    let who: Vec<String> = d.members.iter().filter(|m| m.outcome == Outcome::Applies)
+        .map(|f| f.name.clone().unwrap_or_else(|| format!("成员{}", f.index + 1))).collect();
+    d.reason = match d.outcome {
+        Outcome::Applies => format!("符合特困人员认定条件（无劳动能力、无生活来源、无法定义务人或其无履行能力）：{}", who.join("、")),
+        Outcome::DoesNotApply => "没有成员同时满足无劳动能力、无生活来源、无有能力的法定义务人三项条件".into(),
+        Outcome::CannotDecide => "部分成员条件未知，无法判断".into(),
+    };
+    Ok(d)
+}
