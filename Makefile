@@ -7,7 +7,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 WASM_FEATURES := --no-default-features --features wasm
 PORT ?= 8080
 
-.PHONY: serve test dist pkg tools test-tools test-native test-wasm-node test-wasm-chrome test-e2e typecheck bench size clean
+.PHONY: serve test dist pkg pkg-sheet tools test-tools test-native test-wasm-node test-wasm-chrome test-e2e typecheck bench size clean
 
 ## Build the page with the built-in default rules and serve it on http://127.0.0.1:$(PORT)/
 serve: dist
@@ -33,12 +33,17 @@ test-tools:
 pkg: tools
 	wasm-pack build --target web --release --mode no-install --out-dir pkg -- $(WASM_FEATURES)
 
-## Self-contained static folder: page + wasm + JS, relative paths only.
-dist: pkg
+## The second wasm module (crates/sheet): spreadsheets and batch evaluation, fetched by the page
+## only when a spreadsheet is opened or exported.
+pkg-sheet: tools
+	wasm-pack build crates/sheet --target web --release --mode no-install --out-dir ../../pkg-sheet
+
+## Self-contained static folder: page + both wasm modules + JS, relative paths only.
+dist: pkg pkg-sheet
 	scripts/build-dist.sh
 
 test-native:
-	cargo test --all-targets
+	cargo test --workspace --all-targets
 
 test-wasm-node:
 	wasm-pack test --node --mode no-install -- $(WASM_FEATURES) --test wasm_node
@@ -57,11 +62,11 @@ test-e2e:
 bench:
 	cargo bench
 
-## Size of the page's wasm module, raw and gzip -9.
-size: pkg
-	@raw=$$(stat -c %s pkg/jingning_policy_bg.wasm); gz=$$(gzip -9c pkg/jingning_policy_bg.wasm | wc -c); \
-	echo "jingning_policy_bg.wasm: $$raw bytes raw, $$gz bytes gzip -9"
+## Size of both wasm modules, raw and gzip -9.
+size: pkg pkg-sheet
+	@for f in pkg/jingning_policy_bg.wasm pkg-sheet/jingning_sheet_bg.wasm; do \
+	  echo "$$(basename $$f): $$(stat -c %s $$f) bytes raw, $$(gzip -9c $$f | wc -c) bytes gzip -9"; done
 
 clean:
 	cargo clean
-	rm -rf pkg dist test-results playwright-report
+	rm -rf pkg pkg-sheet dist test-results playwright-report

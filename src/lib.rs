@@ -9,7 +9,9 @@
 //! * [`policy`] — the seed text's clauses and the excerpts rules cite.
 //! * [`params`] — dated, sourced parameter values (`params/*.toml`).
 //! * [`household`] — household measures.
+//! * [`batch`] — a whole spreadsheet of households at once.
 //! * [`decode`], [`error`], [`money`], [`explain`] — shared plumbing.
+pub mod batch;
 pub mod case;
 pub mod decode;
 pub mod error;
