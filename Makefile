@@ -7,7 +7,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 WASM_FEATURES := --no-default-features --features wasm
 PORT ?= 8080
 
-.PHONY: serve test dist pkg pkg-sheet tools test-tools test-native test-wasm-node test-wasm-chrome test-e2e typecheck bench size clean
+.PHONY: serve test dist pkg pkg-sheet bench-batch bench-batch-files tools test-tools test-native test-wasm-node test-wasm-chrome test-e2e typecheck bench size clean
 
 ## Build the page with the built-in default rules and serve it on http://127.0.0.1:$(PORT)/
 serve: dist
@@ -61,6 +61,20 @@ test-e2e:
 ## Benchmarks (figures go in docs/benchmarks.md; never asserted in tests).
 bench:
 	cargo bench
+
+## Batch benchmarks (docs/batch.md): native CLI on 1,000,000 households from CSV on one core, and
+## the browser end to end on 100,000 households from CSV and xlsx. Figures are printed, not asserted.
+BENCH_N ?= 1000000
+bench-batch-files:
+	python3 scripts/gen-batch-csv.py 100000 > /tmp/jingning-bench-100000.csv
+	cargo run --release --example csv_to_xlsx -- /tmp/jingning-bench-100000.csv /tmp/jingning-bench-100000.xlsx
+
+bench-batch: bench-batch-files dist
+	python3 scripts/gen-batch-csv.py $(BENCH_N) > /tmp/jingning-bench-$(BENCH_N).csv
+	CARGO_PROFILE_RELEASE_OPT_LEVEL=3 cargo build --release --bin jingning
+	/usr/bin/time -f "%e s wall, %U s user, %M KB max RSS" taskset -c 0 target/release/jingning batch \
+	  /tmp/jingning-bench-$(BENCH_N).csv --date 2024-06-30 --out /tmp/jingning-bench-$(BENCH_N)-out.csv > /dev/null
+	BATCH_BENCH=1 npx playwright test batch-bench
 
 ## Size of both wasm modules, raw and gzip -9.
 size: pkg pkg-sheet

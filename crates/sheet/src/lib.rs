@@ -42,6 +42,17 @@ fn options(v: JsValue) -> Result<BatchOptions, JsValue> {
     BatchOptions::from_json(&json).map_err(|f| throw(&f))
 }
 
+/// Refuses a file over the size limit before its bytes are read (the limit is data:
+/// `batch::limits::MAX_FILE_BYTES`).
+#[wasm_bindgen(js_name = checkFileSize)]
+pub fn check_file_size(bytes: f64) -> Result<(), JsValue> {
+    use jingning_policy::batch::limits::{too_large, MAX_FILE_BYTES};
+    if bytes > MAX_FILE_BYTES as f64 {
+        return Err(throw(&Failure::invalid(vec![jingning_policy::FieldError::new("$", too_large(bytes as u64))])));
+    }
+    Ok(())
+}
+
 /// The blank household template (.xlsx, Chinese headers and a 填写说明 sheet).
 #[wasm_bindgen(js_name = templateXlsx)]
 pub fn template_xlsx() -> Result<Vec<u8>, JsValue> {
