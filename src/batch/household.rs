@@ -101,6 +101,7 @@ pub struct Plan {
     options: BatchOptions,
     /// Code and title of each decision, in the engine's order.
     measures: Vec<(String, String)>,
+    result_headers: Vec<String>,
 }
 
 /// What batch evaluation says about one household.
@@ -144,7 +145,13 @@ impl Plan {
             return Err(invalid("表中没有「核查日期」列：请在选项中给出核查日期（决定适用哪一年的标准、成员年龄）"));
         }
         let measures = decision_titles(&options)?;
+        let mut result_headers = vec![format!("{RESULT_PREFIX}结果")];
+        result_headers.extend(measures.iter().map(|(_, t)| format!("{RESULT_PREFIX}{t}")));
+        for h in ["人均纯收入（元）", "低保计算人均收入（元）", "缺少信息", "错误"] {
+            result_headers.push(format!("{RESULT_PREFIX}{h}"));
+        }
         Ok(Plan {
+            result_headers,
             key: find("household_id"),
             relation: find("members[].relation"),
             name: find("members[].name"),
@@ -157,14 +164,8 @@ impl Plan {
     }
 
     /// Headers of the result columns, in order; the last is the per-row error column.
-    pub fn result_headers(&self) -> Vec<String> {
-        let mut h = vec![format!("{RESULT_PREFIX}结果")];
-        h.extend(self.measures.iter().map(|(_, t)| format!("{RESULT_PREFIX}{t}")));
-        h.push(format!("{RESULT_PREFIX}人均纯收入（元）"));
-        h.push(format!("{RESULT_PREFIX}低保计算人均收入（元）"));
-        h.push(format!("{RESULT_PREFIX}缺少信息"));
-        h.push(format!("{RESULT_PREFIX}错误"));
-        h
+    pub fn result_headers(&self) -> &[String] {
+        &self.result_headers
     }
 
     /// `(code, title)` of each decision column.
@@ -195,12 +196,12 @@ impl Plan {
                     continue;
                 }
                 let c = row.cells.get(*ci).unwrap_or(&Cell::Empty);
-                let header = self.headers.get(*ci).map(|h| h.trim().to_string()).unwrap_or_default();
+                let header = || self.headers.get(*ci).map(|h| h.trim().to_string()).unwrap_or_default();
                 let v = match cell::to_value(c, def.kind, &def.header) {
                     Ok(Some(v)) => v,
                     Ok(None) => continue,
                     Err(message) => {
-                        errors.push(RowError { row: row.number, column: header, message });
+                        errors.push(RowError { row: row.number, column: header(), message });
                         continue;
                     }
                 };
@@ -216,7 +217,7 @@ impl Plan {
                             let first = sources.iter().find(|(f, _)| *f == def.field).map(|(_, r)| *r).unwrap_or(0);
                             errors.push(RowError {
                                 row: row.number,
-                                column: header,
+                                column: header(),
                                 message: format!("同一户的「{}」前后不一致：第 {first} 行为 {}，本行为 {}", def.header, show(old), show(&v)),
                             });
                         }

@@ -47,7 +47,7 @@ impl<W: Write> CsvOut<W> {
             w.write_record(&rec).map_err(csv_io)?;
         }
         let mut header: Vec<String> = kept.iter().map(|i| plan.headers[*i].clone()).collect();
-        header.extend(plan.result_headers());
+        header.extend(plan.result_headers().iter().cloned());
         w.write_record(&header).map_err(csv_io)?;
         Ok(CsvOut { w, kept })
     }

@@ -115,7 +115,7 @@ impl BatchSession {
             mapped: &m.mapped,
             unmapped: &m.unmapped,
             duplicates: &m.duplicates,
-            result_headers: self.session.plan.result_headers(),
+            result_headers: self.session.plan.result_headers().to_vec(),
             total_rows: self.session.rows.len(),
         })
     }
