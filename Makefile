@@ -7,7 +7,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 WASM_FEATURES := --no-default-features --features wasm
 PORT ?= 8080
 
-.PHONY: serve test dist pkg pkg-sheet bench-batch bench-batch-files tools test-tools test-native test-wasm-node test-wasm-chrome test-e2e typecheck bench size clean
+.PHONY: serve test dist pkg pkg-sheet tools test-tools test-native test-wasm-node test-wasm-chrome test-e2e typecheck bench bench-browser bench-batch bench-batch-files size clean
 
 ## Build the page with the built-in default rules and serve it on http://127.0.0.1:$(PORT)/
 serve: dist
@@ -61,6 +61,10 @@ test-e2e:
 ## Benchmarks (figures go in docs/benchmarks.md; never asserted in tests).
 bench:
 	cargo bench
+
+## The village engine timed in Chromium on the built page (prints figures, asserts nothing).
+bench-browser: dist
+	node scripts/bench-browser.mjs
 
 ## Batch benchmarks (docs/batch.md): native CLI on 1,000,000 households from CSV on one core, and
 ## the browser end to end on 100,000 households from CSV and xlsx. Figures are printed, not asserted.

@@ -6,6 +6,8 @@
 //!   clause, checked here: a citation that drifts from the seed is a build error, not a bug report.
 //! * `params/*.toml` (dated parameter values with sources) are converted to one JSON document, so
 //!   the wasm module carries no TOML parser; the runtime validates it like a user-supplied set.
+//! * `indicators/default-2021.toml` (the default village indicator system) is converted to JSON the
+//!   same way; every source excerpt of kind `seed` must be verbatim in its clause.
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
@@ -32,6 +34,7 @@ fn is_numeral(s: &str) -> bool {
 fn main() {
     println!("cargo:rerun-if-changed=policy");
     println!("cargo:rerun-if-changed=params");
+    println!("cargo:rerun-if-changed=indicators");
     let out = std::env::var("OUT_DIR").expect("OUT_DIR");
 
     let seed = std::fs::read_to_string("policy/seed-2021.txt").expect("policy/seed-2021.txt");
@@ -68,6 +71,32 @@ fn main() {
 
     let params = collect_params();
     std::fs::write(Path::new(&out).join("params.json"), params).unwrap();
+
+    let system = indicator_system(&clauses);
+    std::fs::write(Path::new(&out).join("indicators-default.json"), system).unwrap();
+}
+
+/// The default village indicator system as JSON, after checking its seed excerpts verbatim.
+fn indicator_system(clauses: &[(String, String, String)]) -> String {
+    let path = "indicators/default-2021.toml";
+    let text = std::fs::read_to_string(path).expect(path);
+    let value: toml::Value = toml::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let json = serde_json::to_value(value).unwrap();
+    for ind in json["indicators"].as_array().expect("indicators") {
+        let source = &ind["source"];
+        if source["kind"] == "seed" {
+            let (clause, excerpt) = (source["clause"].as_str().unwrap_or(""), source["excerpt"].as_str().unwrap_or(""));
+            let text = clauses
+                .iter()
+                .find(|(id, _, _)| id == clause)
+                .map(|(_, _, t)| t)
+                .unwrap_or_else(|| panic!("{path}: indicator {}: no clause {clause} in the seed", ind["id"]));
+            if excerpt.is_empty() || !text.contains(excerpt) {
+                panic!("{path}: indicator {}: excerpt is not verbatim in clause {clause}: {excerpt}", ind["id"]);
+            }
+        }
+    }
+    serde_json::to_string(&json).unwrap()
 }
 
 /// Returns (id, part heading, full clause text) for every `(N)` clause, ids like `五(十二)`.

@@ -108,6 +108,9 @@ c = base(); del c["last_year_total_income"]
 case("monitoring-cannot-decide-without-last-year-income", "收入高于范围，需上年度收入判断是否大幅缩减", c,
      {"missing": [{"path": "$.last_year_total_income"}],
       **dec(monitoring={"outcome": "cannot_decide"})})
+c = base(); del c["members"][1]["medical_out_of_pocket"]
+case("monitoring-cannot-decide-without-medical-costs", "收入高于范围，但一名成员医疗自付未填：可能属突发严重困难户，需补填", c,
+     dec(monitoring={"outcome": "cannot_decide", "missing": [{"path": "$.members[1].medical_out_of_pocket", "label": "医疗自付费用"}]}))
 c = base("21000")
 c["members"][1]["has_disability"] = True; c["members"][1]["disability"] = {"kind": "hearing", "grade": 4}
 c["expenses"]["disaster_loss"] = "1000"; c["expenses"]["accident_loss"] = "500"; c["risks"] = ["industry_failure", "因务工就业不稳"]

@@ -9,6 +9,7 @@
 //! * [`policy`] — the seed text's clauses and the excerpts rules cite.
 //! * [`params`] — dated, sourced parameter values (`params/*.toml`).
 //! * [`household`] — household measures.
+//! * [`village`] — the village assessment engine (score, grade, classify, rank).
 //! * [`batch`] — a whole spreadsheet of households at once.
 //! * [`decode`], [`error`], [`money`], [`explain`] — shared plumbing.
 pub mod batch;
@@ -20,6 +21,7 @@ pub mod household;
 pub mod money;
 pub mod params;
 pub mod policy;
+pub mod village;
 
 #[cfg(feature = "wasm")]
 pub mod wasm;

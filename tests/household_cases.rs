@@ -76,12 +76,12 @@ fn schema_enums_match_the_engine() {
     for (key, options) in jingning_policy::case::choices() {
         if key == "income_item" {
             let props = schema["properties"]["incomes"]["oneOf"][0]["properties"].as_object().unwrap();
-            let codes: Vec<&str> = options.iter().map(|o| o.code).collect();
+            let codes: Vec<&str> = options.iter().map(|o| o.code.as_str()).collect();
             assert_eq!(props.keys().map(String::as_str).collect::<Vec<_>>().len(), codes.len());
             assert!(codes.iter().all(|c| props.contains_key(*c)), "income items differ");
             continue;
         }
-        let mut expected: Vec<Value> = options.iter().flat_map(|o| [Value::from(o.code), Value::from(o.label)]).collect();
+        let mut expected: Vec<Value> = options.iter().flat_map(|o| [Value::from(o.code.clone()), Value::from(o.label.clone())]).collect();
         expected.push(Value::Null);
         assert_eq!(schema["$defs"][key]["enum"], Value::Array(expected), "schema enum {key} is stale: regenerate with scripts/gen-household-schema.py");
     }

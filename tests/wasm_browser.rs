@@ -33,3 +33,18 @@ fn builtin_parameters_load_in_the_browser() {
     let standard = get(&params, "dibao.standard_annual");
     assert_eq!(get(&standard, "label").as_string().unwrap(), "农村低保标准");
 }
+
+#[wasm_bindgen_test]
+fn village_assessment_runs_in_the_browser() {
+    let system = wasm::default_indicator_system().unwrap();
+    assert_eq!(js_sys::Array::from(&get(&system, "dimensions")).length(), 6);
+    // Only one value given: the rest are missing and reported, never silently dropped.
+    let text = r#"{"schema":"jingning.village-input/1","id":"1","name":"样例村","values":{"sanitary_toilet_rate":"95"}}"#;
+    let r = wasm::assess_village(JsValue::from_str(text), JsValue::UNDEFINED).unwrap();
+    assert_eq!(get(&r, "total").as_string().unwrap(), "7.00");
+    assert_eq!(get(&r, "missing_rule").as_string().unwrap(), "zero");
+    assert_eq!(js_sys::Array::from(&get(&r, "missing")).length(), 24);
+    let ranking = wasm::rank_villages(JsValue::from_str(&format!("{{\"villages\":[{text}]}}")), JsValue::UNDEFINED).unwrap();
+    let row = js_sys::Array::from(&get(&ranking, "rows")).get(0);
+    assert_eq!(get(&row, "rank").as_f64(), Some(1.0));
+}

@@ -78,3 +78,176 @@ fn clauses_come_from_the_seed() {
     assert_eq!(get(&c, &["title"]).as_string().unwrap(), "分层分类实施社会救助");
     assert!(wasm::clause("九(九十)").unwrap().is_undefined());
 }
+
+// ---------------------------------------------------------------- village assessment
+
+fn perfect_village(id: &str) -> serde_json::Value {
+    let system = wasm::default_indicator_system().unwrap();
+    let list = js_sys::Array::from(&get(&system, &["indicators"]));
+    let mut values = serde_json::Map::new();
+    for ind in list.iter() {
+        let id = get(&ind, &["id"]).as_string().unwrap();
+        let target = get(&ind, &["target"]);
+        let value = match target.as_bool() {
+            Some(b) => serde_json::json!(b),
+            None => serde_json::json!(target.as_string().unwrap()),
+        };
+        values.insert(id, value);
+    }
+    // Ratio indicators take the target as a ratio: give the village the county average.
+    values.insert("poverty_income_growth".into(), serde_json::json!("9.5"));
+    values.insert("income_vs_county".into(), serde_json::json!("12000"));
+    serde_json::json!({ "schema": "jingning.village-input/1", "id": id, "name": "样例村", "values": values,
+        "county_averages": { "poverty_income_growth": "9.5", "income_vs_county": "12000" } })
+}
+
+#[wasm_bindgen_test]
+fn village_at_every_target_scores_exactly_100() {
+    let r = wasm::assess_village(js(perfect_village("a")), JsValue::UNDEFINED).unwrap();
+    assert_eq!(get(&r, &["total"]).as_string().unwrap(), "100.00");
+    assert_eq!(get(&r, &["grade"]).as_string().unwrap(), "优秀");
+    assert_eq!(get(&r, &["classification", "class"]).as_string().unwrap(), "lead");
+    assert_eq!(js_sys::Array::from(&get(&r, &["shortfalls"])).length(), 0);
+}
+
+#[wasm_bindgen_test]
+fn one_hundredth_below_the_toilet_target_loses_exactly_one_hundredth() {
+    let mut v = perfect_village("a");
+    v["values"]["sanitary_toilet_rate"] = serde_json::json!(94.99); // a JS number, taken exactly
+    let r = wasm::assess_village(js(v), JsValue::UNDEFINED).unwrap();
+    assert_eq!(get(&r, &["total"]).as_string().unwrap(), "99.99");
+    let first = js_sys::Array::from(&get(&r, &["shortfalls"])).get(0);
+    assert_eq!(get(&first, &["regain"]).as_string().unwrap(), "0.01");
+}
+
+#[wasm_bindgen_test]
+fn veto_fixes_the_grade_at_the_boundary() {
+    let mut v = perfect_village("a");
+    v["values"]["monitored_support_coverage"] = serde_json::json!("99.99");
+    let r = wasm::assess_village(js(v), JsValue::UNDEFINED).unwrap();
+    assert_eq!(get(&r, &["total"]).as_string().unwrap(), "99.99");
+    assert_eq!(get(&r, &["grade"]).as_string().unwrap(), "不合格");
+    assert_eq!(get(&r, &["vetoed"]).as_bool(), Some(true));
+}
+
+#[wasm_bindgen_test]
+fn ranking_shares_ranks_between_ties() {
+    let mut b = perfect_village("b");
+    b["values"]["lighting_full_coverage"] = serde_json::json!(false);
+    let mut c = perfect_village("c");
+    c["values"]["cooperative_or_family_farm"] = serde_json::json!(false);
+    let list = js(serde_json::json!([b, perfect_village("a"), c]));
+    let r = wasm::rank_villages(list, JsValue::UNDEFINED).unwrap();
+    let rows = js_sys::Array::from(&get(&r, &["rows"]));
+    let ranks: Vec<f64> = rows.iter().map(|row| get(&row, &["rank"]).as_f64().unwrap()).collect();
+    assert_eq!(ranks, [1.0, 2.0, 2.0]);
+}
+
+#[wasm_bindgen_test]
+fn a_bad_user_system_throws_every_error_with_its_path() {
+    let mut system: serde_json::Value = serde_wasm_bindgen::from_value(wasm::default_indicator_system().unwrap()).unwrap();
+    system["indicators"][8]["weight"] = serde_json::json!("6.5");
+    system["indicators"][9]["method"]["kind"] = serde_json::json!("guess");
+    let err = wasm::validate_indicator_system(js(system)).unwrap_err();
+    assert_eq!(get(&err, &["kind"]).as_string().unwrap(), "invalid");
+    let paths: Vec<String> =
+        js_sys::Array::from(&get(&err, &["errors"])).iter().map(|e| get(&e, &["path"]).as_string().unwrap()).collect();
+    assert!(paths.contains(&"$.indicators".to_string()), "{paths:?}");
+    assert!(paths.contains(&"$.indicators[9].method.kind".to_string()), "{paths:?}");
+}
+
+#[wasm_bindgen_test]
+fn garbage_village_input_throws_instead_of_panicking() {
+    for bad in ["[]", "{\"values\": 5}", "null", "\"x\""] {
+        let err = wasm::assess_village(JsValue::from_str(bad), JsValue::UNDEFINED).unwrap_err();
+        assert_eq!(get(&err, &["kind"]).as_string().unwrap(), "invalid", "{bad}");
+    }
+    // The module is still alive.
+    assert!(wasm::assess_village(js(perfect_village("a")), JsValue::UNDEFINED).is_ok());
+}
+
+fn household_case() -> serde_json::Value {
+    serde_json::json!({
+        "schema": "jingning.household/1",
+        "assessment_date": "2024-06-30",
+        "household_type": "脱贫户",
+        "status": {"dibao": false, "tekun": false, "monitored": false, "returned_to_poverty": false},
+        "members": [
+            {"name": "甲", "relation": "head", "id_number": "34052419800101001X", "labour_capacity": "全劳力"},
+            {"name": "乙", "relation": "spouse", "birth_date": "1982-01-01", "labour_capacity": "half"}
+        ],
+        // A JS number with a fraction: taken exactly.
+        "incomes": {"wage": 15599.98, "basic_pension": "1200"},
+        "last_year_total_income": "16000",
+        "assets": {"within_dibao_rules": true}
+    })
+}
+
+fn decision(r: &JsValue, measure: &str) -> JsValue {
+    let list = js_sys::Array::from(&get(r, &["decisions"]));
+    list.iter().find(|d| get(d, &["measure"]).as_string().as_deref() == Some(measure)).expect("measure present")
+}
+
+#[wasm_bindgen_test]
+fn evaluate_household_returns_every_measure_with_exact_money() {
+    let r = wasm::evaluate_household(js(household_case()), JsValue::UNDEFINED).expect("evaluates");
+    assert_eq!(get(&r, &["schema"]).as_string().unwrap(), "jingning.household/1");
+    assert_eq!(js_sys::Array::from(&get(&r, &["decisions"])).length(), 12);
+    // (15599.98 + 1200) / 2 = 8399.99 ≥ 7800 → not below the 2024 line.
+    assert_eq!(get(&r, &["per_capita_net"]).as_string().unwrap(), "8399.99");
+    assert_eq!(get(&r, &["per_capita_dibao"]).as_string().unwrap(), "7799.99");
+    let m = decision(&r, "monitoring");
+    assert_eq!(get(&m, &["outcome"]).as_string().unwrap(), "cannot_decide");
+    let t = js_sys::Array::from(&get(&m, &["thresholds"])).get(0);
+    assert_eq!(get(&t, &["threshold"]).as_string().unwrap(), "7800");
+    assert_eq!(get(&r, &["fingerprint"]).as_string().unwrap().len(), 12);
+}
+
+#[wasm_bindgen_test]
+fn evaluate_household_throws_paths_for_bad_members() {
+    let mut c = household_case();
+    c["members"][0]["id_number"] = "340524198001010011".into();
+    c["members"][1]["labour_capacity"] = "strong".into();
+    c["incomes"]["wage"] = (-3).into();
+    let err = wasm::evaluate_household(js(c), JsValue::UNDEFINED).unwrap_err();
+    assert_eq!(get(&err, &["kind"]).as_string().unwrap(), "invalid");
+    let list = js_sys::Array::from(&get(&err, &["errors"]));
+    let paths: Vec<String> = list.iter().map(|e| get(&e, &["path"]).as_string().unwrap()).collect();
+    for p in ["$.members[0].id_number", "$.members[1].labour_capacity", "$.incomes.wage"] {
+        assert!(paths.contains(&p.to_string()), "{paths:?}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn evaluate_household_accepts_json_text_and_overrides() {
+    let text = household_case().to_string();
+    let opts = js(serde_json::json!({"overrides": {"monitoring.income_threshold": "9000"}}));
+    let r = wasm::evaluate_household(JsValue::from_str(&text), opts).unwrap();
+    assert_eq!(get(&decision(&r, "monitoring"), &["outcome"]).as_string().unwrap(), "applies");
+    assert_eq!(get(&decision(&r, "monitoring"), &["category"]).as_string().unwrap(), "unstable");
+}
+
+#[wasm_bindgen_test]
+fn parse_id_number_fills_the_form_or_explains() {
+    let ok = wasm::parse_id_number("11010519491231002X", Some("2024-12-31".into())).unwrap();
+    assert_eq!(get(&ok, &["valid"]).as_bool(), Some(true));
+    assert_eq!(get(&ok, &["birth_date"]).as_string().unwrap(), "1949-12-31");
+    assert_eq!(get(&ok, &["sex"]).as_string().unwrap(), "female");
+    assert_eq!(get(&ok, &["age"]).as_f64(), Some(75.0));
+    let card = wasm::parse_id_number("11010519491231002X12", None).unwrap();
+    assert_eq!(get(&card, &["valid"]).as_bool(), Some(true));
+    assert!(get(&card, &["age"]).is_null());
+    let bad = wasm::parse_id_number("110105194912310021", None).unwrap();
+    assert_eq!(get(&bad, &["valid"]).as_bool(), Some(false));
+    assert!(get(&bad, &["error"]).as_string().unwrap().contains("校验码"));
+}
+
+#[wasm_bindgen_test]
+fn household_choices_come_from_the_engine() {
+    let c = wasm::household_choices().unwrap();
+    let labour = js_sys::Array::from(&get(&c, &["labour_capacity"]));
+    assert_eq!(labour.length(), 4);
+    assert_eq!(get(&labour.get(0), &["code"]).as_string().unwrap(), "full");
+    assert_eq!(get(&labour.get(0), &["label"]).as_string().unwrap(), "全劳力");
+    assert!(js_sys::Array::from(&get(&c, &["risk"])).length() == 9);
+}

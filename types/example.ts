@@ -1,5 +1,6 @@
 // How a portal uses the engine, type-checked against the declarations by `make test`.
 import init, { checkDibaoIncome, type DibaoIncomeCheck, type EngineError } from "./jingning_policy";
+import { evaluateHousehold, householdChoices, parseIdNumber, type HouseholdCase, type HouseholdResult } from "./jingning_policy";
 
 export async function perCapitaForDibao(wage: string, size: number): Promise<string> {
   await init();
@@ -14,4 +15,54 @@ export async function perCapitaForDibao(wage: string, size: number): Promise<str
     const err = e as EngineError;
     return err.errors.map((x) => `${x.path} ${x.message}`).join("\n");
   }
+}
+
+import { assessVillage, rankVillages, defaultIndicatorSystem, validateIndicatorSystem, type VillageAssessment, type Ranking, type VillageInput } from "./jingning_policy";
+
+/** A scorecard line per dimension and the three indicators to fix first. */
+export function scorecard(village: VillageInput): string[] {
+  const r: VillageAssessment = assessVillage(village, { county_averages: { poverty_income_growth: "9.5" } });
+  const lines = r.dimensions.map((d) => `${d.name} ${d.points}/${d.max_points}（${d.rate ?? "—"}%）`);
+  lines.push(`总分 ${r.total} ${r.grade}（${r.grade_reason}）；建议：${r.classification.label}（${r.classification.criterion}）`);
+  for (const v of r.vetoes) lines.push(`否决：${v.reason}`);
+  for (const s of r.shortfalls.slice(0, 3)) lines.push(s.advice);
+  for (const m of r.missing) lines.push(`${m.path} ${m.effect}（${r.missing_rule_label}）`);
+  return lines;
+}
+
+/** Township league table with ties, using a county-edited indicator system. */
+export function league(villages: VillageInput[]): string[] {
+  const system = validateIndicatorSystem({ ...defaultIndicatorSystem(), missing_rule: "exclude" });
+  const ranking: Ranking = rankVillages({ villages }, { indicator_system: system });
+  const rows = ranking.rows.map((row) => `${row.rank}. ${row.village_name} ${row.total} ${row.grade} ${row.class_label}`);
+  const lagging = ranking.dimensions.map((d) => `${d.name} 落后：${d.laggards.map((l) => l.village_name).join("、")}`);
+  return [...rows, ...lagging];
+}
+
+// The household engine: build the form's selects from the engine, auto-fill from the ID number,
+// evaluate, and list what applies with its reason and the inputs still needed.
+
+export function labourOptions(): string[] {
+  return householdChoices()["labour_capacity"].map((c) => `${c.code}:${c.label}`);
+}
+
+export function autoFill(id: string, on: string): string {
+  const r = parseIdNumber(id, on);
+  return r.valid ? `${r.birth_date} ${r.sex} ${r.age ?? ""}岁` : (r.error ?? "");
+}
+
+export function summarise(): string[] {
+  const c: HouseholdCase = {
+    schema: "jingning.household/1",
+    assessment_date: "2024-06-30",
+    household_type: "poverty_exited",
+    members: [{ name: "甲", relation: "head", id_number: "34052419800101001X", labour_capacity: "full", medical_out_of_pocket: "0" }],
+    incomes: { wage: "7000", scholarship: 500 },
+    last_year_total_income: 9000,
+  };
+  const r: HouseholdResult = evaluateHousehold(c, { overrides: { "dibao.standard_annual": "5600" } });
+  const lines = r.decisions
+    .filter((d) => d.outcome === "applies")
+    .map((d) => `${d.title}：${d.reason}（${d.citations.map((x) => x.clause).join("、")}）${d.thresholds.map((t) => t.explanation).join("；")}`);
+  return lines.concat(r.missing.map((m) => `待补：${m.label} ${m.path}`), [`指纹 ${r.fingerprint}`, `未核实参数：${r.unverified.join("、")}`]);
 }

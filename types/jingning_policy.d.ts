@@ -1,6 +1,95 @@
 /* tslint:disable */
 /* eslint-disable */
 
+/** Input of assessVillage / one element of rankVillages (schemas/village-input.schema.json). */
+export interface VillageInput {
+    /** 格式版本，固定为 "jingning.village-input/1" */
+    schema: "jingning.village-input/1";
+    /** 村庄编号（如行政区划代码），排名时不可重复 */
+    id: string;
+    /** 村名 */
+    name: string;
+    /** 乡镇 */
+    township?: string;
+    /** 考核年度 */
+    year?: number;
+    /** 指标值：指标编号 → 是/否（boolean）或数值（十进制文本或数字）；未填即缺失 */
+    values: Record<string, boolean | string | number>;
+    /** 全县平均值（与全县平均之比计分的指标）：指标编号 → 数值 */
+    county_averages?: Record<string, string | number>;
+}
+
+/** Options of assessVillage / rankVillages. */
+export interface VillageOptions {
+    /** 用户指标体系（与 defaultIndicatorSystem() 同结构），替换默认体系 */
+    indicator_system?: unknown;
+    /** 全县平均值，适用于所有村（村内 county_averages 优先） */
+    county_averages?: Record<string, string | number>;
+    /** rankVillages 同时返回每村完整结果 */
+    include_assessments?: boolean;
+}
+
+
+
+/** Money in 元: a decimal string ("1234.56") or a number; null/absent = unknown. */
+export type Money = string | number | null;
+/** 是/否: true/false or "是"/"否"; null/absent = unknown. */
+export type YesNo = boolean | "是" | "否" | null;
+
+/** One household member (家庭成员). Every field may be absent (= unknown). */
+export interface HouseholdMember {
+    /** 姓名 */ name?: string | null;
+    /** 与户主关系 */ relation?: Relation | string | null;
+    /** 身份证号（18 位，或 20/22 位残疾人证号） */ id_number?: string | null;
+    /** 出生日期 YYYY-MM-DD（有身份证号时可省略） */ birth_date?: string | null;
+    /** 性别 */ sex?: Sex | string | null;
+    /** 劳动能力 */ labour_capacity?: Labour | string | null;
+    /** 是否残疾 */ has_disability?: YesNo;
+    /** 残疾情况 */ disability?: { kind?: DisabilityKind | string | null; grade?: 1 | 2 | 3 | 4 | null } | null;
+    /** 患重病（大病） */ serious_illness?: YesNo;
+    /** 患慢性病 */ chronic_illness?: YesNo;
+    /** 在校情况 */ schooling?: Schooling | string | null;
+    /** 失学辍学原因 */ out_of_school_reason?: OutOfSchoolReason | string | null;
+    /** 参加城乡居民医保 */ medical_insurance?: YesNo;
+    /** 参加城乡居民养老保险 */ pension_insurance?: YesNo;
+    /** 计划生育“两证户” */ family_planning_two_certificates?: YesNo;
+    /** 外出务工 */ working_away?: YesNo;
+    /** 孤儿或事实无人抚养儿童 */ orphan?: YesNo;
+    /** 法定赡养、抚养、扶养义务人情况 */ supporter?: Supporter | string | null;
+    /** 医疗自付费用（近12个月） */ medical_out_of_pocket?: Money;
+}
+
+/** A household case, format "jingning.household/1" (docs/household-case.md). */
+export interface HouseholdCase {
+    schema: "jingning.household/1";
+    /** 核查日期 YYYY-MM-DD：决定参数年度和年龄 */
+    assessment_date: string;
+    /** 户主姓名 */ head_name?: string | null;
+    /** 所在村 */ village?: string | null;
+    /** 农户类型 */ household_type?: HouseholdType | string | null;
+    /** 当前身份 */
+    status?: {
+        dibao?: YesNo; dibao_class?: DibaoClass | string | null; tekun?: YesNo; tekun_dispersed?: YesNo;
+        monitored?: YesNo; monitored_since?: string | null; monitoring_type?: MonitoringType | string | null;
+        measures_taken?: (Measure | string)[] | null; returned_to_poverty?: YesNo;
+        income_stable_months?: number | null; original_risk_eliminated?: YesNo; new_risk?: YesNo;
+    } | null;
+    /** 家庭成员（1–30 人） */ members: HouseholdMember[];
+    /** 近12个月收入（元） */ incomes?: Partial<Record<IncomeItem, Money>> | null;
+    /** 必要的就业成本 */ employment_costs?: Money;
+    /** 上年度家庭总收入 */ last_year_total_income?: Money;
+    /** 近12个月刚性支出（医疗自付按成员填写） */
+    expenses?: { education?: Money; disability_rehab?: Money; disaster_loss?: Money; accident_loss?: Money } | null;
+    /** 家庭财产 */
+    assets?: { deposits?: Money; vehicles?: number | null; other_houses?: YesNo; within_dibao_rules?: YesNo } | null;
+    /** 住房安全 */ housing?: Housing | string | null;
+    /** 饮水安全 */ drinking_water?: Water | string | null;
+    /** 不愁吃、不愁穿 */ food_clothing_secure?: YesNo;
+    /** 申报的返贫致贫风险 */ risks?: (Risk | string)[] | null;
+}
+
+
+
 /** Options accepted by every evaluation. */
 export interface EvaluationOptions {
     /** 地区，默认 静宁县 */
@@ -49,6 +138,42 @@ export interface ParamSet {
 }
 
 /**
+ * A figure used in a decision.
+ */
+export interface Figure {
+    label: string;
+    value: string;
+    unit: string;
+}
+
+/**
+ * A grade and the lowest total that earns it.
+ */
+export interface Grade {
+    grade: string;
+    min: string;
+}
+
+/**
+ * A measure's finding for one member.
+ */
+export interface MemberFinding {
+    /**
+     * Index in `members` of the case.
+     */
+    index: number;
+    name: string | null;
+    outcome: Outcome;
+    /**
+     * Grounds in Chinese (e.g. `重度残疾人（肢体残疾一级）`).
+     */
+    grounds: string[];
+    amount: string | null;
+    reason: string;
+    missing: Missing[];
+}
+
+/**
  * A parameter value an evaluation actually used.
  */
 export interface ParamUse {
@@ -86,6 +211,52 @@ export interface ParamDef {
     clause: string | null;
     description: string | null;
     values: DatedValue[];
+}
+
+/**
+ * A scoring method and its parameters.
+ */
+export interface Method {
+    kind: MethodKind;
+    /**
+     * Value (or ratio) scoring 0 (`linear`, `ratio_to_county_average`).
+     */
+    floor: string | null;
+    /**
+     * Thresholds in order of improvement (`steps`); the last is the target and scores 1.
+     */
+    steps: Step[] | null;
+}
+
+/**
+ * A test in a 三类村庄 rule.
+ */
+export type ConditionKind = "veto" | "total_below" | "total_at_least" | "dimension_rate_below" | "dimension_rate_at_least" | "all_dimensions_rate_at_least";
+
+/**
+ * An indicator losing points, and what reaching its target would win back.
+ */
+export interface Shortfall {
+    indicator: string;
+    name: string;
+    dimension: string;
+    points: string;
+    max_points: string;
+    regain: string;
+    /**
+     * The value has not been supplied (it lost points by the zero rule).
+     */
+    missing: boolean;
+    advice: string;
+}
+
+/**
+ * An indicator without a value, and what the missing-value rule did with it.
+ */
+export interface MissingValue extends Missing {
+    indicator: string;
+    rule: MissingRule;
+    effect: string;
 }
 
 /**
@@ -129,6 +300,60 @@ export interface IncomeLedger {
      */
     employment_cost_deducted: string;
 }
+
+/**
+ * Everything the engine says about one household.
+ */
+export interface HouseholdResult {
+    /**
+     * The case format read (`jingning.household/1`).
+     */
+    schema: string;
+    engine_version: string;
+    assessment_date: string;
+    head_name: string | null;
+    village: string | null;
+    household_size: number;
+    /**
+     * One decision per measure, in a fixed order (see docs/household-case.md).
+     */
+    decisions: Decision[];
+    /**
+     * The income ledger (absent when no incomes were given).
+     */
+    ledger: IncomeLedger | null;
+    /**
+     * 家庭年人均纯收入 for monitoring (to fen).
+     */
+    per_capita_net: string | null;
+    /**
+     * 低保计算人均收入 (to fen).
+     */
+    per_capita_dibao: string | null;
+    /**
+     * 刚性支出合计 over 12 months.
+     */
+    rigid_expenses: string;
+    params_used: ParamUse[];
+    /**
+     * Labels of unverified (placeholder or overridden) values used.
+     */
+    unverified: string[];
+    /**
+     * Union of the inputs every decision still needs.
+     */
+    missing: Missing[];
+    /**
+     * First 12 hex digits of SHA-256 over the normalised case, the parameter values used and
+     * the engine version: the same sheet gives the same fingerprint.
+     */
+    fingerprint: string;
+}
+
+/**
+ * How a value becomes a score between 0 and 1.
+ */
+export type MethodKind = "linear" | "steps" | "yes_no" | "ratio_to_county_average" | "veto";
 
 /**
  * How far a value is from a threshold, and the value at which the decision flips.
@@ -181,6 +406,85 @@ export interface DatedValue {
 }
 
 /**
+ * One dimension across all villages: who leads and who lags (all villages tied at the best and
+ * at the worst rate).
+ */
+export interface DimensionStanding {
+    id: string;
+    name: string;
+    leaders: VillageRate[];
+    laggards: VillageRate[];
+}
+
+/**
+ * One indicator, value → score → weighted points.
+ */
+export interface IndicatorResult {
+    id: string;
+    name: string;
+    dimension: string;
+    unit: string;
+    method: MethodKind;
+    /**
+     * The method in Chinese.
+     */
+    method_label: string;
+    value: boolean | string | null;
+    target: boolean | string;
+    /**
+     * County average used (ratio indicators).
+     */
+    county_average: string | null;
+    /**
+     * Value ÷ county average, 4 places (ratio indicators).
+     */
+    ratio: string | null;
+    /**
+     * 0–1, 4 places; null when missing.
+     */
+    score: string | null;
+    /**
+     * Target met; null when missing.
+     */
+    reached: boolean | null;
+    /**
+     * Weight in the system (points out of 100).
+     */
+    weight: string;
+    /**
+     * Weight actually applied (differs from `weight` only under the exclude rule).
+     */
+    effective_weight: string;
+    points: string;
+    /**
+     * `effective_weight − points`: what reaching the target would win back.
+     */
+    lost: string;
+    status: IndicatorStatus;
+    veto: boolean;
+    /**
+     * Value → score → points in one Chinese sentence.
+     */
+    explanation: string;
+    basis: Basis;
+    source: Source;
+    year: number;
+}
+
+/**
+ * One itemised condition, risk or suggestion.
+ */
+export interface Finding {
+    code: string;
+    label: string;
+    /**
+     * `true` met / present, `false` not, `null` unknown.
+     */
+    met: boolean | null;
+    note: string;
+}
+
+/**
  * One line of the ledger.
  */
 export interface LedgerLine {
@@ -213,6 +517,56 @@ export interface LedgerLine {
 }
 
 /**
+ * One measure's decision for the household.
+ */
+export interface Decision {
+    /**
+     * Stable code, e.g. `dibao`, `monitoring`.
+     */
+    measure: string;
+    /**
+     * Chinese name, e.g. `农村低保（整户）`.
+     */
+    title: string;
+    outcome: Outcome;
+    /**
+     * Sub-kind when the measure has one (e.g. monitoring `edge`, housing `priority`).
+     */
+    category: string | null;
+    category_label: string | null;
+    /**
+     * Per-member findings (for per-member measures; members concerned have outcome `applies`).
+     */
+    members: MemberFinding[];
+    /**
+     * Itemised conditions, risks or help measures, each met or not.
+     */
+    findings: Finding[];
+    /**
+     * Figures the decision used.
+     */
+    figures: Figure[];
+    /**
+     * An amount (e.g. monthly 补差, yearly 资助) when the measure has one.
+     */
+    amount: string | null;
+    amount_unit: string | null;
+    /**
+     * Distance to every threshold the decision turned on.
+     */
+    thresholds: Threshold[];
+    /**
+     * The reason in Chinese.
+     */
+    reason: string;
+    citations: Citation[];
+    /**
+     * Inputs still needed (outcome `cannot_decide`), or that would refine it.
+     */
+    missing: Missing[];
+}
+
+/**
  * One numbered clause of the seed, e.g. `五(十二)`.
  */
 export interface Clause {
@@ -235,6 +589,14 @@ export interface Clause {
 }
 
 /**
+ * One option of a select.
+ */
+export interface ChoiceInfo {
+    code: string;
+    label: string;
+}
+
+/**
  * One problem with one input field.
  */
 export interface FieldError {
@@ -246,6 +608,31 @@ export interface FieldError {
      * What is wrong, in Chinese, naming the field by its label.
      */
     message: string;
+}
+
+/**
+ * One step of a step-threshold method: reaching `at` earns `score` (0–1).
+ */
+export interface Step {
+    at: string;
+    score: string;
+}
+
+/**
+ * The result of [`parse`] for the page's auto-fill.
+ */
+export interface IdCheck {
+    valid: boolean;
+    birth_date: string | null;
+    sex: Sex | null;
+    /**
+     * Age on the given date (if one was given and is not before the birth date).
+     */
+    age: number | null;
+    /**
+     * What is wrong, in Chinese.
+     */
+    error: string | null;
 }
 
 /**
@@ -276,9 +663,38 @@ export interface DibaoIncomeCheck {
 }
 
 /**
+ * The suggested class and the criterion that decided it.
+ */
+export interface ClassSuggestion {
+    class: VillageClass;
+    /**
+     * 巩固村 / 拓展村 / 先行村
+     */
+    label: string;
+    /**
+     * The rule's criterion, or why the default applies.
+     */
+    criterion: string;
+    /**
+     * Index of the rule that decided, null for the default class.
+     */
+    rule: number | null;
+    /**
+     * The conditions that held, in Chinese.
+     */
+    met: string[];
+    source: Source;
+}
+
+/**
  * The three answers a rule can give.
  */
 export type Outcome = "applies" | "does_not_apply" | "cannot_decide";
+
+/**
+ * The 三类村庄 of 四(八).
+ */
+export type VillageClass = "consolidate" | "expand" | "lead";
 
 /**
  * What a decision rests on: the clause, its title and the words relied on.
@@ -296,15 +712,353 @@ export interface Citation {
 }
 
 /**
+ * What a missing indicator value does to the total.
+ */
+export type MissingRule = "zero" | "exclude";
+
+/**
+ * What happened to one indicator.
+ */
+export type IndicatorStatus = "scored" | "checked" | "missing_zero" | "missing_excluded";
+
+/**
+ * Where an indicator, grade line or criterion comes from.
+ */
+export type SourceKind = "seed" | "national_plan" | "design_assumption";
+
+/**
+ * Where something comes from.
+ */
+export interface Source {
+    kind: SourceKind;
+    /**
+     * Seed clause, e.g. `四(九)` (kind `seed`).
+     */
+    clause: string | null;
+    /**
+     * The words relied on, verbatim from the clause (kind `seed`).
+     */
+    excerpt: string | null;
+    /**
+     * The document and item (kind `national_plan`).
+     */
+    document: string | null;
+    /**
+     * Why, or what is assumed.
+     */
+    note: string | null;
+}
+
+/**
+ * Whether a rule needs any or all of its conditions.
+ */
+export type Match = "any" | "all";
+
+/**
  * Which side of a threshold counts as "below".
  */
 export type Comparison = "below" | "above";
+
+/**
+ * Which way an indicator improves.
+ */
+export type Direction = "higher" | "lower";
+
+/**
+ * Whose target an indicator's target is.
+ */
+export type Basis = "county" | "national" | "design_assumption";
 
 /**
  * Why an evaluation could not produce a result.
  */
 export type Failure = { kind: "invalid"; errors: FieldError[] } | { kind: "calculation"; message: string };
 
+/**
+ * 三类村庄 criteria: rules tried in order, the first that holds decides; else `default_class`.
+ */
+export interface Classification {
+    default_class: VillageClass;
+    source: Source;
+    rules: ClassRule[];
+}
+
+/**
+ * 与户主关系
+ */
+export type Relation = "head" | "spouse" | "child" | "child_in_law" | "grandchild" | "parent" | "grandparent" | "sibling" | "other";
+
+/**
+ * 低保类别（甘肃 一至四类）
+ */
+export type DibaoClass = "class1" | "class2" | "class3" | "class4";
+
+/**
+ * 住房安全
+ */
+export type Housing = "safe" | "grade_c" | "grade_d";
+
+/**
+ * 农户类型
+ */
+export type HouseholdType = "poverty_exited" | "ordinary";
+
+/**
+ * 劳动能力
+ */
+export type Labour = "full" | "half" | "weak" | "none";
+
+/**
+ * 在校情况 / 学段
+ */
+export type Schooling = "not_school_age" | "preschool" | "primary" | "junior" | "senior" | "vocational" | "higher" | "out_of_school" | "finished";
+
+/**
+ * 已落实的帮扶措施
+ */
+export type Measure = "industry" | "employment" | "public_welfare_job" | "finance" | "education" | "health" | "housing" | "water" | "social_security" | "temporary_aid" | "other";
+
+/**
+ * 性别
+ */
+export type Sex = "male" | "female";
+
+/**
+ * 未入学/辍学原因
+ */
+export type OutOfSchoolReason = "health" | "work" | "weariness" | "family" | "other";
+
+/**
+ * 残疾类别
+ */
+export type DisabilityKind = "visual" | "hearing" | "speech" | "physical" | "intellectual" | "mental" | "multiple";
+
+/**
+ * 法定赡养、抚养、扶养义务人情况（特困认定）
+ */
+export type Supporter = "none" | "unable" | "able";
+
+/**
+ * 监测对象类型（二(二)）
+ */
+export type MonitoringType = "unstable" | "edge" | "sudden";
+
+/**
+ * 返贫致贫风险类型
+ */
+export type Risk = "illness" | "disability" | "schooling" | "disaster" | "accident" | "industry_failure" | "unstable_job" | "labour_shortage" | "other";
+
+/**
+ * 饮水安全
+ */
+export type Water = "safe" | "quality" | "quantity" | "access" | "supply";
+
+export interface ClassRule {
+    class: VillageClass;
+    match: Match;
+    conditions: Condition[];
+    /**
+     * The criterion in one Chinese sentence.
+     */
+    note: string;
+}
+
+export interface Condition {
+    kind: ConditionKind;
+    dimension: string | null;
+    /**
+     * Points for totals, percent for dimension rates.
+     */
+    value: string | null;
+}
+
+export interface Count {
+    /**
+     * Grade name, or class code.
+     */
+    key: string;
+    label: string;
+    count: number;
+}
+
+export interface Dimension {
+    id: string;
+    name: string;
+}
+
+export interface DimensionScore {
+    id: string;
+    name: string;
+    /**
+     * Sum of its indicators' points.
+     */
+    points: string;
+    /**
+     * Sum of its indicators' effective weights.
+     */
+    max_points: string;
+    /**
+     * points ÷ max_points × 100, truncated to 0.01; null when every indicator was excluded.
+     */
+    rate: string | null;
+}
+
+export interface Indicator {
+    id: string;
+    /**
+     * Chinese name shown to staff.
+     */
+    name: string;
+    /**
+     * Id of its dimension.
+     */
+    dimension: string;
+    unit: string;
+    direction: Direction;
+    target: boolean | string;
+    /**
+     * Points out of 100.
+     */
+    weight: string;
+    method: Method;
+    /**
+     * Missing the target fixes the grade (see [`IndicatorSystem::veto_grade`]).
+     */
+    veto: boolean;
+    /**
+     * Year of the target.
+     */
+    year: number;
+    basis: Basis;
+    source: Source;
+    note: string | null;
+}
+
+export interface IndicatorSystem {
+    /**
+     * Always `jingning.indicator-system/1`.
+     */
+    schema: string;
+    id: string;
+    name: string;
+    year: number;
+    description: string | null;
+    missing_rule: MissingRule;
+    /**
+     * The grade a veto fixes.
+     */
+    veto_grade: string;
+    /**
+     * Highest first; the last has `min` 0.
+     */
+    grades: Grade[];
+    grading_source: Source;
+    dimensions: Dimension[];
+    classification: Classification;
+    indicators: Indicator[];
+}
+
+export interface RankRow {
+    /**
+     * Competition rank: ties share the rank, the next rank skips (1, 2, 2, 4).
+     */
+    rank: number;
+    village_id: string;
+    village_name: string;
+    township: string | null;
+    total: string;
+    grade: string;
+    vetoed: boolean;
+    class: VillageClass;
+    class_label: string;
+    dimensions: DimensionScore[];
+    /**
+     * How many indicator values were missing.
+     */
+    missing_count: number;
+}
+
+export interface Ranking {
+    engine_version: string;
+    system: SystemRef;
+    count: number;
+    /**
+     * The ordering rule in Chinese.
+     */
+    ranking_rule: string;
+    rows: RankRow[];
+    dimensions: DimensionStanding[];
+    grades: Count[];
+    classes: Count[];
+    /**
+     * Every village's full assessment, in input order (only with `include_assessments`).
+     */
+    assessments: VillageAssessment[] | null;
+}
+
+export interface SystemRef {
+    id: string;
+    name: string;
+    year: number;
+    /**
+     * Whether this is the built-in default or a user-supplied system.
+     */
+    builtin: boolean;
+}
+
+export interface VetoReason {
+    indicator: string;
+    name: string;
+    reason: string;
+    source: Source;
+}
+
+export interface VillageAssessment {
+    engine_version: string;
+    system: SystemRef;
+    village_id: string;
+    village_name: string;
+    township: string | null;
+    year: number | null;
+    /**
+     * 0–100, exactly the sum of `indicators[].points` (and of `dimensions[].points`).
+     */
+    total: string;
+    grade: string;
+    /**
+     * Why this grade, in one sentence.
+     */
+    grade_reason: string;
+    vetoed: boolean;
+    vetoes: VetoReason[];
+    dimensions: DimensionScore[];
+    indicators: IndicatorResult[];
+    /**
+     * Indicators losing points, most points to win back first.
+     */
+    shortfalls: Shortfall[];
+    missing_rule: MissingRule;
+    /**
+     * The missing-value rule in Chinese, always shown.
+     */
+    missing_rule_label: string;
+    missing: MissingValue[];
+    classification: ClassSuggestion;
+    citations: Citation[];
+}
+
+export interface VillageRate {
+    village_id: string;
+    village_name: string;
+    rate: string;
+}
+
+
+/**
+ * One village's assessment: total, dimension scores, grade, vetoes, 三类村庄 suggestion,
+ * shortfalls and missing values, every number explained (八(二十六), 四(八)).
+ */
+export function assessVillage(village: VillageInput | string, opts: VillageOptions | undefined): VillageAssessment;
 
 /**
  * The built-in parameter set (every value with date, region, source and verified flag).
@@ -327,15 +1081,50 @@ export function clause(id: string): Clause | undefined;
 export function clauses(): Clause[];
 
 /**
+ * The built-in default indicator system (the shape a user system must have).
+ */
+export function defaultIndicatorSystem(): IndicatorSystem;
+
+/**
  * The engine's version.
  */
 export function engineVersion(): string;
+
+/**
+ * Every measure for one household (`jingning.household/1` case; see docs/household-case.md).
+ */
+export function evaluateHousehold(input: HouseholdCase | string, opts: EvaluationOptions | undefined): HouseholdResult;
+
+/**
+ * Every option list of the case format (`{code, label}`), keyed by field: relation,
+ * labour_capacity, disability_kind, schooling, household_type, risk, measure, housing, ….
+ */
+export function householdChoices(): Record<string, ChoiceInfo[]>;
 
 /**
  * The income items of the ledger in form order: code, Chinese label, statistical kind and whether
  * 五(十二) leaves it out of the 低保 count.
  */
 export function incomeItems(): IncomeItemInfo[];
+
+/**
+ * Checks a 身份证号 (or 20/22-character 残疾人证号) and derives birth date, sex and, given
+ * an assessment date (YYYY-MM-DD), age. Never throws: an invalid number gives `valid: false`
+ * and a Chinese `error`.
+ */
+export function parseIdNumber(id: string, assessment_date?: string | null): IdCheck;
+
+/**
+ * Ranks villages (an array, or `{ villages: [...] }`): competition ranks with ties, per-dimension
+ * leaders and laggards, counts by grade and class.
+ */
+export function rankVillages(villages: VillageInput[] | { villages: VillageInput[] } | string, opts: VillageOptions | undefined): Ranking;
+
+/**
+ * Validates a user-supplied indicator system (object or JSON text); throws every problem with
+ * its JSON path, else returns the system as read.
+ */
+export function validateIndicatorSystem(json: unknown): IndicatorSystem;
 
 /**
  * Validates a user-supplied parameter file (JSON) and returns it as a set.
@@ -346,12 +1135,19 @@ export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembl
 
 export interface InitOutput {
     readonly memory: WebAssembly.Memory;
+    readonly assessVillage: (a: any, b: any) => [number, number, number];
     readonly builtinParams: () => [number, number, number];
     readonly checkDibaoIncome: (a: any, b: any) => [number, number, number];
     readonly clause: (a: number, b: number) => [number, number, number];
     readonly clauses: () => [number, number, number];
+    readonly defaultIndicatorSystem: () => [number, number, number];
     readonly engineVersion: () => [number, number];
+    readonly evaluateHousehold: (a: any, b: any) => [number, number, number];
+    readonly householdChoices: () => [number, number, number];
     readonly incomeItems: () => [number, number, number];
+    readonly parseIdNumber: (a: number, b: number, c: number, d: number) => [number, number, number];
+    readonly rankVillages: (a: any, b: any) => [number, number, number];
+    readonly validateIndicatorSystem: (a: any) => [number, number, number];
     readonly validateParams: (a: any) => [number, number, number];
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;

@@ -256,7 +256,7 @@ pub fn template() -> Result<Vec<u8>, Failure> {
                 ("status.measures_taken", _) => "measure",
                 (_, k) => k,
             };
-            let options: Vec<&str> = choices.get(key).map(|v| v.iter().map(|o| o.label).collect()).unwrap_or_default();
+            let options: Vec<String> = choices.get(key).map(|v| v.iter().map(|o| o.label.clone()).collect()).unwrap_or_default();
             ws.write_string(r, 0, &c.header).map_err(xe)?;
             ws.write_string(r, 1, format!("{scope}{}{kind}", if kind.is_empty() { "" } else { "；" })).map_err(xe)?;
             ws.write_string(r, 2, c.aliases.join("、")).map_err(xe)?;

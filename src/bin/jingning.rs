@@ -4,6 +4,7 @@
 //! on bad input it prints every problem with its field path and exits with status 2.
 use clap::{Parser, Subcommand};
 use jingning_policy::household::dibao_income;
+use jingning_policy::village;
 use jingning_policy::Failure;
 use std::io::Read;
 use std::path::PathBuf;
@@ -26,6 +27,24 @@ enum Command {
         #[arg(long)]
         options: Option<PathBuf>,
     },
+    /// 村级考核：一个村的总分、维度得分、等级、否决项、三类村庄建议与失分清单
+    Village {
+        /// 村庄输入 JSON 文件（- 为标准输入），见 docs/village-assessment.md
+        input: PathBuf,
+        /// 选项 JSON 文件：{ indicator_system?, county_averages? }
+        #[arg(long)]
+        options: Option<PathBuf>,
+    },
+    /// 村级排名：多个村（JSON 数组或 {"villages": [...]}）的名次、各维度领先与落后村
+    RankVillages {
+        /// 村庄列表 JSON 文件（- 为标准输入）
+        input: PathBuf,
+        /// 选项 JSON 文件：{ indicator_system?, county_averages?, include_assessments? }
+        #[arg(long)]
+        options: Option<PathBuf>,
+    },
+    /// 输出内置默认指标体系（JSON，可修改后作为 indicator_system 传入）
+    IndicatorSystem,
     /// 农户政策核对：一户一案，输出各项政策的判断、依据和差距
     Household {
         /// 农户信息 JSON 文件（格式 jingning.household/1；- 为标准输入）
@@ -81,6 +100,19 @@ fn run(cli: Cli) -> Result<String, Failure> {
             let opts = options.as_ref().map(read).transpose()?.unwrap_or_default();
             let result = dibao_income::check_json(&read(&input)?, &opts)?;
             Ok(serde_json::to_string_pretty(&result).expect("result serialises"))
+        }
+        Command::Village { input, options } => {
+            let opts = options.as_ref().map(read).transpose()?.unwrap_or_default();
+            let result = village::assess_json(&read(&input)?, &opts)?;
+            Ok(serde_json::to_string_pretty(&result).expect("result serialises"))
+        }
+        Command::RankVillages { input, options } => {
+            let opts = options.as_ref().map(read).transpose()?.unwrap_or_default();
+            let result = village::rank_json(&read(&input)?, &opts)?;
+            Ok(serde_json::to_string_pretty(&result).expect("result serialises"))
+        }
+        Command::IndicatorSystem => {
+            Ok(serde_json::to_string_pretty(village::IndicatorSystem::builtin()?).expect("system serialises"))
         }
         Command::Household { case, options } => {
             let opts = options.as_ref().map(read).transpose()?.unwrap_or_default();

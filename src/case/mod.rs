@@ -273,7 +273,7 @@ impl Member {
 pub fn choices() -> std::collections::BTreeMap<&'static str, Vec<ChoiceInfo>> {
     use crate::decode::Choice;
     fn list<C: Choice>() -> Vec<ChoiceInfo> {
-        C::OPTIONS.iter().map(|(_, code, label)| ChoiceInfo { code, label }).collect()
+        C::OPTIONS.iter().map(|(_, code, label)| ChoiceInfo { code: code.to_string(), label: label.to_string() }).collect()
     }
     let mut m = std::collections::BTreeMap::new();
     m.insert("relation", list::<Relation>());
@@ -298,6 +298,6 @@ pub fn choices() -> std::collections::BTreeMap<&'static str, Vec<ChoiceInfo>> {
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
 pub struct ChoiceInfo {
-    pub code: &'static str,
-    pub label: &'static str,
+    pub code: String,
+    pub label: String,
 }

@@ -101,6 +101,7 @@ pub fn evaluate(case: &Case, opts: &Options) -> Result<HouseholdResult, Failure>
     let identified = monitoring_d.outcome == Outcome::Applies;
     let dibao_d = dibao::whole(&ctx)?;
     let whole = dibao_d.outcome == Outcome::Applies;
+    let help = help_plan::decide(&ctx, &monitoring_d);
     let decisions = vec![
         monitoring_d,
         monitoring::elimination(&ctx)?,
@@ -113,7 +114,7 @@ pub fn evaluate(case: &Case, opts: &Options) -> Result<HouseholdResult, Failure>
         housing::decide(&ctx, identified),
         schooling::decide(&ctx),
         water::decide(&ctx),
-        help_plan::decide(&ctx, identified),
+        help,
     ];
     let mut missing: Vec<Missing> = decisions.iter().filter(|d| d.outcome == Outcome::CannotDecide).flat_map(|d| d.missing.clone()).collect();
     missing.sort();
@@ -146,12 +147,26 @@ pub fn evaluate(case: &Case, opts: &Options) -> Result<HouseholdResult, Failure>
 }
 
 fn fingerprint(case: &Case, used: &[ParamUse]) -> Result<String, Failure> {
-    let mut h = Sha256::new();
-    let canonical = serde_json::to_string(case).map_err(|e| Failure::calc(format!("指纹计算失败：{e}")))?;
-    h.update(canonical.as_bytes());
-    for p in used {
-        h.update(format!("\n{}={}", p.id, p.value.normalize()).as_bytes());
+    /// Feeds serialised JSON straight into the hash, without building the text first.
+    struct Hashing<'a>(&'a mut Sha256);
+    impl std::io::Write for Hashing<'_> {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0.update(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
     }
-    h.update(format!("\nengine={}", crate::ENGINE_VERSION).as_bytes());
+    let mut h = Sha256::new();
+    serde_json::to_writer(Hashing(&mut h), case).map_err(|e| Failure::calc(format!("指纹计算失败：{e}")))?;
+    for p in used {
+        h.update(b"\n");
+        h.update(p.id.as_bytes());
+        h.update(b"=");
+        h.update(p.value.normalize().to_string().as_bytes());
+    }
+    h.update(b"\nengine=");
+    h.update(crate::ENGINE_VERSION.as_bytes());
     Ok(h.finalize().iter().take(6).map(|b| format!("{b:02x}")).collect())
 }

@@ -7,8 +7,9 @@ use crate::case::{Housing, Labour, Risk, Schooling};
 use crate::explain::{Missing, Outcome};
 use crate::policy::anchor;
 
-/// `monitoring_applies`: this evaluation identifies the household as a monitoring object.
-pub fn decide(ctx: &Ctx, monitoring_applies: bool) -> Decision {
+/// `monitoring`: this evaluation's monitoring decision (a household it identifies gets a plan too).
+pub fn decide(ctx: &Ctx, monitoring: &Decision) -> Decision {
+    let monitoring_applies = monitoring.outcome == Outcome::Applies;
     let mut d = Decision::new("help_plan", "“一户一策”帮扶措施");
     d.citations = vec![anchor::HELP_ONE_PLAN.cite()];
     let c = ctx.case;
@@ -60,10 +61,11 @@ pub fn decide(ctx: &Ctx, monitoring_applies: bool) -> Decision {
     if monitored {
         d.outcome = Outcome::Applies;
         d.reason = format!("监测对象，实施“一户一策”（{}）：{}", kind.1, list.join("、"));
-    } else if c.status.monitored.is_none() && !monitoring_applies {
+    } else if c.status.monitored.is_none() || monitoring.outcome == Outcome::CannotDecide {
         d.outcome = Outcome::CannotDecide;
-        d.missing = vec![Missing::new("$.status.monitored", "监测对象")];
-        d.reason = format!("是否监测对象未知；如为监测对象，建议：{}", list.join("、"));
+        d.missing = if c.status.monitored.is_none() { vec![Missing::new("$.status.monitored", "监测对象")] } else { Vec::new() };
+        d.missing.extend(monitoring.missing.iter().cloned());
+        d.reason = format!("是否监测对象尚不能确定；如为监测对象，建议：{}", list.join("、"));
     } else {
         d.outcome = Outcome::DoesNotApply;
         d.reason = format!("不是监测对象，无需“一户一策”；可参考：{}", list.join("、"));

@@ -27,7 +27,7 @@ pub fn risks(ctx: &Ctx) -> Vec<(Risk, String)> {
     if c.members.iter().any(|m| m.has_disability == Some(true)) {
         add(Risk::Disability, "有残疾成员".into());
     }
-    if c.expenses.education.is_some_and(|x| !x.is_zero()) || dropouts(ctx).iter().any(|_| true) {
+    if c.expenses.education.is_some_and(|x| !x.is_zero()) || !dropouts(ctx).is_empty() {
         add(Risk::Schooling, "有教育支出或义务教育阶段失学辍学".into());
     }
     if c.expenses.disaster_loss.is_some_and(|x| !x.is_zero()) {
@@ -120,14 +120,17 @@ pub fn decide(ctx: &Ctx) -> Result<Decision, Failure> {
         d.reason = format!("人均纯收入 {} 高于监测范围，但{}，基本生活可能出现严重困难，可识别为突发严重困难户（须入户核实）；{}", money::yuan(pc), why, risk_text);
         return Ok(d);
     }
+    // Above the line on what is known: unknown rigid expenses or last year's income could still
+    // make it a 突发严重困难户, so they are asked for rather than taken as zero.
     let mut missing = ctx.rigid_missing.clone();
     if drop_hit.is_none() {
         missing.push(Missing::new("$.last_year_total_income", "上年度家庭总收入"));
-        return Ok(d.undecided(missing, "人均纯收入高于监测范围，刚性支出未使其跌破；需上年度家庭总收入判断收入是否大幅缩减"));
+    }
+    if !missing.is_empty() {
+        return Ok(d.undecided(missing, "人均纯收入高于监测范围；需刚性支出和上年度家庭总收入，判断是否属突发严重困难户"));
     }
     d.outcome = Outcome::DoesNotApply;
     d.category("none", "不属于监测对象");
-    d.missing = missing;
     d.reason = format!(
         "家庭年人均纯收入 {} 不低于监测范围 {}，扣除刚性支出后人均 {} 亦不低于，收入未大幅缩减，不属于三类监测对象",
         money::yuan(pc), money::yuan(line), money::yuan(after)

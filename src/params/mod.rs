@@ -145,10 +145,14 @@ impl ParamSet {
     /// The value in force on `date` in `region`: the nearest region that has one, and its latest
     /// value whose `from` is not after `date`.
     pub fn value_on(&self, id: &str, date: NaiveDate, region: &str) -> Option<&DatedValue> {
+        self.value_in_chain(id, date, &self.region_chain(region))
+    }
+
+    /// [`value_on`](Self::value_on) with the region chain already resolved (a [`Scope`] resolves
+    /// it once per evaluation rather than once per parameter).
+    pub fn value_in_chain(&self, id: &str, date: NaiveDate, chain: &[String]) -> Option<&DatedValue> {
         let def = self.params.get(id)?;
-        self.region_chain(region).iter().find_map(|r| {
-            def.values.iter().filter(|v| &v.region == r && v.from <= date).max_by_key(|v| v.from)
-        })
+        chain.iter().find_map(|r| def.values.iter().filter(|v| &v.region == r && v.from <= date).max_by_key(|v| v.from))
     }
 }
 
@@ -278,6 +282,7 @@ pub struct Scope<'a> {
     set: &'a ParamSet,
     date: NaiveDate,
     region: String,
+    chain: Vec<String>,
     overrides: &'a BTreeMap<String, Decimal>,
     used: RefCell<Vec<ParamUse>>,
 }
@@ -301,7 +306,8 @@ impl<'a> Scope<'a> {
         if !unknown.is_empty() {
             return Err(Failure::invalid(unknown));
         }
-        Ok(Scope { set, date, region, overrides: &opts.overrides, used: RefCell::new(Vec::new()) })
+        let chain = set.region_chain(&region);
+        Ok(Scope { set, date, region, chain, overrides: &opts.overrides, used: RefCell::new(Vec::with_capacity(32)) })
     }
 
     pub fn date(&self) -> NaiveDate {
@@ -331,7 +337,7 @@ impl<'a> Scope<'a> {
                 overridden: true,
             }
         } else {
-            let v = self.set.value_on(id, self.date, &self.region).ok_or_else(|| {
+            let v = self.set.value_in_chain(id, self.date, &self.chain).ok_or_else(|| {
                 Failure::calc(format!("参数「{}」({id}) 在 {} 的 {} 没有取值", def.label, self.date, self.region))
             })?;
             ParamUse {

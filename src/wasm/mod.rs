@@ -1,6 +1,6 @@
 //! The JavaScript binding: converts at the boundary and nothing else.
 //!
-//! One file per area (`dibao.rs`, `policy.rs`, …), each a list of `#[wasm_bindgen]` functions that
+//! One file per area (`dibao.rs`, `policy.rs`, `village.rs`, …), each a list of `#[wasm_bindgen]` functions that
 //! decode with the core's own readers, call the core, and serialise the result. No rule lives here.
 //!
 //! Inputs may be plain JS objects or JSON text. Results are plain JS objects (money as decimal
@@ -45,10 +45,14 @@ pub(crate) fn options(v: JsValue) -> Result<crate::params::Options, JsValue> {
 }
 
 mod dibao;
+mod household;
 mod policy;
+mod village;
 
 pub use dibao::*;
+pub use household::*;
 pub use policy::*;
+pub use village::*;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_OPTIONS: &'static str = r#"
