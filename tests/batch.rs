@@ -257,3 +257,24 @@ fn a_household_without_head_rows_is_cut_and_flagged_not_grown_without_bound() {
     assert!(s.households.iter().all(|h| h.members <= 31 && !h.ok));
     assert_eq!(s.households.iter().map(|h| h.members).sum::<usize>(), 70);
 }
+
+#[test]
+fn a_village_sheet_is_scored_ranked_and_a_bad_cell_stops_only_its_village() {
+    use jingning_policy::batch::village;
+    use jingning_policy::village::input::VillageOptions;
+    let sheet = read_file(include_bytes!("batch/villages.csv"), "villages.csv").unwrap();
+    assert_eq!(sheet.header_row, 2);
+    let b = village::evaluate(&sheet.headers, &sheet.rows, &VillageOptions::default()).unwrap();
+    assert_eq!(b.unmapped, ["备注"]);
+    let ranking = b.ranking.as_ref().unwrap();
+    assert_eq!(ranking.count, 3);
+    // 城川村 meets more targets than 南坪村; 高家岔村 is vetoed (规模性返贫) and ranks last.
+    let rank_of = |name: &str| ranking.rows.iter().find(|r| r.village_name == name).unwrap().rank;
+    assert!(rank_of("城川村") < rank_of("南坪村"));
+    assert_eq!(rank_of("高家岔村"), 3);
+    assert!(b.results[2][3].starts_with("发生规模性返贫"), "{}", b.results[2][3]);
+    // 李店村's 「九十」 is reported at its row and column; the other villages are unaffected.
+    assert_eq!(b.errors.len(), 1, "{:?}", b.errors);
+    assert_eq!((b.errors[0].row, b.errors[0].column.as_str()), (6, "无害化卫生户厕普及率"));
+    assert!(b.results[3][0].is_empty() && !b.results[3][6].is_empty());
+}

@@ -15,6 +15,7 @@ pub mod compare;
 pub mod household;
 pub mod limits;
 pub mod summary;
+pub mod village;
 
 #[cfg(feature = "sheet")]
 pub mod read;

@@ -269,3 +269,38 @@ pub fn template() -> Result<Vec<u8>, Failure> {
     }
     wb.save_to_buffer().map_err(xe)
 }
+
+/// A plain result table (the village sheet): original rows unchanged plus result columns, as CSV
+/// (`xlsx = false`) or xlsx.
+pub fn table(headers: &[String], preamble: &[Row], rows: &[Row], result_headers: &[String], results: &[Vec<String>], xlsx: bool) -> Result<Vec<u8>, Failure> {
+    let kept = kept_columns(headers);
+    let mut lines: Vec<Vec<String>> = Vec::with_capacity(rows.len() + preamble.len() + 1);
+    let original = |row: &Row| kept.iter().map(|i| row.cells.get(*i).map(Cell::display).unwrap_or_default()).collect::<Vec<_>>();
+    lines.extend(preamble.iter().map(original));
+    let mut head: Vec<String> = kept.iter().map(|i| headers[*i].clone()).collect();
+    head.extend(result_headers.iter().cloned());
+    lines.push(head);
+    for (i, row) in rows.iter().enumerate() {
+        let mut l = original(row);
+        l.extend(results.get(i).cloned().unwrap_or_default());
+        lines.push(l);
+    }
+    if !xlsx {
+        let mut w = csv::WriterBuilder::new().flexible(true).from_writer(b"\xEF\xBB\xBF".to_vec());
+        for l in &lines {
+            w.write_record(l).map_err(csv_io)?;
+        }
+        return w.into_inner().map_err(|e| fail(format!("写出失败：{}", e.error())));
+    }
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    for (r, l) in lines.iter().enumerate() {
+        let r = u32::try_from(r).map_err(|_| fail("行数过多"))?;
+        for (c, v) in l.iter().enumerate() {
+            if !v.is_empty() {
+                ws.write_string(r, col(c)?, v).map_err(xe)?;
+            }
+        }
+    }
+    wb.save_to_buffer().map_err(xe)
+}

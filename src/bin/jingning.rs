@@ -73,6 +73,17 @@ enum Command {
         #[arg(long)]
         compare_date: Option<String>,
     },
+    /// 村级考核批量评分：读取乡镇的村级指标表（每行一个村，表头为指标名称），打分、定级、排名
+    BatchVillages {
+        /// 指标表（.csv 或 .xlsx）
+        file: PathBuf,
+        /// 结果文件：.csv 或 .xlsx（原有各列不变，追加【考核】各列）
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// 选项 JSON 文件：{ indicator_system?, county_averages? }
+        #[arg(long)]
+        options: Option<PathBuf>,
+    },
     /// 输出批量核查模板（.xlsx，中文表头和填写说明）
     BatchTemplate {
         /// 写入的文件
@@ -92,6 +103,10 @@ fn read(path: &PathBuf) -> Result<String, Failure> {
         std::fs::read_to_string(path)
     };
     result.map_err(|e| Failure::invalid(vec![jingning_policy::FieldError::new("$", format!("无法读取文件 {}：{e}", path.display()))]))
+}
+
+fn read_text(path: &PathBuf) -> Result<String, Failure> {
+    read(path)
 }
 
 fn run(cli: Cli) -> Result<String, Failure> {
@@ -139,6 +154,25 @@ fn run(cli: Cli) -> Result<String, Failure> {
             };
             let report = run::run_file(run::RunArgs { input: file, out, options: first, compare: second })?;
             Ok(serde_json::to_string_pretty(&report).expect("report serialises"))
+        }
+        Command::BatchVillages { file, out, options } => {
+            use jingning_policy::batch::{read, village, write};
+            let fail = |m: String| Failure::invalid(vec![jingning_policy::FieldError::new("$", m)]);
+            let bytes = std::fs::read(&file).map_err(|e| fail(format!("无法读取文件 {}：{e}", file.display())))?;
+            let sheet = read::read_file(&bytes, &file.display().to_string())?;
+            let opts_text = options.as_ref().map(read_text).transpose()?.unwrap_or_default();
+            let opts = if opts_text.trim().is_empty() {
+                jingning_policy::village::input::VillageOptions::default()
+            } else {
+                jingning_policy::village::input::VillageOptions::from_json(&jingning_policy::decode::parse_json(&opts_text)?)?
+            };
+            let b = village::evaluate(&sheet.headers, &sheet.rows, &opts)?;
+            if let Some(p) = &out {
+                let xlsx = p.extension().is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+                let bytes = write::table(&sheet.headers, &sheet.preamble, &sheet.rows, &b.result_headers, &b.results, xlsx)?;
+                std::fs::write(p, bytes).map_err(|e| fail(format!("无法写入 {}：{e}", p.display())))?;
+            }
+            Ok(serde_json::to_string_pretty(&b).expect("result serialises"))
         }
         Command::BatchTemplate { out } => {
             let bytes = jingning_policy::batch::write::template()?;
