@@ -224,7 +224,7 @@ fn comparing_two_standards_lists_the_households_that_flip() {
     let before = evaluate(read_file(TOWNSHIP.as_bytes(), "t.csv").unwrap(), opts("2024-06-30"));
     let higher = BatchOptions::from_text(r#"{"assessment_date":"2024-06-30","overrides":{"dibao.standard_annual":"20000"}}"#).unwrap();
     let after = evaluate(read_file(TOWNSHIP.as_bytes(), "t.csv").unwrap(), higher);
-    let changes = compare(&before.plan.result_headers(), &before.households, &after.households);
+    let changes = compare(before.plan.result_headers(), &before.households, &after.households);
     assert!(!changes.is_empty());
     assert!(changes.iter().all(|c| c.key.as_deref() != Some("H003")), "households in error do not change");
     let h1 = changes.iter().find(|c| c.key.as_deref() == Some("H001")).expect("H001 flips under a 20000 standard");

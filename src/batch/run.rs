@@ -101,7 +101,7 @@ pub fn run_file(a: RunArgs) -> Result<Report, Failure> {
         if let (Some(p2), Some(s2), Some(ch)) = (&second, &mut second_summary, &mut changes) {
             let (h2, r2) = p2.evaluate(g);
             s2.add(&h2, r2.as_ref());
-            ch.extend(compare(&headers, std::slice::from_ref(h), std::slice::from_ref(&h2)));
+            ch.extend(compare(headers, std::slice::from_ref(h), std::slice::from_ref(&h2)));
         }
         match &mut out {
             Out::None => Ok(()),

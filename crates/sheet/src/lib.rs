@@ -168,7 +168,7 @@ impl BatchSession {
         let plan = Plan::new(self.session.plan.headers.clone(), options(other)?).map_err(|f| throw(&f))?;
         let mut second = Session::new(plan.headers.clone(), self.session.rows.clone(), plan.options().clone()).map_err(|f| throw(&f))?;
         second.run();
-        to_js(&compare(&self.session.plan.result_headers(), &self.session.households, &second.households))
+        to_js(&compare(self.session.plan.result_headers(), &self.session.households, &second.households))
     }
 }
 
