@@ -66,7 +66,6 @@ fn without_unit(s: &str) -> &str {
 
 /// How a sheet's header row maps onto the known columns.
 #[derive(Debug, Clone, Serialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
 pub struct HeaderMap {
     /// `(index in the row, index in the column table)` for each matched column.
     #[serde(skip)]
@@ -80,7 +79,6 @@ pub struct HeaderMap {
 }
 
 #[derive(Debug, Clone, Serialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
 pub struct MappedColumn {
     pub header: String,
     pub template_header: String,

@@ -5,7 +5,6 @@ use super::household::HouseholdRow;
 use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
 pub struct Change {
     pub first_row: usize,
     pub key: Option<String>,
@@ -15,7 +14,6 @@ pub struct Change {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
 pub struct ColumnChange {
     /// The result column's header (without the 【核查】 prefix).
     pub column: String,

@@ -37,7 +37,6 @@ impl Row {
 
 /// An error tied to a place in the sheet.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
 pub struct RowError {
     /// Row number as the sheet shows it.
     pub row: usize,
@@ -106,7 +105,6 @@ pub struct Plan {
 
 /// What batch evaluation says about one household.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
 pub struct HouseholdRow {
     /// Sheet row numbers of the household's first and last rows.
     pub first_row: usize,

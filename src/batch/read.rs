@@ -16,7 +16,6 @@ use std::io::{Cursor, Read, Seek};
 
 /// The kinds of file batch evaluation reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum Format {
     Csv,

@@ -6,7 +6,6 @@ use crate::household::HouseholdResult;
 use serde::Serialize;
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
 pub struct Summary {
     /// Data rows read (members).
     pub rows: usize,
@@ -23,7 +22,6 @@ pub struct Summary {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
 pub struct MeasureCount {
     pub measure: String,
     pub title: String,
@@ -35,7 +33,6 @@ pub struct MeasureCount {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
 pub struct CategoryCount {
     pub label: String,
     pub count: usize,
