@@ -7,7 +7,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 WASM_FEATURES := --no-default-features --features wasm
 PORT ?= 8080
 
-.PHONY: serve test dist pkg pkg-sheet tools test-tools test-native test-wasm-node test-wasm-chrome test-e2e typecheck bench bench-browser bench-batch bench-batch-files size clean
+.PHONY: serve test dist pkg pkg-sheet tools test-tools test-native test-wasm-node test-wasm-chrome test-e2e screenshots typecheck bench bench-browser bench-batch bench-batch-files size clean
 
 ## Build the page with the built-in default rules and serve it on http://127.0.0.1:$(PORT)/
 serve: dist
@@ -57,6 +57,10 @@ typecheck:
 
 test-e2e:
 	npx playwright test
+
+## Refresh the README's screenshots of the page (docs/screenshots/); not part of `make test`.
+screenshots: dist
+	SCREENSHOTS=1 npx playwright test screenshots
 
 ## Benchmarks (figures go in docs/benchmarks.md; never asserted in tests).
 bench:

@@ -53,12 +53,15 @@ ensure_npm() {
   fi
 }
 
+# A CJK font too: without one Chromium draws the page's Chinese as boxes, which changes the print
+# layout the tests check and makes screenshots useless.
 ensure_chromium() {
-  if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
-    log "installing Debian chromium and chromium-driver"
+  if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1 \
+     || ! dpkg -s fonts-wqy-microhei >/dev/null 2>&1; then
+    log "installing Debian chromium, chromium-driver and fonts-wqy-microhei"
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
-    apt-get install -y -qq chromium chromium-driver >/dev/null
+    apt-get install -y -qq chromium chromium-driver fonts-wqy-microhei >/dev/null
   fi
 }
 

@@ -42,10 +42,10 @@ include!(concat!(env!("OUT_DIR"), "/clauses.rs"));
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
 pub struct Citation {
     /// Clause id, e.g. `五(十二)`; [`clause`] gives its full text.
-    pub clause: String,
-    pub title: String,
+    pub clause: &'static str,
+    pub title: &'static str,
     /// The sentence relied on, verbatim from the seed.
-    pub excerpt: String,
+    pub excerpt: &'static str,
 }
 
 impl AnchorRef {
@@ -55,11 +55,9 @@ impl AnchorRef {
 
     pub fn cite(self) -> Citation {
         let a = self.anchor();
-        Citation {
-            clause: a.clause.to_string(),
-            title: clause(a.clause).map(|c| c.title).unwrap_or_default().to_string(),
-            excerpt: a.excerpt.to_string(),
-        }
+        // Static text: a result cites a dozen clauses, and copying them was a fifth of the time
+        // of a household evaluation.
+        Citation { clause: a.clause, title: clause(a.clause).map(|c| c.title).unwrap_or_default(), excerpt: a.excerpt }
     }
 }
 

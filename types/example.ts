@@ -1,5 +1,5 @@
 // How a portal uses the engine, type-checked against the declarations by `make test`.
-import init, { checkDibaoIncome, type DibaoIncomeCheck, type EngineError } from "./jingning_policy";
+import init, { checkDibaoIncome, paramsInForce, type DibaoIncomeCheck, type EngineError, type ParamStatus } from "./jingning_policy";
 import { evaluateHousehold, householdChoices, parseIdNumber, type HouseholdCase, type HouseholdResult } from "./jingning_policy";
 
 export async function perCapitaForDibao(wage: string, size: number): Promise<string> {
@@ -15,6 +15,14 @@ export async function perCapitaForDibao(wage: string, size: number): Promise<str
     const err = e as EngineError;
     return err.errors.map((x) => `${x.path} ${x.message}`).join("\n");
   }
+}
+
+/** The parameters panel of a portal: each value in force, flagged when unverified or overridden. */
+export function unverifiedInForce(date: string): string[] {
+  const list: ParamStatus[] = paramsInForce(date, { region: "静宁县", overrides: { "dibao.standard_annual": "5600" } });
+  return list
+    .filter((p) => p.in_force !== null && (!p.in_force.verified || p.in_force.overridden))
+    .map((p) => `${p.label}：${p.in_force?.value}${p.unit}${p.in_force?.overridden ? "（本地覆盖）" : "（未核实）"}`);
 }
 
 import { assessVillage, rankVillages, defaultIndicatorSystem, validateIndicatorSystem, type VillageAssessment, type Ranking, type VillageInput } from "./jingning_policy";

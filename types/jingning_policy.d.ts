@@ -597,6 +597,27 @@ export interface ChoiceInfo {
 }
 
 /**
+ * One parameter with its whole history and the value in force.
+ */
+export interface ParamStatus {
+    id: string;
+    label: string;
+    unit: string;
+    /**
+     * Which file (domain) it came from, e.g. `dibao.toml`.
+     */
+    file: string;
+    clause: string | null;
+    description: string | null;
+    values: DatedValue[];
+    /**
+     * The value an evaluation on this date in this region would use (an override if one is set);
+     * absent when the parameter has no value yet on that date.
+     */
+    in_force: ParamUse | null;
+}
+
+/**
  * One problem with one input field.
  */
 export interface FieldError {
@@ -1108,6 +1129,14 @@ export function householdChoices(): Record<string, ChoiceInfo[]>;
 export function incomeItems(): IncomeItemInfo[];
 
 /**
+ * Every parameter with its history and the value in force on `date` (YYYY-MM-DD) for the options'
+ * region, overrides and parameter set — what the page's parameters panel shows. Throws like an
+ * evaluation on an unknown region, a bad override or a bad parameter file, so it also validates
+ * options before they are kept.
+ */
+export function paramsInForce(date: string, opts: EvaluationOptions | undefined): ParamStatus[];
+
+/**
  * Checks a 身份证号 (or 20/22-character 残疾人证号) and derives birth date, sex and, given
  * an assessment date (YYYY-MM-DD), age. Never throws: an invalid number gives `valid: false`
  * and a Chinese `error`.
@@ -1145,6 +1174,7 @@ export interface InitOutput {
     readonly evaluateHousehold: (a: any, b: any) => [number, number, number];
     readonly householdChoices: () => [number, number, number];
     readonly incomeItems: () => [number, number, number];
+    readonly paramsInForce: (a: number, b: number, c: any) => [number, number, number];
     readonly parseIdNumber: (a: number, b: number, c: number, d: number) => [number, number, number];
     readonly rankVillages: (a: any, b: any) => [number, number, number];
     readonly validateIndicatorSystem: (a: any) => [number, number, number];

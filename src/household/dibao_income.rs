@@ -104,7 +104,7 @@ pub fn check(input: &DibaoIncomeInput, opts: &Options) -> Result<DibaoIncomeChec
         money::yuan(standard),
     );
     let params_used = scope.used();
-    let unverified = params_used.iter().filter(|p| !p.verified).map(|p| p.label.clone()).collect();
+    let unverified = params_used.iter().filter(|p| !p.verified).map(|p| p.label.to_string()).collect();
     let mut citations = vec![anchor::DIBAO_IDENTIFY.cite(), anchor::DIBAO_EXCLUDED_INCOME.cite()];
     if !ledger.employment_cost_deducted.is_zero() {
         citations.push(anchor::DIBAO_EMPLOYMENT_COST.cite());

@@ -123,7 +123,7 @@ pub fn evaluate(case: &Case, opts: &Options) -> Result<HouseholdResult, Failure>
     // never shows in the result or the fingerprint.
     let mut params_used = ctx.scope.used();
     params_used.sort_by(|a, b| a.id.cmp(&b.id));
-    let unverified = params_used.iter().filter(|p| !p.verified).map(|p| p.label.clone()).collect();
+    let unverified = params_used.iter().filter(|p| !p.verified).map(|p| p.label.to_string()).collect();
     let per_capita_net = ctx.ledger.as_ref().map(|l| l.per_capita_net);
     let per_capita_dibao = ctx.ledger.as_ref().map(|l| l.per_capita_dibao);
     let fingerprint = fingerprint(case, &params_used)?;
@@ -147,19 +147,11 @@ pub fn evaluate(case: &Case, opts: &Options) -> Result<HouseholdResult, Failure>
 }
 
 fn fingerprint(case: &Case, used: &[ParamUse]) -> Result<String, Failure> {
-    /// Feeds serialised JSON straight into the hash, without building the text first.
-    struct Hashing<'a>(&'a mut Sha256);
-    impl std::io::Write for Hashing<'_> {
-        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-            self.0.update(buf);
-            Ok(buf.len())
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
-    }
+    // Serialise first and hash once: feeding serde's many small writes to the hasher one by one
+    // cost more than the hashing itself.
+    let text = serde_json::to_vec(case).map_err(|e| Failure::calc(format!("指纹计算失败：{e}")))?;
     let mut h = Sha256::new();
-    serde_json::to_writer(Hashing(&mut h), case).map_err(|e| Failure::calc(format!("指纹计算失败：{e}")))?;
+    h.update(&text);
     for p in used {
         h.update(b"\n");
         h.update(p.id.as_bytes());

@@ -15,7 +15,14 @@ use serde::Serialize;
 use serde_json::Value;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
+
+/// Shared immutable text: every evaluation records the parameters it used, and copying their
+/// labels and (long) sources each time was most of an evaluation's allocations.
+pub type Text = Arc<str>;
+
+mod status;
+pub use status::{in_force, ParamStatus};
 
 /// The built-in sets, `params/*.toml` converted to JSON by build.rs.
 const BUILTIN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/params.json"));
@@ -31,23 +38,28 @@ pub const DEFAULT_REGION: &str = "静宁县";
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
 pub struct DatedValue {
-    pub region: String,
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+    pub region: Text,
     #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub from: NaiveDate,
     #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub value: Decimal,
     pub verified: bool,
     /// Document and number, or URL; for placeholders, why no confirmed figure exists.
-    pub source: String,
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+    pub source: Text,
 }
 
 /// A parameter with its history of values.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
 pub struct ParamDef {
-    pub id: String,
-    pub label: String,
-    pub unit: String,
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+    pub id: Text,
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+    pub label: Text,
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+    pub unit: Text,
     /// Which file (domain) it came from, e.g. `dibao.toml`.
     pub file: String,
     /// The seed clause the parameter serves, if any.
@@ -69,16 +81,21 @@ pub struct ParamSet {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
 pub struct ParamUse {
-    pub id: String,
-    pub label: String,
-    pub unit: String,
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+    pub id: Text,
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+    pub label: Text,
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+    pub unit: Text,
     #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub value: Decimal,
     /// Effective date of the value used; absent for an override.
     #[cfg_attr(feature = "wasm", tsify(type = "string | null"))]
     pub from: Option<NaiveDate>,
-    pub region: Option<String>,
-    pub source: String,
+    #[cfg_attr(feature = "wasm", tsify(type = "string | null"))]
+    pub region: Option<Text>,
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+    pub source: Text,
     pub verified: bool,
     /// Set by the caller for this evaluation instead of taken from the parameter set.
     pub overridden: bool,
@@ -152,7 +169,7 @@ impl ParamSet {
     /// it once per evaluation rather than once per parameter).
     pub fn value_in_chain(&self, id: &str, date: NaiveDate, chain: &[String]) -> Option<&DatedValue> {
         let def = self.params.get(id)?;
-        chain.iter().find_map(|r| def.values.iter().filter(|v| &v.region == r && v.from <= date).max_by_key(|v| v.from))
+        chain.iter().find_map(|r| def.values.iter().filter(|v| *v.region == **r && v.from <= date).max_by_key(|v| v.from))
     }
 }
 
@@ -200,17 +217,17 @@ fn read_doc(d: &mut Decoder, path: &str, doc: &Value, set: &mut ParamSet) {
             let verified = o.bool(d, "verified", "是否已核实");
             let source = o.text(d, "source", "来源", 2000);
             if let (Some(region), Some(from), Some(value), Some(verified), Some(source)) = (region, from, value, verified, source) {
-                if values.iter().any(|x: &DatedValue| x.region == region && x.from == from) {
+                if values.iter().any(|x: &DatedValue| *x.region == *region && x.from == from) {
                     d.error(&v.path, format!("同一地区「{region}」在 {from} 已有取值"));
                 }
-                values.push(DatedValue { region, from, value, verified, source });
+                values.push(DatedValue { region: region.into(), from, value, verified, source: source.into() });
             }
         }
         if let (Some(id), Some(label), Some(unit)) = (id, label, unit) {
             if set.params.contains_key(&id) {
                 d.error(p.path_of("id"), format!("参数「{id}」重复定义"));
             }
-            set.params.insert(id.clone(), ParamDef { id, label, unit, file: file.clone(), clause, description, values });
+            set.params.insert(id.clone(), ParamDef { id: id.into(), label: label.into(), unit: unit.into(), file: file.clone(), clause, description, values });
         }
     }
 }
@@ -218,7 +235,7 @@ fn read_doc(d: &mut Decoder, path: &str, doc: &Value, set: &mut ParamSet) {
 fn check_regions(d: &mut Decoder, set: &ParamSet) {
     for def in set.params.values() {
         for v in &def.values {
-            if !set.regions.is_empty() && !set.regions.contains_key(&v.region) {
+            if !set.regions.is_empty() && !set.regions.contains_key(&*v.region) {
                 d.error(format!("参数 {}", def.id), format!("地区「{}」未在地区表中定义", v.region));
             }
         }
@@ -320,19 +337,19 @@ impl<'a> Scope<'a> {
 
     /// The value of parameter `id`; an error naming it if it has no value for this date.
     pub fn get(&self, id: &str) -> Result<Decimal, Failure> {
-        if let Some(u) = self.used.borrow().iter().find(|u| u.id == id) {
+        if let Some(u) = self.used.borrow().iter().find(|u| &*u.id == id) {
             return Ok(u.value);
         }
         let def = self.set.params.get(id).ok_or_else(|| Failure::calc(format!("参数「{id}」未定义")))?;
         let usage = if let Some(v) = self.overrides.get(id) {
             ParamUse {
-                id: id.to_string(),
+                id: def.id.clone(),
                 label: def.label.clone(),
                 unit: def.unit.clone(),
                 value: *v,
                 from: None,
                 region: None,
-                source: "本次计算的本地覆盖值".to_string(),
+                source: "本次计算的本地覆盖值".into(),
                 verified: false,
                 overridden: true,
             }
@@ -341,7 +358,7 @@ impl<'a> Scope<'a> {
                 Failure::calc(format!("参数「{}」({id}) 在 {} 的 {} 没有取值", def.label, self.date, self.region))
             })?;
             ParamUse {
-                id: id.to_string(),
+                id: def.id.clone(),
                 label: def.label.clone(),
                 unit: def.unit.clone(),
                 value: v.value,

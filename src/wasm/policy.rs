@@ -1,5 +1,5 @@
 //! Bindings for the policy text, the parameter sets and the engine version.
-use super::{throw, to_js, to_json};
+use super::{options, throw, to_js, to_json};
 use crate::params::ParamSet;
 use crate::policy;
 use wasm_bindgen::prelude::*;
@@ -35,4 +35,17 @@ pub fn validate_params(#[wasm_bindgen(unchecked_param_type = "unknown")] docs: J
 #[wasm_bindgen(js_name = engineVersion)]
 pub fn engine_version() -> String {
     crate::ENGINE_VERSION.to_string()
+}
+
+/// Every parameter with its history and the value in force on `date` (YYYY-MM-DD) for the options'
+/// region, overrides and parameter set — what the page's parameters panel shows. Throws like an
+/// evaluation on an unknown region, a bad override or a bad parameter file, so it also validates
+/// options before they are kept.
+#[wasm_bindgen(js_name = paramsInForce, unchecked_return_type = "ParamStatus[]")]
+pub fn params_in_force(
+    date: &str,
+    #[wasm_bindgen(unchecked_param_type = "EvaluationOptions | undefined")] opts: JsValue,
+) -> Result<JsValue, JsValue> {
+    let opts = options(opts)?;
+    to_js(&crate::params::in_force(date, &opts).map_err(|f| throw(&f))?)
 }

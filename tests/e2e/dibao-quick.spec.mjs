@@ -1,9 +1,10 @@
 // The 低保收入速算 form end to end: fill incomes in the page, read the engine's verdict back.
 import { test, expect } from "@playwright/test";
+import { ready, openTab } from "./helpers.mjs";
 
 test.beforeEach(async ({ page }) => {
-  await page.goto("./");
-  await expect(page.locator("body[data-ready=true]")).toBeVisible();
+  await ready(page);
+  await openTab(page, "低保收入速算");
 });
 
 test("excluded incomes are shown but not counted, and the verdict cites 五(十二)", async ({ page }) => {

@@ -1,25 +1,226 @@
-// Page bootstrap: load the engine, then mount each view.
+// Page bootstrap: load the engine, mount the views, and wire the tabs, the toolbar (save, open,
+// print, parameters, clear), drafts and the service worker.
 import { loadEngine } from "./engine.js";
-import { setEngine } from "./render.js";
-import { mountDibaoQuick } from "./dibao-quick.js";
+import { h, setEngine, errorList } from "./render.js";
+import { createDibaoView } from "./dibao-quick.js";
+import { createPendingView } from "./pending.js";
+import { mountParamsPanel } from "./params-panel.js";
+import { getOptions, optionsWith, localChanges, onOptionsChange } from "./options-store.js";
+import { saveDraft, loadDraft, clearPersonalData, downloadJson, pickFileText } from "./storage.js";
+import { fillPrintSheet } from "./print.js";
+import { optionalViews } from "./views.js";
+
+const CASE_FORMAT = "静宁县政策核对·案例";
+const $ = (id) => document.getElementById(id);
+
+let engine;
+const views = {};
+let active = "household";
+let draftsSuspended = false;
+
+const ctx = {
+  optionsWith,
+  changed(view) {
+    if (!draftsSuspended && !view.pending) saveDraft(view.id, view.getState());
+    if (view.id === active) updateStatus();
+  },
+};
 
 async function main() {
-  const loading = document.getElementById("loading");
   try {
-    const engine = await loadEngine();
-    setEngine(engine);
-    document.getElementById("engine-version").textContent = engine.engineVersion();
-    const dq = document.getElementById("dibao-quick");
-    mountDibaoQuick(engine, dq);
-    dq.hidden = false;
-    loading.hidden = true;
-    document.body.dataset.ready = "true";
+    engine = await loadEngine();
   } catch (err) {
-    loading.hidden = true;
-    const e = document.getElementById("load-error");
-    e.textContent = `规则引擎加载失败：${err?.message ?? err}`;
-    e.hidden = false;
+    $("loading").hidden = true;
+    $("load-error").textContent = `规则引擎加载失败：${err?.message ?? err}`;
+    $("load-error").hidden = false;
+    return;
   }
+  setEngine(engine);
+  $("engine-version").textContent = engine.engineVersion();
+
+  const extra = await optionalViews(engine, ctx);
+  views.household = extra.household ?? createPendingView("household", "农户核查", $("household-root"), "农户核查（家庭规则）");
+  views.village = extra.village ?? createPendingView("village", "村级考核", $("village-root"), "村级考核（村庄指标体系）");
+  views.dibao = createDibaoView(engine, $("view-dibao"), ctx);
+  for (const v of Object.values(views)) {
+    const draft = loadDraft(v.id);
+    if (draft) v.setState(draft);
+    else v.reset();
+  }
+
+  const panel = mountParamsPanel(engine, $("params-root"), () => views[active].assessmentDate() || today());
+  onOptionsChange(() => {
+    for (const v of Object.values(views)) v.refresh();
+    updateStatus();
+  });
+
+  wireTabs();
+  wireToolbar(panel);
+  let initial = sessionStorage.getItem("jn.view");
+  if (!views[initial] || views[initial].pending) initial = views.household.pending ? "dibao" : "household";
+  activate(initial, false);
+  $("loading").hidden = true;
+  document.body.dataset.ready = "true";
+  registerServiceWorker();
+}
+
+function today() {
+  return new Date().toISOString().slice(0, 10);
+}
+
+function activate(id, focus = true) {
+  active = id;
+  for (const tab of document.querySelectorAll("[role=tab]")) {
+    const on = tab.dataset.view === id;
+    tab.setAttribute("aria-selected", String(on));
+    tab.tabIndex = on ? 0 : -1;
+    $(tab.getAttribute("aria-controls")).hidden = !on;
+    if (on && focus) tab.focus();
+  }
+  sessionStorage.setItem("jn.view", id);
+  updateStatus();
+  if (!$("params-panel").hidden) panelRender?.();
+}
+
+let panelRender;
+
+function wireTabs() {
+  const tabs = [...document.querySelectorAll("[role=tab]")];
+  for (const tab of tabs) tab.addEventListener("click", () => activate(tab.dataset.view));
+  $("tablist").addEventListener("keydown", (e) => {
+    const i = tabs.findIndex((t) => t.dataset.view === active);
+    const next = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: tabs.length - 1 }[e.key];
+    if (next === undefined) return;
+    e.preventDefault();
+    activate(tabs[(next + tabs.length) % tabs.length].dataset.view);
+  });
+}
+
+function wireToolbar(panel) {
+  panelRender = panel.render;
+  $("btn-params").addEventListener("click", () => toggleParams());
+  $("btn-save").addEventListener("click", saveCase);
+  $("btn-open").addEventListener("click", openCase);
+  $("btn-print").addEventListener("click", () => {
+    preparePrint();
+    window.print();
+  });
+  window.addEventListener("beforeprint", preparePrint);
+  $("btn-clear").addEventListener("click", () => $("clear-dialog").showModal());
+  $("clear-dialog").addEventListener("close", async () => {
+    if ($("clear-dialog").returnValue !== "confirm") return;
+    await clearAll();
+  });
+}
+
+function toggleParams(open) {
+  const p = $("params-panel");
+  const show = open ?? p.hidden;
+  p.hidden = !show;
+  document.body.classList.toggle("with-params", show);
+  $("btn-params").setAttribute("aria-expanded", String(show));
+  if (show) {
+    panelRender();
+    $("params-title").focus();
+  }
+}
+
+function updateStatus() {
+  const v = views[active];
+  if (!v || !engine) return;
+  const date = v.assessmentDate() || today();
+  const opts = getOptions();
+  let list = [];
+  try {
+    list = engine.paramsInForce(date, opts);
+  } catch {
+    // A date still being typed: keep the last status.
+    return;
+  }
+  const unverified = list.filter((p) => p.in_force && !p.in_force.verified && !p.in_force.overridden);
+  $("param-status").textContent =
+    `适用参数：${opts.region ?? "静宁县"} · ${date.slice(0, 4)} 年（按核查日期 ${date}）· ${unverified.length} 项在用值未核实`;
+  const overridden = list.filter((p) => p.in_force?.overridden);
+  const banner = $("overrides-banner");
+  const n = localChanges();
+  banner.hidden = n === 0;
+  banner.replaceChildren(n === 0 ? "" : h("span", {},
+    `⚠ 本地参数覆盖生效中（${n} 项）：`,
+    overridden.map((p) => `${p.label} = ${p.in_force.value} ${p.unit}`).join("；") || "使用了导入的参数文件",
+    " ",
+    h("button", { type: "button", class: "link", onclick: () => toggleParams(true) }, "查看参数")));
+}
+
+function toast(message, isError = false) {
+  const t = $("toast");
+  t.replaceChildren(message instanceof Node ? message : h("span", {}, message));
+  t.classList.toggle("error", isError);
+}
+
+function saveCase() {
+  const v = views[active];
+  if (v.pending) return toast("此页暂不可用，没有可保存的案例。", true);
+  const state = v.getState();
+  const file = { format: CASE_FORMAT, version: 1, view: v.id, saved_at: new Date().toISOString(), engine_version: engine.engineVersion(), data: state };
+  downloadJson(file, `jingning-${v.id}-${v.assessmentDate() || today()}.json`);
+  toast(`已保存为文件（${v.title}）。文件含个人信息，请妥善保管。`);
+}
+
+async function openCase() {
+  let text;
+  try {
+    text = await pickFileText($("open-file"));
+  } catch {
+    return;
+  }
+  let file;
+  try {
+    file = JSON.parse(text);
+  } catch (e) {
+    return toast(`无法打开：文件不是有效的 JSON（${e.message}）`, true);
+  }
+  // Our own wrapper, or a bare engine input (a household case or a village input, e.g. from the CLI).
+  const target = file?.format === CASE_FORMAT ? views[file.view]
+    : Object.values(views).find((v) => v.acceptsCase?.(file)) ?? null;
+  if (!target || target.pending) return toast("无法打开：这不是本工具保存的案例文件，或本版本不支持此类案例。", true);
+  try {
+    target.setState(file?.format === CASE_FORMAT ? file.data : file);
+  } catch (err) {
+    return toast(errorList(err, "无法打开，案例文件有误："), true);
+  }
+  activate(target.id);
+  toast(`已打开案例（${target.title}）。`);
+}
+
+function preparePrint() {
+  const v = views[active];
+  fillPrintSheet($("print-sheet"), v.printModel(), {
+    region: getOptions().region ?? "静宁县",
+    engineVersion: engine.engineVersion(),
+    printedAt: new Date().toLocaleString("zh-CN", { hour12: false }),
+    localChanges: localChanges(),
+  });
+}
+
+async function clearAll() {
+  draftsSuspended = true;
+  try {
+    for (const v of Object.values(views)) v.reset();
+    $("print-sheet").replaceChildren();
+    $("open-file").value = "";
+    await clearPersonalData();
+  } finally {
+    draftsSuspended = false;
+  }
+  toast("已清除本机上的全部案例数据（表单、草稿和缓存）。");
+}
+
+function registerServiceWorker() {
+  // Served over http(s) only: the single-file build opened from disk has nothing to cache.
+  if (!("serviceWorker" in navigator) || !location.protocol.startsWith("http")) return;
+  navigator.serviceWorker.register("./sw.js").catch(() => {
+    // Offline support is a convenience; the page works without it.
+  });
 }
 
 main();

@@ -1,12 +1,14 @@
 // The 低保收入速算 view: a form of incomes by kind; results update as fields change.
-import { h, yuan, citation, errorList } from "./render.js";
+import { h, yuan, citation, citations, errorList } from "./render.js";
 
 const STANDARD_PARAM = "dibao.standard_annual";
 
-export function mountDibaoQuick(engine, root) {
+export function createDibaoView(engine, root, ctx) {
   const form = root.querySelector("#dq-form");
   const out = root.querySelector("#dq-result");
   const incomes = root.querySelector("#dq-incomes");
+  const standardHint = root.querySelector("#dq-standard-hint");
+  let lastResult = null;
 
   for (const item of engine.incomeItems()) {
     incomes.append(h("label", { class: item.excluded_from_dibao ? "excluded" : "" },
@@ -15,17 +17,14 @@ export function mountDibaoQuick(engine, root) {
       h("input", { type: "text", inputmode: "decimal", name: `income.${item.code}`, autocomplete: "off" })));
   }
 
-  form.assessment_date.value = new Date().toISOString().slice(0, 10);
-
-  // The standard field shows the parameter in force; typing another value overrides it.
-  const standardHint = root.querySelector("#dq-standard-hint");
-  function builtinStandard() {
-    const probe = engine.checkDibaoIncome(
-      { assessment_date: form.assessment_date.value, household_size: 1, incomes: {} }, undefined);
-    return probe.params_used.find((p) => p.id === STANDARD_PARAM);
+  function defaults() {
+    form.reset();
+    form.assessment_date.value = new Date().toISOString().slice(0, 10);
   }
+  defaults();
 
-  function readInput() {
+  /** The form as the engine's input, plus the standard typed in (an override for this view only). */
+  function getState() {
     const incomesObj = {};
     for (const el of form.querySelectorAll("input[name^='income.']")) {
       if (el.value.trim() !== "") incomesObj[el.name.slice(7)] = el.value.trim();
@@ -38,37 +37,96 @@ export function mountDibaoQuick(engine, root) {
     if (form.employment_costs.value.trim() !== "") input.employment_costs = form.employment_costs.value.trim();
     const overrides = {};
     if (form.dibao_standard.value.trim() !== "") overrides[STANDARD_PARAM] = form.dibao_standard.value.trim();
-    return { input, options: { overrides } };
+    return { input, overrides };
+  }
+
+  function setState(state) {
+    form.reset();
+    const input = state?.input ?? {};
+    form.assessment_date.value = input.assessment_date ?? "";
+    form.household_size.value = input.household_size ?? "";
+    form.employment_costs.value = input.employment_costs ?? "";
+    form.dibao_standard.value = state?.overrides?.[STANDARD_PARAM] ?? "";
+    for (const [code, v] of Object.entries(input.incomes ?? {})) {
+      const el = form.querySelector(`input[name="income.${CSS.escape(code)}"]`);
+      if (el) el.value = v;
+    }
+    refresh(true);
   }
 
   let last = null;
-  function update() {
+  function refresh(force = false) {
+    const state = getState();
+    const options = ctx.optionsWith(state.overrides);
     // Re-render only when the input really changed: a `change` event on blur must not replace
     // the result under the button the user is clicking.
-    const key = JSON.stringify([readInput(), form.assessment_date.value]);
-    if (key === last) return;
+    const key = JSON.stringify([state, options]);
+    if (key === last && !force) return;
     last = key;
     try {
-      const p = builtinStandard();
+      const p = engine.paramsInForce(state.input.assessment_date || "", ctx.optionsWith())
+        .find((x) => x.id === STANDARD_PARAM)?.in_force;
       form.dibao_standard.placeholder = p ? p.value : "";
-      standardHint.textContent = p
-        ? `留空则用参数值 ${yuan(p.value)}（${p.region}，${p.from} 起${p.verified ? "" : "，未核实的占位值"}）`
-        : "";
-    } catch { standardHint.textContent = ""; }
-    const { input, options } = readInput();
-    let result;
-    try {
-      result = engine.checkDibaoIncome(input, options);
-    } catch (err) {
-      out.replaceChildren(errorList(err));
-      return;
+      standardHint.textContent = !p ? "" : p.overridden
+        ? `留空则用本地参数覆盖值 ${yuan(p.value)}`
+        : `留空则用参数值 ${yuan(p.value)}（${p.region}，${p.from} 起${p.verified ? "" : "，未核实的占位值"}）`;
+    } catch {
+      standardHint.textContent = "";
     }
-    out.replaceChildren(renderResult(result));
+    try {
+      lastResult = engine.checkDibaoIncome(state.input, options);
+      out.replaceChildren(renderResult(lastResult));
+    } catch (err) {
+      lastResult = null;
+      out.replaceChildren(errorList(err));
+    }
+    ctx.changed(view);
   }
 
-  form.addEventListener("input", update);
-  form.addEventListener("change", update);
-  update();
+  form.addEventListener("input", () => refresh());
+  form.addEventListener("change", () => refresh());
+
+  const view = {
+    id: "dibao",
+    title: "低保收入速算",
+    assessmentDate: () => form.assessment_date.value,
+    getState,
+    setState,
+    reset() {
+      defaults();
+      refresh(true);
+    },
+    refresh: () => refresh(true),
+    /** What the printed sheet shows: only what the engine returned. */
+    printModel() {
+      const r = lastResult;
+      if (!r) return null;
+      const { input } = getState();
+      return {
+        title: "低保收入速算核查表",
+        date: r.assessment_date,
+        summary: [
+          ["家庭人口数", `${r.ledger.household_size} 人`],
+          ["家庭纯收入（全部项目）", yuan(r.ledger.total_net)],
+          ["低保计算收入合计", yuan(r.ledger.total_dibao)],
+          ["低保计算人均收入", yuan(r.ledger.per_capita_dibao)],
+          ["必要就业成本扣减", yuan(r.ledger.employment_cost_deducted)],
+          ["不计入的收入项目", r.ledger.lines.filter((l) => !l.counted_for_dibao).map((l) => `${l.label} ${yuan(l.amount)}`).join("；") || "无"],
+        ],
+        decisions: [{
+          title: "是否低于农村低保标准",
+          verdict: r.below_standard ? "低于低保标准" : "不低于低保标准",
+          outcome: r.below_standard ? "applies" : "does_not_apply",
+          reason: `${r.reason} ${r.threshold.explanation}`,
+          citations: r.citations,
+        }],
+        params_used: r.params_used,
+        fingerprint: r.fingerprint ?? null,
+        input,
+      };
+    },
+  };
+  return view;
 }
 
 function renderResult(r) {
@@ -84,12 +142,12 @@ function renderResult(r) {
     r.unverified.length
       ? h("p", { class: "warn", role: "note" }, `注意：本结果使用了未核实的参数：${r.unverified.join("、")}。`)
       : null,
-    h("div", { class: "cites" }, r.citations.map(citation)),
+    h("div", { class: "cites" }, citations(r.citations)),
     ledgerTable(r.ledger));
 }
 
-function ledgerTable(ledger) {
-  return h("table", { class: "ledger", "data-testid": "dq-ledger" },
+export function ledgerTable(ledger, testid = "dq-ledger") {
+  return h("div", { class: "table-wrap" }, h("table", { class: "ledger", "data-testid": testid },
     h("caption", {}, "收入明细（逐项说明是否计入）"),
     h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "项目"), h("th", { scope: "col" }, "金额"),
       h("th", { scope: "col" }, "计入低保收入"), h("th", { scope: "col" }, "说明"))),
@@ -99,5 +157,5 @@ function ledgerTable(ledger) {
       h("td", {}, l.kind === "扣除" ? "扣减" : l.counted_for_dibao ? "计入" : "不计入"),
       h("td", {}, l.note, l.citation ? [" ", citation(l.citation)] : null)))),
     h("tfoot", {}, h("tr", {}, h("th", { scope: "row" }, "低保计算收入合计"), h("td", { class: "num" }, yuan(ledger.total_dibao)),
-      h("td", { colspan: 2 }, `家庭 ${ledger.household_size} 人，人均 ${yuan(ledger.per_capita_dibao)}`))));
+      h("td", { colspan: 2 }, `家庭 ${ledger.household_size} 人，人均 ${yuan(ledger.per_capita_dibao)}`)))));
 }

@@ -30,8 +30,8 @@ export function setEngine(engine) {
   engineRef = engine;
 }
 
-/** Opens the dialog with the full text of a clause of the seed. */
-export function showClause(id, excerpt) {
+/** Opens the dialog with the full text of a clause of the seed, the words relied on marked. */
+export function showClause(id, excerpts = []) {
   const c = engineRef?.clause(id);
   if (!c) return;
   const dlg = document.getElementById("clause-dialog");
@@ -39,12 +39,16 @@ export function showClause(id, excerpt) {
   dlg.querySelector("#clause-dialog-part").textContent = c.part;
   const text = dlg.querySelector("#clause-dialog-text");
   text.replaceChildren();
-  const at = excerpt ? c.text.indexOf(excerpt) : -1;
-  if (at >= 0) {
-    text.append(c.text.slice(0, at), h("mark", {}, excerpt), c.text.slice(at + excerpt.length));
-  } else {
-    text.textContent = c.text;
+  // Every excerpt found in the clause, in reading order, without overlaps.
+  const spans = [...new Set([excerpts].flat().filter(Boolean))]
+    .map((e) => [c.text.indexOf(e), e.length]).filter(([at]) => at >= 0).sort((a, b) => a[0] - b[0]);
+  let pos = 0;
+  for (const [at, len] of spans) {
+    if (at < pos) continue;
+    text.append(c.text.slice(pos, at), h("mark", {}, c.text.slice(at, at + len)));
+    pos = at + len;
   }
+  text.append(c.text.slice(pos));
   dlg.querySelector("#clause-dialog-source").textContent =
     "出自《关于实现巩固拓展脱贫攻坚成果同乡村振兴有效衔接的实施意见》（静宁县，2021年）";
   dlg.showModal();
@@ -56,14 +60,34 @@ export function citation(c) {
     type: "button",
     class: "cite",
     title: "查看条款原文",
-    onclick: () => showClause(c.clause, c.excerpt),
+    onclick: () => showClause(c.clause, [c.excerpt]),
   }, `依据 ${c.clause} ${c.title}`);
 }
 
+/** One button per clause cited, each opening the clause with all the words relied on marked. */
+export function citations(list) {
+  const byClause = new Map();
+  for (const c of list ?? []) {
+    if (!byClause.has(c.clause)) byClause.set(c.clause, { ...c, excerpts: [] });
+    byClause.get(c.clause).excerpts.push(c.excerpt);
+  }
+  return [...byClause.values()].map((c) => h("button", {
+    type: "button",
+    class: "cite",
+    title: "查看条款原文",
+    onclick: () => showClause(c.clause, c.excerpts),
+  }, `依据 ${c.clause} ${c.title}`));
+}
+
+/** A parameter value: money as yuan when its unit is in 元, otherwise the plain decimal. */
+export function yuanOrValue(value, unit) {
+  return String(unit ?? "").startsWith("元") ? yuan(value) : String(value);
+}
+
 /** Renders a thrown engine error: every field problem with its path. */
-export function errorList(err) {
+export function errorList(err, title = "输入有误，请修改后自动重新计算：") {
   const errors = err?.errors?.length ? err.errors : [{ path: "", message: String(err?.message ?? err) }];
   return h("div", { class: "errors", role: "alert" },
-    h("p", {}, "输入有误，请修改后自动重新计算："),
+    h("p", {}, title),
     h("ul", {}, errors.map((e) => h("li", { "data-path": e.path }, e.message))));
 }

@@ -1,0 +1,30 @@
+// Writes the file list and a content hash into dist/sw.js, so the service worker caches exactly
+// this build's own files and a new build replaces the old offline copy.
+// Usage: node scripts/stamp-sw.mjs dist
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, writeFileSync, statSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+
+const dist = process.argv[2] ?? "dist";
+const skip = new Set(["sw.js", "jingning-offline.html", "pkg/jingning_policy.d.ts"]);
+
+function walk(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    return statSync(p).isDirectory() ? walk(p) : [relative(dist, p).split(sep).join("/")];
+  });
+}
+
+const files = walk(dist).filter((f) => !skip.has(f)).sort();
+const hash = createHash("sha256");
+for (const f of files) hash.update(f).update(readFileSync(join(dist, f)));
+const version = hash.digest("hex").slice(0, 12);
+const list = ["./", ...files.map((f) => `./${f}`)];
+
+const swPath = join(dist, "sw.js");
+let sw = readFileSync(swPath, "utf8");
+sw = sw.replace(/^const VERSION = .*;$/m, `const VERSION = ${JSON.stringify(version)};`)
+  .replace(/^const FILES = .*;$/m, `const FILES = ${JSON.stringify(list)};`);
+if (!sw.includes(version)) throw new Error("sw.js: VERSION line not found");
+writeFileSync(swPath, sw);
+console.log(`sw.js: ${list.length} files, version ${version}`);

@@ -1,0 +1,54 @@
+// Shared steps of the end-to-end tests.
+import { expect } from "@playwright/test";
+import { readdirSync, statSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+
+export async function ready(page, url = "./") {
+  await page.goto(url);
+  await expect(page.locator("body[data-ready=true]")).toBeVisible();
+}
+
+/** Opens a view by its tab. */
+export async function openTab(page, name) {
+  await page.getByRole("tab", { name }).click();
+  await expect(page.getByRole("tab", { name })).toHaveAttribute("aria-selected", "true");
+}
+
+/** The 低保收入速算 household of the foundation test: (9000 − 1200) / 3 = 2600 per person. */
+export async function fillDibao(page) {
+  await openTab(page, "低保收入速算");
+  const form = page.locator("#dq-form");
+  await form.getByLabel("核查日期").fill("2024-06-30");
+  await form.getByLabel("家庭人口数").fill("3");
+  await form.getByLabel("工资性收入").fill("9000");
+  await form.getByLabel("城乡居民基本养老保险基础养老金").fill("1200");
+  await form.getByLabel("奖学金").fill("500");
+  await form.getByLabel("必要的就业成本").fill("1200");
+  await expect(page.getByTestId("dq-per-capita")).toHaveText("¥2,600.00");
+}
+
+/** Every file of the built page, as URL paths relative to its root ("" for the folder itself). */
+export function distFiles(dist = "dist") {
+  const walk = (dir) => readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    return statSync(p).isDirectory() ? walk(p) : [relative(dist, p).split(sep).join("/")];
+  });
+  return new Set(["", ...walk(dist)]);
+}
+
+/** Saves the current case through the page's own button and returns the downloaded file's path. */
+export async function saveCase(page) {
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "保存案例" }).click()]);
+  return { path: await download.path(), name: download.suggestedFilename() };
+}
+
+/** Opens a case file through the page's own button. */
+export async function openCase(page, path) {
+  const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.getByRole("button", { name: "打开案例" }).click()]);
+  await chooser.setFiles(path);
+}
+
+/** Number of pages of a PDF produced by Chromium. */
+export function pdfPages(buffer) {
+  return (buffer.toString("latin1").match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).length;
+}

@@ -1,0 +1,49 @@
+// Screenshots of the main views for the README (docs/screenshots/). Not part of `make test`:
+// run with `make screenshots` (SCREENSHOTS=1).
+import { test, expect } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import { ready, openTab } from "./helpers.mjs";
+
+test.skip(!process.env.SCREENSHOTS, "set SCREENSHOTS=1 (make screenshots) to refresh docs/screenshots/");
+
+const OUT = "docs/screenshots";
+const household = JSON.parse(readFileSync("tests/e2e/fixtures/household-three-generations.json", "utf8"));
+const village = JSON.parse(readFileSync("tests/e2e/fixtures/village-sample.json", "utf8"));
+
+async function load(page, view, data) {
+  await ready(page);
+  await page.evaluate(([v, d]) => {
+    sessionStorage.setItem(`jn.draft.${v}`, JSON.stringify(d));
+    sessionStorage.setItem("jn.view", v);
+  }, [view, data]);
+  await page.reload();
+  await expect(page.locator("body[data-ready=true]")).toBeVisible();
+}
+
+test("household view", async ({ page }) => {
+  await load(page, "household", household);
+  await page.screenshot({ path: `${OUT}/household.png` });
+});
+
+test("village view", async ({ page }) => {
+  await load(page, "village", village);
+  await page.locator("#vl-result").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${OUT}/village.png` });
+});
+
+test("print sheet", async ({ page }) => {
+  await load(page, "household", household);
+  await page.emulateMedia({ media: "print" });
+  await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+  await page.setViewportSize({ width: 794, height: 1123 }); // A4 at 96 dpi
+  await page.screenshot({ path: `${OUT}/print.png`, fullPage: true });
+});
+
+test.describe("phone", () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  test("phone view", async ({ page }) => {
+    await load(page, "household", household);
+    await page.evaluate(() => document.getElementById("hh-result").scrollIntoView({ block: "start" }));
+    await page.screenshot({ path: `${OUT}/phone.png` });
+  });
+});

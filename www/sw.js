@@ -1,0 +1,26 @@
+// Service worker: keeps the page's own static files so it opens and works with the network off.
+// It caches nothing else — never a case, never a form — and fetches nothing but those files.
+// scripts/build-dist.sh fills in VERSION and FILES for each build.
+const VERSION = "dev";
+const FILES = ["./", "./index.html", "./style.css"];
+const CACHE = `jn-static-${VERSION}`;
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(caches.open(CACHE).then((c) => c.addAll(FILES)).then(() => self.skipWaiting()));
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil((async () => {
+    for (const name of await caches.keys()) {
+      if (name.startsWith("jn-static-") && name !== CACHE) await caches.delete(name);
+    }
+    await self.clients.claim();
+  })());
+});
+
+self.addEventListener("fetch", (event) => {
+  const req = event.request;
+  if (req.method !== "GET" || new URL(req.url).origin !== self.location.origin) return;
+  // Cache first (a poor connection must not stall the page), network for anything not cached.
+  event.respondWith(caches.open(CACHE).then(async (c) => (await c.match(req, { ignoreSearch: true })) ?? fetch(req)));
+});
