@@ -7,9 +7,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rm -rf dist
-mkdir -p dist/pkg
+mkdir -p dist/pkg dist/pkg-sheet
 cp -R www/. dist/
 cp pkg/jingning_policy.js pkg/jingning_policy_bg.wasm pkg/jingning_policy.d.ts dist/pkg/
+# The spreadsheet module: fetched only by the batch worker (www/js/batch-worker.js).
+cp pkg-sheet/jingning_sheet.js pkg-sheet/jingning_sheet_bg.wasm pkg-sheet/jingning_sheet.d.ts dist/pkg-sheet/
 node scripts/stamp-sw.mjs dist
 node scripts/build-offline.mjs dist dist/jingning-offline.html
 echo "dist/ ready: $(du -sh dist | cut -f1)"

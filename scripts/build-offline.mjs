@@ -93,6 +93,11 @@ const replaceOnce = (re, by) => {
 replaceOnce(/<meta http-equiv="Content-Security-Policy"[^>]*>/s, `<meta http-equiv="Content-Security-Policy" content="${csp}">`);
 replaceOnce(/<link rel="stylesheet" href="\.\/style\.css">/, `<style>${css}</style>`);
 replaceOnce(/<script type="module" src="\.\/js\/app\.js"><\/script>/, `<script type="module">${script}</script>`);
+// 批量核查 needs a Web Worker and a second wasm module, neither of which works from file://: the
+// single-file build leaves the section, its stylesheet and its script out.
+replaceOnce(/\s*<link rel="stylesheet" href="\.\/batch\.css">/, "");
+replaceOnce(/\s*<script type="module" src="\.\/js\/batch\.js"><\/script>/, "");
+replaceOnce(/\s*<!-- ===== 批量核查[\s\S]*?<!-- ===== \/批量核查 ===== -->/, "");
 html = html.replace(/<!-- Everything runs in this page:[\s\S]*?-->/, "<!-- Single-file build: no request of any kind may leave this page. -->");
 writeFileSync(outPath, html);
 console.log(`${outPath}: ${(html.length / 1024).toFixed(0)} KiB, ${modules.size} modules inlined`);

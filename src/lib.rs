@@ -10,7 +10,9 @@
 //! * [`params`] — dated, sourced parameter values (`params/*.toml`).
 //! * [`household`] — household measures.
 //! * [`village`] — the village assessment engine (score, grade, classify, rank).
+//! * [`batch`] — a whole spreadsheet of households at once.
 //! * [`decode`], [`error`], [`money`], [`explain`] — shared plumbing.
+pub mod batch;
 pub mod case;
 pub mod decode;
 pub mod error;

@@ -53,6 +53,42 @@ enum Command {
         #[arg(long)]
         options: Option<PathBuf>,
     },
+    /// 批量核查：读取乡镇台账（.csv 或 .xlsx，每行一名成员），逐户核查，结果写入 --out
+    Batch {
+        /// 台账文件（.csv 按行流式读取，内存不随文件增大；.xlsx 整表读取，最大 50 MB）
+        file: PathBuf,
+        /// 结果文件：.csv 或 .xlsx（原有各列不变，追加【核查】各列）
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// 选项 JSON 文件：{ assessment_date?, region?, overrides?, params? }
+        #[arg(long)]
+        options: Option<PathBuf>,
+        /// 核查日期 YYYY-MM-DD（表中没有「核查日期」列时使用；优先于选项文件）
+        #[arg(long)]
+        date: Option<String>,
+        /// 对比：用第二份选项文件再核查一遍，列出结论有变化的户
+        #[arg(long)]
+        compare: Option<PathBuf>,
+        /// 对比用的第二个核查日期（如下一年度）
+        #[arg(long)]
+        compare_date: Option<String>,
+    },
+    /// 村级考核批量评分：读取乡镇的村级指标表（每行一个村，表头为指标名称），打分、定级、排名
+    BatchVillages {
+        /// 指标表（.csv 或 .xlsx）
+        file: PathBuf,
+        /// 结果文件：.csv 或 .xlsx（原有各列不变，追加【考核】各列）
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// 选项 JSON 文件：{ indicator_system?, county_averages? }
+        #[arg(long)]
+        options: Option<PathBuf>,
+    },
+    /// 输出批量核查模板（.xlsx，中文表头和填写说明）
+    BatchTemplate {
+        /// 写入的文件
+        out: PathBuf,
+    },
     /// 输出农户信息各选项字段的代码和中文名（表单下拉框用）
     HouseholdChoices,
     /// 输出某一条款的原文，如 "五(十二)"
@@ -67,6 +103,10 @@ fn read(path: &PathBuf) -> Result<String, Failure> {
         std::fs::read_to_string(path)
     };
     result.map_err(|e| Failure::invalid(vec![jingning_policy::FieldError::new("$", format!("无法读取文件 {}：{e}", path.display()))]))
+}
+
+fn read_text(path: &PathBuf) -> Result<String, Failure> {
+    read(path)
 }
 
 fn run(cli: Cli) -> Result<String, Failure> {
@@ -93,6 +133,52 @@ fn run(cli: Cli) -> Result<String, Failure> {
             let opts = options.as_ref().map(read).transpose()?.unwrap_or_default();
             let result = jingning_policy::household::evaluate_json(&read(&case)?, &opts)?;
             Ok(serde_json::to_string_pretty(&result).expect("result serialises"))
+        }
+        Command::Batch { file, out, options, date, compare, compare_date } => {
+            use jingning_policy::batch::{run, BatchOptions};
+            let with_date = |text: &str, date: &Option<String>| -> Result<BatchOptions, Failure> {
+                let mut o = BatchOptions::from_text(text)?;
+                if let Some(d) = date {
+                    o.assessment_date = BatchOptions::from_text(&serde_json::json!({ "assessment_date": d }).to_string())?.assessment_date;
+                }
+                Ok(o)
+            };
+            let text = options.as_ref().map(read).transpose()?.unwrap_or_default();
+            let first = with_date(&text, &date)?;
+            let second = match (&compare, &compare_date) {
+                (None, None) => None,
+                (c, d) => {
+                    let t = c.as_ref().map(read).transpose()?.unwrap_or_else(|| text.clone());
+                    Some(with_date(&t, &d.clone().or(date.clone()))?)
+                }
+            };
+            let report = run::run_file(run::RunArgs { input: file, out, options: first, compare: second })?;
+            Ok(serde_json::to_string_pretty(&report).expect("report serialises"))
+        }
+        Command::BatchVillages { file, out, options } => {
+            use jingning_policy::batch::{read, village, write};
+            let fail = |m: String| Failure::invalid(vec![jingning_policy::FieldError::new("$", m)]);
+            let bytes = std::fs::read(&file).map_err(|e| fail(format!("无法读取文件 {}：{e}", file.display())))?;
+            let sheet = read::read_file(&bytes, &file.display().to_string())?;
+            let opts_text = options.as_ref().map(read_text).transpose()?.unwrap_or_default();
+            let opts = if opts_text.trim().is_empty() {
+                jingning_policy::village::input::VillageOptions::default()
+            } else {
+                jingning_policy::village::input::VillageOptions::from_json(&jingning_policy::decode::parse_json(&opts_text)?)?
+            };
+            let b = village::evaluate(&sheet.headers, &sheet.rows, &opts)?;
+            if let Some(p) = &out {
+                let xlsx = p.extension().is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+                let bytes = write::table(&sheet.headers, &sheet.preamble, &sheet.rows, &b.result_headers, &b.results, xlsx)?;
+                std::fs::write(p, bytes).map_err(|e| fail(format!("无法写入 {}：{e}", p.display())))?;
+            }
+            Ok(serde_json::to_string_pretty(&b).expect("result serialises"))
+        }
+        Command::BatchTemplate { out } => {
+            let bytes = jingning_policy::batch::write::template()?;
+            std::fs::write(&out, bytes)
+                .map_err(|e| Failure::invalid(vec![jingning_policy::FieldError::new("$", format!("无法写入 {}：{e}", out.display()))]))?;
+            Ok(format!("模板已写入 {}", out.display()))
         }
         Command::HouseholdChoices => Ok(serde_json::to_string_pretty(&jingning_policy::case::choices()).expect("choices serialise")),
         Command::Clause { id } => match jingning_policy::policy::clause(&id) {

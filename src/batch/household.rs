@@ -1,0 +1,521 @@
+//! A household sheet, row by row: rows grouped into households, each household turned into the
+//! same case JSON (`jingning.household/1`) the engine reads everywhere else, evaluated, and its
+//! decisions written back as result columns.
+//!
+//! No rule lives here. Cells are normalised ([`super::cell`]), placed at their case field, and the
+//! case reader judges them; its errors (JSON paths) are mapped back to the sheet's row and column.
+//!
+//! Rows: one row per member. Rows with the same 户编号 that follow each other form a household
+//! (a blank 户编号 continues the household above, as merged cells do). Without a 户编号 column a
+//! row whose 与户主关系 is 户主 starts a new household; without either, each row is a household.
+//! Household fields (所在村, incomes, …) are taken from the first row that fills them; a later row
+//! of the same household giving a different value is an error.
+use super::cell::{self, Cell};
+use super::columns::{self, ColumnDef, HeaderMap, RESULT_PREFIX};
+use crate::case::{self, MAX_MEMBERS};
+use crate::decode::{parse_json, Decoder};
+use crate::error::{Failure, FieldError};
+use crate::explain::Outcome;
+use crate::household::decision::Decision;
+use crate::household::{evaluate, HouseholdResult};
+use crate::params::Options;
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+/// A sheet row: its number as the sheet shows it (1-based) and its cells.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    pub number: usize,
+    pub cells: Vec<Cell>,
+}
+
+impl Row {
+    pub fn is_empty(&self) -> bool {
+        self.cells.iter().all(Cell::is_empty)
+    }
+}
+
+/// An error tied to a place in the sheet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RowError {
+    /// Row number as the sheet shows it.
+    pub row: usize,
+    /// The sheet's header of the column, or `""` when the error concerns the whole household.
+    pub column: String,
+    pub message: String,
+}
+
+impl RowError {
+    pub fn describe(&self) -> String {
+        if self.column.is_empty() || self.message.starts_with(&format!("「{}」", self.column)) {
+            format!("第 {} 行：{}", self.row, self.message)
+        } else {
+            format!("第 {} 行「{}」：{}", self.row, self.column, self.message)
+        }
+    }
+}
+
+/// Options of a batch run: the engine's options plus the assessment date to use for rows that do
+/// not give one (`{ assessment_date?, region?, overrides?, params? }`).
+#[derive(Debug, Clone, Default)]
+pub struct BatchOptions {
+    pub assessment_date: Option<String>,
+    pub engine: Options,
+}
+
+impl BatchOptions {
+    pub fn from_json(v: &Value) -> Result<BatchOptions, Failure> {
+        let Value::Object(map) = v else { return Ok(BatchOptions { assessment_date: None, engine: Options::from_json(v)? }) };
+        let mut rest = map.clone();
+        let date = rest.remove("assessment_date");
+        let mut out = BatchOptions { assessment_date: None, engine: Options::from_json(&Value::Object(rest))? };
+        if let Some(date) = date.filter(|d| !d.is_null()) {
+            let mut d = Decoder::new();
+            crate::decode::date_value(&mut d, "$.assessment_date", &date, "核查日期");
+            if d.has_errors() {
+                return Err(Failure::invalid(d.errors().to_vec()));
+            }
+            out.assessment_date = date.as_str().map(str::to_string);
+        }
+        Ok(out)
+    }
+
+    pub fn from_text(text: &str) -> Result<BatchOptions, Failure> {
+        if text.trim().is_empty() {
+            return Ok(BatchOptions::default());
+        }
+        BatchOptions::from_json(&parse_json(text)?)
+    }
+}
+
+/// A header row matched and ready to evaluate rows.
+pub struct Plan {
+    pub headers: Vec<String>,
+    pub header_map: HeaderMap,
+    /// `(cell index, column definition)` for each mapped column.
+    cols: Vec<(usize, &'static ColumnDef)>,
+    key: Option<usize>,
+    relation: Option<usize>,
+    name: Option<usize>,
+    options: BatchOptions,
+    /// Code and title of each decision, in the engine's order.
+    measures: Vec<(String, String)>,
+    result_headers: Vec<String>,
+}
+
+/// What batch evaluation says about one household.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct HouseholdRow {
+    /// Sheet row numbers of the household's first and last rows.
+    pub first_row: usize,
+    pub last_row: usize,
+    /// 户编号, when the sheet has one.
+    pub key: Option<String>,
+    /// 户主姓名 (the column, or the name on the 户主 row, or the first member's name).
+    pub head_name: Option<String>,
+    pub village: Option<String>,
+    pub members: usize,
+    /// Evaluated without error.
+    pub ok: bool,
+    /// The household's result columns (see [`Plan::result_headers`]), without the error column.
+    pub values: Vec<String>,
+    pub errors: Vec<RowError>,
+}
+
+/// Most rows a household may span before it is cut (one more than the case format allows, so
+/// the case reader still reports the excess): keeps memory flat on a sheet missing its 户主 rows.
+const MAX_GROUP_ROWS: usize = MAX_MEMBERS + 1;
+
+impl Plan {
+    pub fn new(headers: Vec<String>, options: BatchOptions) -> Result<Plan, Failure> {
+        let header_map = columns::match_headers(&headers)?;
+        let table = columns::table()?;
+        let cols: Vec<(usize, &'static ColumnDef)> = header_map.matched.iter().filter_map(|(i, c)| table.get(*c).map(|d| (*i, d))).collect();
+        if cols.iter().all(|(_, d)| d.member_field().is_none()) {
+            let shown: Vec<&str> = headers.iter().map(|h| h.trim()).filter(|h| !h.is_empty()).take(12).collect();
+            return Err(invalid(format!(
+                "表头中没有可识别的成员列（如「姓名」「身份证号」「劳动能力」）。读到的表头：{}。请使用模板的表头，或检查是否选错了工作表",
+                if shown.is_empty() { "（空）".to_string() } else { shown.join("、") }
+            )));
+        }
+        let find = |field: &str| cols.iter().find(|(_, d)| d.field == field).map(|(i, _)| *i);
+        if find("assessment_date").is_none() && options.assessment_date.is_none() {
+            return Err(invalid("表中没有「核查日期」列：请在选项中给出核查日期（决定适用哪一年的标准、成员年龄）"));
+        }
+        let measures = decision_titles(&options)?;
+        let mut result_headers = vec![format!("{RESULT_PREFIX}结果")];
+        result_headers.extend(measures.iter().map(|(_, t)| format!("{RESULT_PREFIX}{t}")));
+        for h in ["人均纯收入（元）", "低保计算人均收入（元）", "缺少信息", "错误"] {
+            result_headers.push(format!("{RESULT_PREFIX}{h}"));
+        }
+        Ok(Plan {
+            result_headers,
+            key: find("household_id"),
+            relation: find("members[].relation"),
+            name: find("members[].name"),
+            cols,
+            headers,
+            header_map,
+            options,
+            measures,
+        })
+    }
+
+    /// Headers of the result columns, in order; the last is the per-row error column.
+    pub fn result_headers(&self) -> &[String] {
+        &self.result_headers
+    }
+
+    /// `(code, title)` of each decision column.
+    pub fn measures(&self) -> &[(String, String)] {
+        &self.measures
+    }
+
+    pub fn options(&self) -> &BatchOptions {
+        &self.options
+    }
+
+    fn cell<'r>(&self, row: &'r Row, i: Option<usize>) -> Option<&'r Cell> {
+        i.and_then(|i| row.cells.get(i)).filter(|c| !c.is_empty())
+    }
+
+    /// Builds the household's case JSON, with errors of cells that could not be read.
+    pub fn case_json(&self, rows: &[Row]) -> (Value, Vec<RowError>, Vec<(String, usize)>) {
+        let mut errors = Vec::new();
+        let mut root = Map::new();
+        root.insert("schema".into(), Value::String(case::SCHEMA.into()));
+        // Which row each household field came from, to place the case reader's errors.
+        let mut sources: Vec<(String, usize)> = Vec::new();
+        let mut members = Vec::with_capacity(rows.len());
+        for row in rows {
+            let mut member = Map::new();
+            for (ci, def) in &self.cols {
+                if def.field == "household_id" {
+                    continue;
+                }
+                let c = row.cells.get(*ci).unwrap_or(&Cell::Empty);
+                let header = || self.headers.get(*ci).map(|h| h.trim().to_string()).unwrap_or_default();
+                let v = match cell::to_value(c, def.kind, &def.header) {
+                    Ok(Some(v)) => v,
+                    Ok(None) => continue,
+                    Err(message) => {
+                        errors.push(RowError { row: row.number, column: header(), message });
+                        continue;
+                    }
+                };
+                match def.member_field() {
+                    Some(f) => set_path(&mut member, f, v),
+                    None => match get_path(&root, &def.field) {
+                        None => {
+                            set_path(&mut root, &def.field, v);
+                            sources.push((def.field.clone(), row.number));
+                        }
+                        Some(old) if *old == v => {}
+                        Some(old) => {
+                            let first = sources.iter().find(|(f, _)| *f == def.field).map(|(_, r)| *r).unwrap_or(0);
+                            errors.push(RowError {
+                                row: row.number,
+                                column: header(),
+                                message: format!("同一户的「{}」前后不一致：第 {first} 行为 {}，本行为 {}", def.header, show(old), show(&v)),
+                            });
+                        }
+                    },
+                }
+            }
+            members.push(Value::Object(member));
+        }
+        root.insert("members".into(), Value::Array(members));
+        if !root.contains_key("assessment_date") {
+            if let Some(d) = &self.options.assessment_date {
+                root.insert("assessment_date".into(), Value::String(d.clone()));
+            }
+        }
+        (Value::Object(root), errors, sources)
+    }
+
+    /// Evaluates one household (its rows, in sheet order).
+    pub fn evaluate(&self, group: &Group) -> (HouseholdRow, Option<HouseholdResult>) {
+        let rows = &group.rows;
+        let first = rows.first().map(|r| r.number).unwrap_or(0);
+        let last = rows.last().map(|r| r.number).unwrap_or(0);
+        let (case_json, mut errors, sources) = self.case_json(rows);
+        let mut out = HouseholdRow {
+            first_row: first,
+            last_row: last,
+            key: rows.iter().find_map(|r| self.cell(r, self.key)).map(cell::text),
+            head_name: self.head_name(rows, &case_json),
+            village: case_json.get("village").and_then(Value::as_str).map(str::to_string),
+            members: rows.len(),
+            ok: false,
+            values: Vec::new(),
+            errors: Vec::new(),
+        };
+        if group.continued {
+            errors.push(RowError { row: first, column: String::new(), message: format!("本户超过 {MAX_MEMBERS} 人（接上面的行），请检查户编号或「与户主关系」是否填写") });
+        }
+        let result = match case::from_value(&case_json) {
+            Ok(c) if errors.is_empty() => match evaluate(&c, &self.options.engine) {
+                Ok(r) => Some(r),
+                Err(f) => {
+                    errors.extend(self.place(f, rows, &sources));
+                    None
+                }
+            },
+            Ok(_) => None,
+            Err(f) => {
+                errors.extend(self.place(f, rows, &sources));
+                None
+            }
+        };
+        match &result {
+            Some(r) => {
+                out.ok = true;
+                out.values = self.values(r, rows);
+            }
+            None => {
+                errors.sort_by_key(|e| e.row);
+                out.values = vec![String::new(); self.measures.len() + 4];
+                if let Some(v) = out.values.first_mut() {
+                    *v = "有错误，未核查".into();
+                }
+            }
+        }
+        out.errors = errors;
+        (out, result)
+    }
+
+    fn head_name(&self, rows: &[Row], case_json: &Value) -> Option<String> {
+        if let Some(h) = case_json.get("head_name").and_then(Value::as_str) {
+            return Some(h.to_string());
+        }
+        let is_head = |r: &&Row| self.cell(r, self.relation).map(cell::text).is_some_and(|t| t == "户主" || t == "head");
+        let row = rows.iter().find(is_head).or(rows.first())?;
+        self.cell(row, self.name).map(cell::text)
+    }
+
+    /// The case reader's or engine's failure as sheet errors.
+    fn place(&self, f: Failure, rows: &[Row], sources: &[(String, usize)]) -> Vec<RowError> {
+        let first = rows.first().map(|r| r.number).unwrap_or(0);
+        let errors = match f {
+            Failure::Invalid { errors } => errors,
+            Failure::Calculation { message } => vec![FieldError::new("$", message)],
+        };
+        errors
+            .into_iter()
+            .map(|e| {
+                let (row, field) = self.locate(&e.path, rows, sources);
+                let column = field.and_then(|f| self.header_of(&f)).unwrap_or_default();
+                RowError { row: row.unwrap_or(first), column, message: e.message }
+            })
+            .collect()
+    }
+
+    /// `$.members[2].disability.grade` → (row of member 2, `members[].disability.grade`).
+    fn locate(&self, path: &str, rows: &[Row], sources: &[(String, usize)]) -> (Option<usize>, Option<String>) {
+        let p = path.strip_prefix("$.").unwrap_or("");
+        if let Some(rest) = p.strip_prefix("members[") {
+            let Some((idx, tail)) = rest.split_once(']') else { return (None, None) };
+            let row = idx.parse::<usize>().ok().and_then(|i| rows.get(i)).map(|r| r.number);
+            let field = tail.strip_prefix('.').map(|f| format!("members[].{}", strip_index(f)));
+            return (row, field);
+        }
+        if p.is_empty() || p == "members" {
+            return (None, None);
+        }
+        let field = strip_index(p);
+        let row = sources.iter().find(|(f, _)| *f == field || field.starts_with(&format!("{f}."))).map(|(_, r)| *r);
+        (row, Some(field))
+    }
+
+    fn header_of(&self, field: &str) -> Option<String> {
+        let exact = self.cols.iter().find(|(_, d)| d.field == field);
+        // `members[].disability` (an object) names the first of its columns.
+        let within = || self.cols.iter().find(|(_, d)| d.field.starts_with(&format!("{field}.")));
+        exact.or_else(within).and_then(|(i, _)| self.headers.get(*i)).map(|h| h.trim().to_string())
+    }
+
+    fn values(&self, r: &HouseholdResult, rows: &[Row]) -> Vec<String> {
+        let mut v = Vec::with_capacity(self.measures.len() + 4);
+        v.push(if r.missing.is_empty() { "已核查" } else { "已核查（信息不全）" }.to_string());
+        for (code, _) in &self.measures {
+            v.push(r.decisions.iter().find(|d| d.measure == *code).map(decision_text).unwrap_or_default());
+        }
+        v.push(r.per_capita_net.map(|x| x.to_string()).unwrap_or_default());
+        v.push(r.per_capita_dibao.map(|x| x.to_string()).unwrap_or_default());
+        let missing: Vec<String> = r
+            .missing
+            .iter()
+            .map(|m| match self.locate(&m.path, rows, &[]).0.filter(|_| m.path.starts_with("$.members[")) {
+                Some(row) => format!("{}（第 {row} 行）", m.label),
+                None => m.label.clone(),
+            })
+            .collect();
+        v.push(missing.join("、"));
+        v
+    }
+
+    /// Text of the error column for one row of an evaluated household.
+    pub fn row_errors(&self, h: &HouseholdRow, row: usize) -> String {
+        // The case reader's messages already name the field; cell messages do too.
+        let own: Vec<String> = h.errors.iter().filter(|e| e.row == row).map(|e| e.message.clone()).collect();
+        if !own.is_empty() {
+            own.join("；")
+        } else if !h.ok {
+            "本户其他行有错误".into()
+        } else {
+            String::new()
+        }
+    }
+}
+
+/// One cell of a decision column: `符合：边缘易致贫户`, `符合：张三、李四`, `不符合`, `无法判断`.
+pub fn decision_text(d: &Decision) -> String {
+    let mut s = d.outcome.label().to_string();
+    if d.outcome == Outcome::Applies {
+        if let Some(c) = &d.category_label {
+            s.push('：');
+            s.push_str(c);
+        }
+        let names: Vec<String> = d
+            .members
+            .iter()
+            .filter(|m| m.outcome == Outcome::Applies)
+            .map(|m| m.name.clone().unwrap_or_else(|| format!("成员{}", m.index + 1)))
+            .collect();
+        if !names.is_empty() {
+            s.push('：');
+            s.push_str(&names.join("、"));
+        }
+        if let Some(a) = d.amount {
+            s.push_str(&format!("（{}{}）", crate::money::yuan(a), d.amount_unit.as_deref().map(|u| format!(" {u}")).unwrap_or_default()));
+        }
+    }
+    s
+}
+
+/// The decision codes and titles the engine returns, read from the engine itself (a minimal case),
+/// so the columns follow the engine when it gains a measure.
+fn decision_titles(options: &BatchOptions) -> Result<Vec<(String, String)>, Failure> {
+    let date = options.assessment_date.clone().unwrap_or_else(|| "2024-06-30".into());
+    let probe = serde_json::json!({ "schema": case::SCHEMA, "assessment_date": date, "members": [{}] });
+    let r = evaluate(&case::from_value(&probe)?, &options.engine)?;
+    Ok(r.decisions.iter().map(|d| (d.measure.clone(), d.title.clone())).collect())
+}
+
+fn invalid(message: impl Into<String>) -> Failure {
+    Failure::invalid(vec![FieldError::new("$", message)])
+}
+
+fn show(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        Value::Array(items) => items.iter().map(show).collect::<Vec<_>>().join("、"),
+        other => other.to_string(),
+    }
+}
+
+fn strip_index(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    let mut depth = 0;
+    for c in path.chars() {
+        match c {
+            '[' => depth += 1,
+            ']' => depth -= 1,
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+fn get_path<'a>(root: &'a Map<String, Value>, path: &str) -> Option<&'a Value> {
+    let mut parts = path.split('.');
+    let mut cur = root.get(parts.next()?)?;
+    for p in parts {
+        cur = cur.get(p)?;
+    }
+    Some(cur)
+}
+
+fn set_path(root: &mut Map<String, Value>, path: &str, v: Value) {
+    match path.split_once('.') {
+        None => {
+            root.insert(path.to_string(), v);
+        }
+        Some((head, rest)) => {
+            let child = root.entry(head.to_string()).or_insert_with(|| Value::Object(Map::new()));
+            if let Value::Object(m) = child {
+                set_path(m, rest, v);
+            }
+        }
+    }
+}
+
+/// The rows of one household.
+#[derive(Debug, Clone, Default)]
+pub struct Group {
+    pub rows: Vec<Row>,
+    /// The rows continue a household cut at [`MAX_GROUP_ROWS`].
+    pub continued: bool,
+}
+
+/// Groups a stream of rows into households, holding one household at a time.
+pub struct Grouper<'p> {
+    plan: &'p Plan,
+    current: Group,
+    key: Option<String>,
+}
+
+impl<'p> Grouper<'p> {
+    pub fn new(plan: &'p Plan) -> Self {
+        Grouper { plan, current: Group::default(), key: None }
+    }
+
+    /// Carries on with a household whose rows were pushed before ([`Grouper::into_pending`]).
+    pub fn resume(plan: &'p Plan, pending: Group) -> Self {
+        let key = pending.rows.iter().rev().find_map(|r| plan.cell(r, plan.key)).map(cell::text);
+        Grouper { plan, current: pending, key }
+    }
+
+    /// The rows of the household not yet complete.
+    pub fn into_pending(self) -> Group {
+        self.current
+    }
+
+    /// Adds a row; returns the previous household when this row starts a new one.
+    pub fn push(&mut self, row: Row) -> Option<Group> {
+        if row.is_empty() {
+            return None;
+        }
+        let p = self.plan;
+        let starts = if p.key.is_some() {
+            match p.cell(&row, p.key).map(cell::text) {
+                Some(k) => {
+                    let new = self.key.as_ref() != Some(&k);
+                    self.key = Some(k);
+                    new
+                }
+                None => false,
+            }
+        } else if p.relation.is_some() {
+            p.cell(&row, p.relation).map(cell::text).is_some_and(|t| t == "户主" || t == "head")
+        } else {
+            true
+        };
+        let overflow = self.current.rows.len() >= MAX_GROUP_ROWS;
+        let done = if (starts || overflow) && !self.current.rows.is_empty() {
+            let next = Group { rows: Vec::new(), continued: overflow && !starts };
+            Some(std::mem::replace(&mut self.current, next))
+        } else {
+            None
+        };
+        self.current.rows.push(row);
+        done
+    }
+
+    /// The last household.
+    pub fn finish(&mut self) -> Option<Group> {
+        let g = std::mem::take(&mut self.current);
+        (!g.rows.is_empty()).then_some(g)
+    }
+}

@@ -1,0 +1,313 @@
+//! Reading a spreadsheet file into rows: xlsx with calamine, CSV with the csv crate.
+//!
+//! Everything a real file can do wrong ends in a Chinese message, never a panic: a file of another
+//! type, an old `.xls`, a GBK-encoded CSV, an empty sheet, an xlsx whose parts declare absurd
+//! uncompressed sizes (a zip bomb, refused before calamine inflates anything), a sheet with a
+//! title above its header row, merged cells (their value is filled into every row they span),
+//! formulas (calamine gives their cached value).
+use super::cell::Cell;
+use super::columns;
+use super::household::Row;
+use super::limits::*;
+use crate::error::{Failure, FieldError};
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::io::{Cursor, Read, Seek};
+
+/// The kinds of file batch evaluation reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Format {
+    Csv,
+    Xlsx,
+}
+
+/// A sheet read into memory: its header row and the data rows below it.
+#[derive(Debug, Clone)]
+pub struct Sheet {
+    pub format: Format,
+    pub sheet_name: Option<String>,
+    /// Row number of the header row (1-based).
+    pub header_row: usize,
+    pub headers: Vec<String>,
+    pub rows: Vec<Row>,
+    /// Rows above the header row (titles), written back unchanged on export so row numbers agree.
+    pub preamble: Vec<Row>,
+    /// Things staff should know about how the file was read (merged cells filled, …).
+    pub notes: Vec<String>,
+}
+
+/// Most cells read from one xlsx sheet: bounds memory even if a part lies about its size.
+pub const MAX_CELLS: usize = 12_000_000;
+
+pub(crate) fn fail(message: impl Into<String>) -> Failure {
+    Failure::invalid(vec![FieldError::new("$", message)])
+}
+
+/// Reads a whole file (the page, or an xlsx in the CLI). `name` is used only for its extension.
+pub fn read_file(bytes: &[u8], name: &str) -> Result<Sheet, Failure> {
+    let len = bytes.len() as u64;
+    if len == 0 {
+        return Err(fail("文件是空的（0 字节）"));
+    }
+    if len > MAX_FILE_BYTES {
+        return Err(fail(too_large(len)));
+    }
+    match detect(bytes, name)? {
+        Format::Xlsx => read_xlsx(bytes),
+        Format::Csv => read_csv(bytes),
+    }
+}
+
+/// Decides the format from the file's first bytes (the extension can lie or be missing).
+pub fn detect(bytes: &[u8], name: &str) -> Result<Format, Failure> {
+    let lower = name.to_lowercase();
+    if bytes.starts_with(b"PK\x03\x04") {
+        return Ok(Format::Xlsx);
+    }
+    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        return Err(fail("这是旧版 Excel（.xls）或 WPS（.et）文件，请在 Excel/WPS 中“另存为” .xlsx 或 CSV（UTF-8）后再打开"));
+    }
+    if bytes.starts_with(b"%PDF") {
+        return Err(fail("这是 PDF 文件，不是表格；请打开 .xlsx 或 .csv 文件"));
+    }
+    let head = &bytes[..bytes.len().min(4096)];
+    if head.contains(&0) || lower.ends_with(".xlsx") || lower.ends_with(".xls") || lower.ends_with(".docx") {
+        return Err(fail(format!("「{name}」不是可读取的表格文件：请打开 .xlsx 或 .csv 文件")));
+    }
+    Ok(Format::Csv)
+}
+
+/// Checks an xlsx's declared sizes before anything is inflated.
+pub fn check_zip<R: Read + Seek>(reader: R) -> Result<(), Failure> {
+    let mut zip = zip::ZipArchive::new(reader).map_err(|_| fail("文件以 zip 开头但已损坏，无法作为 .xlsx 读取"))?;
+    if zip.len() > MAX_XLSX_ENTRIES {
+        return Err(fail(format!("文件包含 {} 个部件，超过上限 {MAX_XLSX_ENTRIES}，不像是正常的表格", zip.len())));
+    }
+    let mut total: u64 = 0;
+    let mut has_workbook = false;
+    for i in 0..zip.len() {
+        let f = zip.by_index_raw(i).map_err(|_| fail("文件已损坏，无法作为 .xlsx 读取"))?;
+        has_workbook |= f.name() == "xl/workbook.xml";
+        let (size, packed) = (f.size(), f.compressed_size().max(1));
+        total = total.saturating_add(size);
+        if size > 1024 * 1024 && size / packed > MAX_XLSX_RATIO {
+            return Err(fail(format!(
+                "文件中的「{}」声明解压后 {}，是压缩后的 {} 倍，疑似“压缩炸弹”，已拒绝读取",
+                f.name(),
+                mb(size),
+                size / packed
+            )));
+        }
+    }
+    if total > MAX_XLSX_UNCOMPRESSED {
+        return Err(fail(format!("文件解压后共 {}，超过 {} 的上限，请拆分后再核查", mb(total), mb(MAX_XLSX_UNCOMPRESSED))));
+    }
+    if !has_workbook {
+        return Err(fail("这是 zip 文件但不是 Excel 表格（.xlsx），可能是 Word 文档或其他压缩包"));
+    }
+    Ok(())
+}
+
+pub fn read_xlsx(bytes: &[u8]) -> Result<Sheet, Failure> {
+    use calamine::{Reader, Xlsx};
+    check_zip(Cursor::new(bytes))?;
+    let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| fail(format!("无法读取 .xlsx 文件：{e}")))?;
+    let names = wb.sheet_names();
+    let mut first_failure = None;
+    for name in &names {
+        let (rows, mut notes) = xlsx_rows(&mut wb, name)?;
+        if rows.is_empty() {
+            continue;
+        }
+        match locate_header(rows) {
+            Ok(mut sheet) => {
+                sheet.format = Format::Xlsx;
+                if names.len() > 1 {
+                    notes.insert(0, format!("读取的是工作表「{name}」"));
+                }
+                sheet.notes.splice(0..0, notes);
+                sheet.sheet_name = Some(name.clone());
+                return Ok(sheet);
+            }
+            Err(f) => {
+                first_failure.get_or_insert(f);
+            }
+        }
+    }
+    Err(first_failure.unwrap_or_else(|| fail("表格是空的：所有工作表都没有内容")))
+}
+
+fn xlsx_rows<RS: Read + Seek>(wb: &mut calamine::Xlsx<RS>, name: &str) -> Result<(Vec<Row>, Vec<String>), Failure> {
+    use calamine::{DataRef, DataType};
+    let mut notes = Vec::new();
+    let mut map: BTreeMap<u32, Vec<Cell>> = BTreeMap::new();
+    let mut cut_columns = false;
+    {
+        let mut reader = wb.worksheet_cells_reader(name).map_err(|e| fail(format!("无法读取工作表「{name}」：{e}")))?;
+        let mut count = 0usize;
+        while let Some(c) = reader.next_cell().map_err(|e| fail(format!("工作表「{name}」已损坏：{e}")))? {
+            let (r, col) = c.get_position();
+            let col = col as usize;
+            if col >= MAX_COLUMNS {
+                cut_columns |= !c.get_value().is_empty();
+                continue;
+            }
+            let cell = match c.get_value() {
+                DataRef::Empty => continue,
+                DataRef::Int(i) => Cell::Number(*i as f64),
+                DataRef::Float(x) => Cell::Number(*x),
+                DataRef::String(s) => Cell::Text(s.clone()),
+                DataRef::SharedString(s) => Cell::Text((*s).to_string()),
+                DataRef::Bool(b) => Cell::Bool(*b),
+                DataRef::DateTime(d) => match d.as_datetime() {
+                    Some(dt) if d.is_datetime() => Cell::Date(dt.date()),
+                    _ => Cell::Number(d.as_f64()),
+                },
+                DataRef::DateTimeIso(s) => match chrono::NaiveDate::parse_from_str(s.get(..10).unwrap_or(s), "%Y-%m-%d") {
+                    Ok(d) => Cell::Date(d),
+                    Err(_) => Cell::Text(s.clone()),
+                },
+                DataRef::DurationIso(s) => Cell::Text(s.clone()),
+                DataRef::Error(e) => Cell::Error(format!("{e}")),
+            };
+            count += 1;
+            if count > MAX_CELLS {
+                return Err(fail(format!("工作表「{name}」超过 {MAX_CELLS} 个单元格，请拆分后再核查")));
+            }
+            let row = map.entry(r).or_default();
+            if row.len() <= col {
+                row.resize(col + 1, Cell::Empty);
+            }
+            if let Some(slot) = row.get_mut(col) {
+                *slot = cell;
+            }
+        }
+    }
+    if cut_columns {
+        notes.push(format!("第 {MAX_COLUMNS} 列以后的内容未读取"));
+    }
+    // Merged cells hold their value in the top-left cell only; a household column merged over its
+    // members' rows means that value for every one of them.
+    if let Some(Ok(regions)) = wb.worksheet_merge_cells(name) {
+        let mut filled = 0usize;
+        for m in regions {
+            let (r0, c0) = m.start;
+            let (r1, c1) = m.end;
+            let Some(value) = map.get(&r0).and_then(|row| row.get(c0 as usize)).cloned() else { continue };
+            if value.is_empty() {
+                continue;
+            }
+            let c1 = (c1 as usize).min(MAX_COLUMNS - 1);
+            for (_, row) in map.range_mut(r0..=r1) {
+                for c in (c0 as usize)..=c1 {
+                    if row.len() <= c {
+                        row.resize(c + 1, Cell::Empty);
+                    }
+                    if let Some(slot) = row.get_mut(c) {
+                        if slot.is_empty() {
+                            *slot = value.clone();
+                            filled += 1;
+                        }
+                    }
+                }
+            }
+        }
+        if filled > 0 {
+            notes.push(format!("合并单元格已按所跨各行填充（{filled} 个单元格）"));
+        }
+    }
+    let rows = map.into_iter().map(|(r, cells)| Row { number: r as usize + 1, cells }).collect();
+    Ok((rows, notes))
+}
+
+/// Finds the header row among the first rows (a title may sit above it) and splits the sheet.
+pub fn locate_header(rows: Vec<Row>) -> Result<Sheet, Failure> {
+    let non_empty: Vec<usize> = rows.iter().enumerate().filter(|(_, r)| !r.is_empty()).map(|(i, _)| i).take(HEADER_SEARCH_ROWS).collect();
+    let Some(&first) = non_empty.first() else { return Err(fail("表格是空的：没有任何内容")) };
+    let mut best = (first, 0usize);
+    for &i in &non_empty {
+        let headers = header_texts(&rows[i]);
+        let n = columns::match_headers(&headers).map(|m| m.mapped.len()).unwrap_or(0);
+        if n > best.1 {
+            best = (i, n);
+        }
+        if n >= 3 {
+            break;
+        }
+    }
+    let (hi, _) = best;
+    let mut rows = rows;
+    let data = rows.split_off(hi + 1);
+    let header = rows.pop().unwrap_or(Row { number: 1, cells: Vec::new() });
+    let mut notes = Vec::new();
+    if hi > 0 {
+        notes.push(format!("表头在第 {} 行，上面的标题行已跳过", header.number));
+    }
+    Ok(Sheet { format: Format::Csv, sheet_name: None, header_row: header.number, headers: header_texts(&header), rows: data, preamble: rows, notes })
+}
+
+fn header_texts(row: &Row) -> Vec<String> {
+    row.cells.iter().map(|c| c.display().trim().to_string()).collect()
+}
+
+/// A CSV file's text: UTF-8 (with or without BOM); anything else gets a message naming GBK.
+pub fn csv_text(bytes: &[u8]) -> Result<&str, Failure> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    std::str::from_utf8(bytes).map_err(|_| {
+        fail("CSV 文件不是 UTF-8 编码（多半是 Excel/WPS 默认的 GBK）：请“另存为”时选择“CSV UTF-8（逗号分隔）”，或直接打开 .xlsx 文件")
+    })
+}
+
+/// Field separator: a comma unless the first line has more tabs or semicolons.
+pub fn sniff_delimiter(text: &str) -> u8 {
+    let line = text.lines().next().unwrap_or("");
+    let count = |c: char| line.matches(c).count();
+    let (commas, tabs, semis) = (count(',') + count('，'), count('\t'), count(';'));
+    if tabs > commas && tabs >= semis {
+        b'\t'
+    } else if semis > commas {
+        b';'
+    } else {
+        b','
+    }
+}
+
+pub fn csv_reader<R: Read>(input: R, delimiter: u8) -> csv::Reader<R> {
+    csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(input)
+}
+
+/// One CSV record as a row (all cells text: the column's kind decides how they are read).
+pub fn csv_row(record: &csv::ByteRecord, number: usize) -> Result<Row, Failure> {
+    let mut cells = Vec::with_capacity(record.len().min(MAX_COLUMNS));
+    for field in record.iter().take(MAX_COLUMNS) {
+        let s = std::str::from_utf8(field)
+            .map_err(|_| fail(format!("第 {number} 行含有非 UTF-8 字符（文件可能是 GBK 编码）：请另存为“CSV UTF-8”")))?;
+        cells.push(if s.is_empty() { Cell::Empty } else { Cell::Text(s.to_string()) });
+    }
+    Ok(Row { number, cells })
+}
+
+pub fn csv_error(e: &csv::Error) -> Failure {
+    let line = e.position().map(|p| format!("第 {} 行：", p.line())).unwrap_or_default();
+    fail(format!("CSV 文件格式错误，{line}{e}"))
+}
+
+pub fn read_csv(bytes: &[u8]) -> Result<Sheet, Failure> {
+    let text = csv_text(bytes)?;
+    let mut reader = csv_reader(text.as_bytes(), sniff_delimiter(text));
+    let mut rows = Vec::new();
+    let mut record = csv::ByteRecord::new();
+    let mut number = 0;
+    loop {
+        match reader.read_byte_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {
+                number += 1;
+                rows.push(csv_row(&record, number)?);
+            }
+            Err(e) => return Err(csv_error(&e)),
+        }
+    }
+    locate_header(rows)
+}

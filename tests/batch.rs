@@ -1,0 +1,280 @@
+//! Batch evaluation of spreadsheets: the realities of township files (tests/batch/*.csv and xlsx
+//! files built here with rust_xlsxwriter), row → case mapping and errors placed at row and column,
+//! exports that read back to the same results, and the year-to-year comparison.
+#![cfg(all(not(target_arch = "wasm32"), feature = "sheet"))]
+
+use jingning_policy::batch::read::{read_file, Sheet};
+use jingning_policy::batch::stream::{drive, open_csv};
+use jingning_policy::batch::{compare::compare, write, BatchOptions, HouseholdRow, Session};
+use rust_xlsxwriter::{ExcelDateTime, Format, Formula, Workbook};
+use std::io::Write;
+
+const TOWNSHIP: &str = include_str!("batch/township.csv");
+
+fn opts(date: &str) -> BatchOptions {
+    BatchOptions::from_text(&format!(r#"{{"assessment_date":"{date}"}}"#)).unwrap()
+}
+
+fn evaluate(sheet: Sheet, o: BatchOptions) -> Session {
+    evaluate_with_preamble(sheet, o).0
+}
+
+fn evaluate_with_preamble(sheet: Sheet, o: BatchOptions) -> (Session, Vec<jingning_policy::batch::Row>) {
+    let mut s = Session::new(sheet.headers, sheet.rows, o).unwrap();
+    s.run();
+    (s, sheet.preamble)
+}
+
+fn message(bytes: &[u8], name: &str) -> String {
+    match read_file(bytes, name) {
+        Ok(_) => panic!("{name} should be refused"),
+        Err(f) => f.describe(),
+    }
+}
+
+fn column(s: &Session, h: &HouseholdRow, title: &str) -> String {
+    let i = s.plan.result_headers().iter().position(|c| c.ends_with(title)).unwrap_or_else(|| panic!("no column {title}"));
+    h.values[i].clone()
+}
+
+#[test]
+fn a_township_csv_evaluates_every_good_household_and_places_errors_at_row_and_column() {
+    let s = evaluate(read_file(TOWNSHIP.as_bytes(), "township.csv").unwrap(), opts("2024-06-30"));
+    assert_eq!(s.households.len(), 3);
+    let [h1, h2, h3] = [&s.households[0], &s.households[1], &s.households[2]];
+    // Two rows (a merged-looking blank 户编号 continues the household), head named by the 户主 row.
+    assert_eq!((h1.first_row, h1.last_row, h1.members), (2, 3, 2));
+    assert_eq!(h1.head_name.as_deref(), Some("李建国"));
+    assert!(h1.ok && h2.ok, "{:?} {:?}", h1.errors, h2.errors);
+    // 「０」 (full-width) and "8,000" (thousands separator) were read as amounts.
+    assert_eq!(column(&s, h2, "人均纯收入（元）"), "3500");
+    assert!(column(&s, h2, "防止返贫监测对象识别").starts_with("符合"));
+    // The bad birth date of row 6 stops household H003 only, and is placed at its cell.
+    assert!(!h3.ok);
+    assert_eq!(h3.errors.len(), 1);
+    assert_eq!((h3.errors[0].row, h3.errors[0].column.as_str()), (6, "出生日期"));
+    assert!(h3.errors[0].message.contains("晚于核查日期"), "{}", h3.errors[0].message);
+    assert_eq!(s.plan.row_errors(h3, 5), "本户其他行有错误");
+    assert_eq!(s.summary.households, 3);
+    assert_eq!((s.summary.evaluated, s.summary.with_errors), (2, 1));
+    assert_eq!(s.summary.single_member, 1);
+    let monitoring = s.summary.measures.iter().find(|m| m.measure == "monitoring").unwrap();
+    assert_eq!(monitoring.applies, 1);
+    assert_eq!(monitoring.categories[0].label, "边缘易致贫户");
+    // 备注 is listed as not mapped; nothing else.
+    assert_eq!(s.plan.header_map.unmapped, ["备注"]);
+}
+
+#[test]
+fn a_household_field_given_twice_differently_is_an_error_of_the_later_row() {
+    let csv = "户编号,所在村,姓名,与户主关系,出生日期\nA,甲村,张三,户主,1970-01-01\nA,乙村,李四,配偶,1971-01-01\n";
+    let s = evaluate(read_file(csv.as_bytes(), "x.csv").unwrap(), opts("2024-06-30"));
+    let e = &s.households[0].errors;
+    assert_eq!((e[0].row, e[0].column.as_str()), (3, "所在村"));
+    assert!(e[0].message.contains("前后不一致"), "{}", e[0].message);
+}
+
+#[test]
+fn without_household_numbers_a_head_row_starts_a_household() {
+    let csv = "姓名,与户主关系,出生日期\n张三,户主,1970-01-01\n李四,配偶,1971-01-01\n王五,户主,1960-01-01\n";
+    let s = evaluate(read_file(csv.as_bytes(), "x.csv").unwrap(), opts("2024-06-30"));
+    let sizes: Vec<usize> = s.households.iter().map(|h| h.members).collect();
+    assert_eq!(sizes, [2, 1]);
+}
+
+#[test]
+fn files_that_are_not_household_sheets_get_a_message() {
+    assert!(message(b"", "a.csv").contains("空的"));
+    assert!(message(&[0xD0, 0xCF, 0x11, 0xE0, 0, 0, 0, 0], "old.xls").contains(".xls"));
+    assert!(message(b"%PDF-1.7 ...", "scan.pdf").contains("PDF"));
+    assert!(message(&[b'a'; 51 * 1024 * 1024], "big.csv").contains("超过 50.0 MB"));
+    // 姓名 in GBK.
+    assert!(message(&[0xD0, 0xD5, 0xC3, 0xFB, b'\n', b'1'], "gbk.csv").contains("GBK"));
+    // Header only, empty sheet, unrecognisable header.
+    let header_only = read_file("姓名,出生日期\n".as_bytes(), "h.csv").unwrap();
+    let err = Session::new(header_only.headers, header_only.rows, opts("2024-06-30")).err().unwrap();
+    assert!(err.describe().contains("只有表头"), "{}", err.describe());
+    assert!(message(b"\n\n,,\n", "blank.csv").contains("空的"));
+    let odd = read_file("编号,金额\n1,2\n".as_bytes(), "o.csv").unwrap();
+    let err = Session::new(odd.headers, odd.rows, opts("2024-06-30")).err().unwrap();
+    assert!(err.describe().contains("读到的表头：编号、金额"), "{}", err.describe());
+    // No assessment date anywhere.
+    let s = read_file(TOWNSHIP.as_bytes(), "t.csv").unwrap();
+    let err = Session::new(s.headers, s.rows, BatchOptions::default()).err().unwrap();
+    assert!(err.describe().contains("核查日期"));
+}
+
+/// A zip with an xlsx's workbook part and one part declaring a huge, highly compressed size.
+fn zip_bomb() -> Vec<u8> {
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let o = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    w.start_file("xl/workbook.xml", o).unwrap();
+    w.write_all(b"<workbook/>").unwrap();
+    w.start_file("xl/worksheets/sheet1.xml", o).unwrap();
+    let zeros = vec![b'0'; 1 << 20];
+    for _ in 0..24 {
+        w.write_all(&zeros).unwrap();
+    }
+    w.finish().unwrap().into_inner()
+}
+
+#[test]
+fn an_xlsx_zip_bomb_is_refused_before_inflating() {
+    let m = message(&zip_bomb(), "bomb.xlsx");
+    assert!(m.contains("压缩炸弹"), "{m}");
+    // A zip that is not a workbook at all.
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    w.start_file("word/document.xml", zip::write::SimpleFileOptions::default()).unwrap();
+    w.write_all(b"<w/>").unwrap();
+    let docx = w.finish().unwrap().into_inner();
+    assert!(message(&docx, "x.xlsx").contains("不是 Excel"));
+}
+
+/// A sheet as staff make them: a title row, merged household cells, a formula, a date cell, an
+/// Excel serial typed as a number, numbers stored as text with full-width digits and separators.
+fn township_xlsx() -> Vec<u8> {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.merge_range(0, 0, 0, 7, "城川镇2024年农户信息台账", &Format::new()).unwrap();
+    for (c, h) in ["户编号", "所在村", "姓名", "与户主关系", "出生年月", "劳动能力", "工资性收入(元)", "家庭经营净收入", "其他转移净收入"]
+        .iter()
+        .enumerate()
+    {
+        ws.write_string(1, c as u16, *h).unwrap();
+    }
+    // Household A: 户编号 and 所在村 merged over its two rows.
+    ws.merge_range(2, 0, 3, 0, "A001", &Format::new()).unwrap();
+    ws.merge_range(2, 1, 3, 1, "城川村", &Format::new()).unwrap();
+    ws.write_string(2, 2, "李建国").unwrap();
+    ws.write_string(2, 3, "户主").unwrap();
+    let date = Format::new().set_num_format("yyyy-mm-dd");
+    ws.write_datetime_with_format(2, 4, ExcelDateTime::parse_from_str("1960-05-01").unwrap(), &date).unwrap();
+    ws.write_string(2, 5, "全劳力").unwrap();
+    ws.write_formula(2, 6, Formula::new("=1000*12").set_result("12000")).unwrap();
+    ws.write_string(2, 7, "２,０００").unwrap();
+    ws.write_number(2, 8, 0).unwrap();
+    ws.write_string(3, 2, "王秀兰").unwrap();
+    ws.write_string(3, 3, "配偶").unwrap();
+    ws.write_number(3, 4, 23133.0).unwrap(); // 1963-05-01 as an Excel serial
+    ws.write_string(3, 5, "半劳力").unwrap();
+    // Household B: one row, amounts stored as text.
+    ws.write_string(4, 0, "A002").unwrap();
+    ws.write_string(4, 1, "南坪村").unwrap();
+    ws.write_string(4, 2, "张孤老").unwrap();
+    ws.write_string(4, 3, "户主").unwrap();
+    ws.write_string(4, 4, "1940年5月").unwrap();
+    ws.write_string(4, 5, "无劳力").unwrap();
+    ws.write_string(4, 6, "0").unwrap();
+    ws.write_string(4, 7, "1,200元").unwrap();
+    ws.write_string(4, 8, "800").unwrap();
+    wb.save_to_buffer().unwrap()
+}
+
+#[test]
+fn an_xlsx_with_title_merged_cells_formulas_and_dates_reads_as_typed() {
+    let sheet = read_file(&township_xlsx(), "t.xlsx").unwrap();
+    assert_eq!(sheet.header_row, 2);
+    assert!(sheet.notes.iter().any(|n| n.contains("合并单元格")), "{:?}", sheet.notes);
+    let s = evaluate(sheet, opts("2024-06-30"));
+    assert_eq!(s.households.len(), 2, "{:?}", s.households);
+    let a = &s.households[0];
+    assert!(a.ok, "{:?}", a.errors);
+    assert_eq!((a.key.as_deref(), a.village.as_deref(), a.members), (Some("A001"), Some("城川村"), 2));
+    // (12000 + 2000 + 0) / 2: the formula's cached value and the full-width text amount.
+    assert_eq!(column(&s, a, "人均纯收入（元）"), "7000");
+    let b = &s.households[1];
+    assert!(b.ok, "{:?}", b.errors);
+    assert_eq!(column(&s, b, "人均纯收入（元）"), "2000");
+}
+
+fn values(s: &Session) -> Vec<(usize, Vec<String>, bool)> {
+    s.households.iter().map(|h| (h.members, h.values.clone(), h.ok)).collect()
+}
+
+#[test]
+fn exports_read_back_to_the_same_results() {
+    for (bytes, name) in [(TOWNSHIP.as_bytes().to_vec(), "t.csv"), (township_xlsx(), "t.xlsx")] {
+        let (s, pre) = evaluate_with_preamble(read_file(&bytes, name).unwrap(), opts("2024-06-30"));
+        let csv = write::csv_bytes(&s.plan, &pre, &s.rows, &s.households).unwrap();
+        let xlsx = write::xlsx(&s.plan, &pre, &s.rows, &s.households, &s.summary).unwrap();
+        for (out, out_name) in [(csv.clone(), "r.csv"), (xlsx, "r.xlsx")] {
+            let (again, pre_again) = evaluate_with_preamble(read_file(&out, out_name).unwrap(), opts("2024-06-30"));
+            assert_eq!(values(&again), values(&s), "{name} → {out_name}");
+            assert!(again.plan.header_map.unmapped.iter().all(|h| !h.starts_with("【核查】")));
+            // And exporting the re-import gives the same CSV (old result columns replaced).
+            if out_name == "r.csv" {
+                assert_eq!(write::csv_bytes(&again.plan, &pre_again, &again.rows, &again.households).unwrap(), csv);
+            }
+        }
+    }
+}
+
+#[test]
+fn the_template_has_every_header_and_reads_back_as_header_only() {
+    let t = write::template().unwrap();
+    let sheet = read_file(&t, "模板.xlsx").unwrap();
+    let n = jingning_policy::batch::columns::template_headers().unwrap().len();
+    assert_eq!(sheet.headers.len(), n);
+    let err = Session::new(sheet.headers, sheet.rows, opts("2024-06-30")).err().unwrap();
+    assert!(err.describe().contains("只有表头"));
+}
+
+#[test]
+fn comparing_two_standards_lists_the_households_that_flip() {
+    let before = evaluate(read_file(TOWNSHIP.as_bytes(), "t.csv").unwrap(), opts("2024-06-30"));
+    let higher = BatchOptions::from_text(r#"{"assessment_date":"2024-06-30","overrides":{"dibao.standard_annual":"20000"}}"#).unwrap();
+    let after = evaluate(read_file(TOWNSHIP.as_bytes(), "t.csv").unwrap(), higher);
+    let changes = compare(before.plan.result_headers(), &before.households, &after.households);
+    assert!(!changes.is_empty());
+    assert!(changes.iter().all(|c| c.key.as_deref() != Some("H003")), "households in error do not change");
+    let h1 = changes.iter().find(|c| c.key.as_deref() == Some("H001")).expect("H001 flips under a 20000 standard");
+    let dibao = h1.changes.iter().find(|c| c.column == "农村低保（整户）").unwrap();
+    assert_eq!(dibao.before, "不符合");
+    assert!(dibao.after.starts_with("符合"), "{}", dibao.after);
+}
+
+#[test]
+fn streaming_csv_gives_the_same_households_as_reading_whole() {
+    let whole = evaluate(read_file(TOWNSHIP.as_bytes(), "t.csv").unwrap(), opts("2024-06-30"));
+    let (plan, rows, _) = open_csv(std::io::BufReader::new(TOWNSHIP.as_bytes()), opts("2024-06-30")).unwrap();
+    let mut streamed = Vec::new();
+    let summary = drive(&plan, rows, |_, h, _| {
+        streamed.push(h.clone());
+        Ok(())
+    })
+    .unwrap();
+    assert_eq!(streamed, whole.households);
+    assert_eq!(summary, whole.summary);
+}
+
+#[test]
+fn a_household_without_head_rows_is_cut_and_flagged_not_grown_without_bound() {
+    let mut csv = String::from("姓名,与户主关系,出生日期\n");
+    for i in 0..70 {
+        csv.push_str(&format!("成员{i},子女,2000-01-01\n"));
+    }
+    let s = evaluate(read_file(csv.as_bytes(), "x.csv").unwrap(), opts("2024-06-30"));
+    assert!(s.households.iter().all(|h| h.members <= 31 && !h.ok));
+    assert_eq!(s.households.iter().map(|h| h.members).sum::<usize>(), 70);
+}
+
+#[test]
+fn a_village_sheet_is_scored_ranked_and_a_bad_cell_stops_only_its_village() {
+    use jingning_policy::batch::village;
+    use jingning_policy::village::input::VillageOptions;
+    let sheet = read_file(include_bytes!("batch/villages.csv"), "villages.csv").unwrap();
+    assert_eq!(sheet.header_row, 2);
+    let b = village::evaluate(&sheet.headers, &sheet.rows, &VillageOptions::default()).unwrap();
+    assert_eq!(b.unmapped, ["备注"]);
+    let ranking = b.ranking.as_ref().unwrap();
+    assert_eq!(ranking.count, 3);
+    // 城川村 meets more targets than 南坪村; 高家岔村 is vetoed (规模性返贫) and ranks last.
+    let rank_of = |name: &str| ranking.rows.iter().find(|r| r.village_name == name).unwrap().rank;
+    assert!(rank_of("城川村") < rank_of("南坪村"));
+    assert_eq!(rank_of("高家岔村"), 3);
+    assert!(b.results[2][3].starts_with("发生规模性返贫"), "{}", b.results[2][3]);
+    // 李店村's 「九十」 is reported at its row and column; the other villages are unaffected.
+    assert_eq!(b.errors.len(), 1, "{:?}", b.errors);
+    assert_eq!((b.errors[0].row, b.errors[0].column.as_str()), (6, "无害化卫生户厕普及率"));
+    assert!(b.results[3][0].is_empty() && !b.results[3][6].is_empty());
+}

@@ -1,0 +1,85 @@
+// 批量核查 end to end: open a township CSV and an xlsx in the page, evaluation in the worker,
+// summary and results table (filter, sort), exports, template, and a refused file.
+import { test, expect } from "@playwright/test";
+import { readFileSync } from "node:fs";
+
+const CSV = "tests/batch/township.csv";
+const XLSX = "tests/batch/township-results.xlsx"; // an earlier export: its 【核查】 columns are ignored
+
+test.beforeEach(async ({ page }) => {
+  await page.goto("./");
+  await expect(page.locator("body[data-batch-ready=true]")).toBeAttached();
+});
+
+async function openFile(page, path) {
+  await page.locator("#batch-date").fill("2024-06-30");
+  await page.locator("#batch-file").setInputFiles(path);
+  await expect(page.locator("body[data-batch=done]")).toBeAttached({ timeout: 20_000 });
+}
+
+test("the spreadsheet module is fetched only when a spreadsheet is opened", async ({ page }) => {
+  const fetched = [];
+  page.on("request", (r) => fetched.push(r.url()));
+  await page.reload();
+  await expect(page.locator("body[data-ready=true]")).toBeAttached();
+  expect(fetched.filter((u) => u.includes("pkg-sheet"))).toEqual([]);
+  await openFile(page, CSV);
+  expect(fetched.some((u) => u.endsWith("jingning_sheet_bg.wasm"))).toBe(true);
+  // Nothing ever leaves the page's own origin.
+  expect(fetched.filter((u) => !u.startsWith("http://127.0.0.1:") && !u.startsWith("blob:"))).toEqual([]);
+});
+
+test("a CSV is evaluated household by household, with row errors, summary, filter and sort", async ({ page }) => {
+  await openFile(page, CSV);
+  await expect(page.locator("#batch-facts")).toContainText("共 3 户 5 人；已核查 2 户，有错误未核查 1 户；单人户 1 户");
+  await expect(page.locator("#batch-columns")).toContainText("未能识别、已忽略的列（1）：备注");
+  const rows = page.locator("#batch-table tbody tr");
+  await expect(rows).toHaveCount(3);
+  await expect(page.locator("#batch-table tbody tr.err")).toContainText("第 6 行「出生日期」");
+  await page.locator("#batch-filter").fill("城川村");
+  await expect(rows).toHaveCount(2);
+  await page.locator("#batch-filter").fill("");
+  await page.locator("#batch-only-errors").check();
+  await expect(rows).toHaveCount(1);
+  await page.locator("#batch-only-errors").uncheck();
+  // Sort by 户编号, descending on the second click.
+  const keyHeader = page.locator("#batch-table th", { hasText: "户编号" });
+  await keyHeader.click();
+  await keyHeader.click();
+  await expect(rows.first().locator("td").nth(1)).toHaveText("H003");
+  await expect(page.locator("#batch-summary")).toContainText("防止返贫监测对象识别");
+});
+
+test("an xlsx opens too, and both exports download with the result columns", async ({ page }) => {
+  await openFile(page, XLSX);
+  await expect(page.locator("#batch-facts")).toContainText("共 3 户 5 人");
+  // The earlier result columns are recognised as results, not listed as unknown.
+  await expect(page.locator("#batch-columns")).not.toContainText("【核查】");
+
+  const [csvDl] = await Promise.all([page.waitForEvent("download"), page.locator("#batch-export-csv").click()]);
+  expect(csvDl.suggestedFilename()).toBe("township-results-核查结果.csv");
+  const csv = readFileSync(await csvDl.path(), "utf8");
+  expect(csv.startsWith("\uFEFF户编号,所在村,姓名")).toBe(true);
+  expect(csv).toContain("【核查】农村低保（整户）");
+
+  const [xlsxDl] = await Promise.all([page.waitForEvent("download"), page.locator("#batch-export-xlsx").click()]);
+  const bytes = readFileSync(await xlsxDl.path());
+  expect(bytes.subarray(0, 2).toString()).toBe("PK");
+});
+
+test("the template downloads, and comparing two dates lists the households that change", async ({ page }) => {
+  const [dl] = await Promise.all([page.waitForEvent("download"), page.locator("#batch-template").click()]);
+  expect(dl.suggestedFilename()).toBe("农户台账模板.xlsx");
+  await openFile(page, CSV);
+  await page.locator("#batch-compare-date").fill("2025-06-30");
+  await page.locator("#batch-compare").click();
+  await expect(page.locator("#batch-changes")).toContainText("按核查日期 2025-06-30 重新核查");
+});
+
+test("a file that is not a spreadsheet gets a message, not a crash", async ({ page }) => {
+  await page.locator("#batch-file").setInputFiles({ name: "scan.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.7 …") });
+  await expect(page.locator("#batch-error")).toContainText("这是 PDF 文件，不是表格");
+  // The worker is still usable afterwards.
+  await openFile(page, CSV);
+  await expect(page.locator("#batch-facts")).toContainText("共 3 户");
+});

@@ -1,0 +1,61 @@
+// Batch evaluation off the main thread. Loads the spreadsheet module (pkg-sheet/, the second wasm
+// module) only when the first message arrives, so a page visit that never opens a sheet never
+// fetches it. Cancelling is terminating this worker; the page starts a fresh one when needed.
+import init, { BatchSession, checkFileSize, templateXlsx } from "../pkg-sheet/jingning_sheet.js";
+
+let ready = null;
+let session = null;
+
+function fail(err) {
+  postMessage({ type: "error", message: err?.message ?? String(err), errors: err?.errors ?? [] });
+}
+
+const STEP = 2000; // households per progress report
+
+async function open({ file, options }) {
+  checkFileSize(file.size);
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  session?.free();
+  session = null;
+  session = new BatchSession(bytes, file.name, options);
+  const info = session.info();
+  postMessage({ type: "info", info });
+  let p = { done: false };
+  while (!p.done) {
+    p = session.step(STEP);
+    postMessage({ type: "progress", progress: p });
+  }
+  postMessage({ type: "done", summary: session.summary(), households: session.households(0, p.households), info });
+}
+
+function file(kind, bytes, name) {
+  const buf = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+  postMessage({ type: "file", kind, name, bytes: buf }, [buf]);
+}
+
+onmessage = async (ev) => {
+  const msg = ev.data;
+  try {
+    ready ??= init();
+    await ready;
+    switch (msg.type) {
+      case "open":
+        await open(msg);
+        break;
+      case "export":
+        if (!session) throw new Error("还没有打开表格");
+        if (msg.format === "xlsx") file("export", session.exportXlsx(), msg.name);
+        else file("export", session.exportCsv(), msg.name);
+        break;
+      case "template":
+        file("template", templateXlsx(), "农户台账模板.xlsx");
+        break;
+      case "compare":
+        if (!session) throw new Error("还没有打开表格");
+        postMessage({ type: "changes", changes: session.compare(msg.options), options: msg.options });
+        break;
+    }
+  } catch (err) {
+    fail(err);
+  }
+};
