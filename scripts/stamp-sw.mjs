@@ -15,9 +15,12 @@ function walk(dir) {
   });
 }
 
-const files = walk(dist).filter((f) => !skip.has(f)).sort();
+// The spreadsheet module (pkg-sheet/, ~650 KB gzipped) is not pre-cached: a first visit on a poor
+// connection must not download it. The worker caches it when a spreadsheet is first opened.
+const all = walk(dist).filter((f) => !skip.has(f)).sort();
+const files = all.filter((f) => !f.startsWith("pkg-sheet/"));
 const hash = createHash("sha256");
-for (const f of files) hash.update(f).update(readFileSync(join(dist, f)));
+for (const f of all) hash.update(f).update(readFileSync(join(dist, f)));
 const version = hash.digest("hex").slice(0, 12);
 const list = ["./", ...files.map((f) => `./${f}`)];
 

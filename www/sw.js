@@ -22,5 +22,14 @@ self.addEventListener("fetch", (event) => {
   const req = event.request;
   if (req.method !== "GET" || new URL(req.url).origin !== self.location.origin) return;
   // Cache first (a poor connection must not stall the page), network for anything not cached.
-  event.respondWith(caches.open(CACHE).then(async (c) => (await c.match(req, { ignoreSearch: true })) ?? fetch(req)));
+  // The spreadsheet module is fetched only when a spreadsheet is opened; keep it then, so batch
+  // work also runs offline afterwards.
+  const lazy = new URL(req.url).pathname.includes("/pkg-sheet/");
+  event.respondWith(caches.open(CACHE).then(async (c) => {
+    const hit = await c.match(req, { ignoreSearch: true });
+    if (hit) return hit;
+    const res = await fetch(req);
+    if (lazy && res.ok) await c.put(req, res.clone());
+    return res;
+  }));
 });
