@@ -124,6 +124,17 @@ impl Decision {
 }
 
 /// Folds per-member outcomes: any applies → applies; else any undecided → cannot decide.
+impl Decision {
+    /// For a per-member measure: the household outcome follows its members (any applies → applies,
+    /// else any undecided → cannot decide), and the missing inputs are those of undecided members.
+    pub fn settle_members(&mut self) {
+        self.outcome = fold(&self.members);
+        self.missing = self.members.iter().filter(|m| m.outcome == Outcome::CannotDecide).flat_map(|m| m.missing.clone()).collect();
+        self.missing.sort();
+        self.missing.dedup();
+    }
+}
+
 pub fn fold(members: &[MemberFinding]) -> Outcome {
     if members.iter().any(|m| m.outcome == Outcome::Applies) {
         Outcome::Applies

@@ -1,6 +1,6 @@
 //! 农村低保 (五(十二)): the whole household, 低保边缘 (1.5×), and 单人户施保 for members who are
 //! 重度残疾人, 重病患者, or whose own medical costs this year exceed last year's household income.
-use super::decision::{disability_text, fold, Ctx, Decision, MemberFinding};
+use super::decision::{disability_text, Ctx, Decision, MemberFinding};
 use crate::error::Failure;
 use crate::explain::{Comparison, Missing, Outcome, Threshold};
 use crate::money;
@@ -196,10 +196,7 @@ pub fn single_person(ctx: &Ctx, whole_applies: bool) -> Result<Decision, Failure
         };
         d.members.push(MemberFinding { index: i, name: m.name.clone(), outcome, grounds, amount: None, reason, missing });
     }
-    d.outcome = fold(&d.members);
-    d.missing = d.members.iter().filter(|m| m.outcome == Outcome::CannotDecide).flat_map(|m| m.missing.clone()).collect();
-    d.missing.sort();
-    d.missing.dedup();
+    d.settle_members();
     let who: Vec<String> = d.members.iter().filter(|m| m.outcome == Outcome::Applies)
         .map(|f| format!("{}（{}）", f.name.clone().unwrap_or_else(|| format!("成员{}", f.index + 1)), f.grounds.join("、"))).collect();
     d.reason = match d.outcome {

@@ -1,7 +1,7 @@
 //! 城乡居民医保 参保个人缴费资助 (五(十三)), per member, "就高不就低": 特困/孤儿 全额 →
 //! 一、二类低保 → 三、四类低保/返贫致贫人口 → 脱贫人口/监测对象. Amounts from `params/medical.toml`
 //! (the 2022 Gansu table is confirmed; other years are marked placeholders).
-use super::decision::{fold, Ctx, Decision, MemberFinding};
+use super::decision::{Ctx, Decision, MemberFinding};
 use crate::case::{DibaoClass, HouseholdType};
 use crate::error::Failure;
 use crate::explain::{Missing, Outcome};
@@ -59,10 +59,7 @@ pub fn decide(ctx: &Ctx) -> Result<Decision, Failure> {
         };
         d.members.push(f);
     }
-    d.outcome = fold(&d.members);
-    d.missing = d.members.iter().filter(|m| m.outcome == Outcome::CannotDecide).flat_map(|m| m.missing.clone()).collect();
-    d.missing.sort();
-    d.missing.dedup();
+    d.settle_members();
     if d.outcome == Outcome::Applies {
         d.amount = Some(total);
         d.amount_unit = Some("元/年".into());

@@ -1,6 +1,6 @@
 //! 城乡居民基本养老保险 代缴 (五(十四)), per member: 低保对象, 特困人员, 返贫致贫人口, 重度残疾人,
 //! 计划生育“两证户” of contributing age who are enrolled get the minimum tier paid for them.
-use super::decision::{fold, Ctx, Decision, MemberFinding};
+use super::decision::{Ctx, Decision, MemberFinding};
 use crate::case::Schooling;
 use crate::error::Failure;
 use crate::explain::{Missing, Outcome};
@@ -62,10 +62,7 @@ pub fn decide(ctx: &Ctx) -> Result<Decision, Failure> {
         };
         d.members.push(f);
     }
-    d.outcome = fold(&d.members);
-    d.missing = d.members.iter().filter(|m| m.outcome == Outcome::CannotDecide).flat_map(|m| m.missing.clone()).collect();
-    d.missing.sort();
-    d.missing.dedup();
+    d.settle_members();
     let n = d.members.iter().filter(|m| m.outcome == Outcome::Applies).count();
     if n > 0 {
         d.amount = Some(total);

@@ -1,6 +1,6 @@
 //! 控辍保学 (二(三)): children of compulsory-school age out of school, unless for health reasons
 //! (身体原因不具备学习条件), must be brought back.
-use super::decision::{fold, Ctx, Decision, MemberFinding};
+use super::decision::{Ctx, Decision, MemberFinding};
 use crate::case::{OutOfSchoolReason, Schooling};
 use crate::decode::Choice;
 use crate::explain::{Missing, Outcome};
@@ -36,8 +36,7 @@ pub fn decide(ctx: &Ctx) -> Decision {
         };
         d.members.push(f);
     }
-    d.outcome = fold(&d.members);
-    d.missing = d.members.iter().filter(|m| m.outcome == Outcome::CannotDecide).flat_map(|m| m.missing.clone()).collect();
+    d.settle_members();
     d.reason = match d.outcome {
         Outcome::Applies => "有义务教育适龄儿童少年失学辍学，应劝返复学".into(),
         Outcome::DoesNotApply if d.members.is_empty() => "家中没有义务教育适龄儿童少年".into(),

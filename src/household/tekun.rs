@@ -1,6 +1,6 @@
 //! 农村特困人员救助供养 (五(十五), 五(十二)), per member: 无劳动能力, 无生活来源, and no
 //! 法定义务人 able to support them (policy-reference §3). Orphans under 16 go to 孤儿保障 instead.
-use super::decision::{disability_text, fold, Ctx, Decision, MemberFinding};
+use super::decision::{disability_text, Ctx, Decision, MemberFinding};
 use crate::case::{DisabilityKind, Member, Supporter};
 use crate::error::Failure;
 use crate::explain::{Comparison, Missing, Outcome, Threshold};
@@ -95,10 +95,7 @@ pub fn decide(ctx: &Ctx) -> Result<Decision, Failure> {
         };
         d.members.push(MemberFinding { index: i, name: m.name.clone(), outcome, grounds, amount: None, reason, missing });
     }
-    d.outcome = fold(&d.members);
-    d.missing = d.members.iter().filter(|m| m.outcome == Outcome::CannotDecide).flat_map(|m| m.missing.clone()).collect();
-    d.missing.sort();
-    d.missing.dedup();
+    d.settle_members();
     let who: Vec<String> = d.members.iter().filter(|m| m.outcome == Outcome::Applies)
         .map(|f| f.name.clone().unwrap_or_else(|| format!("成员{}", f.index + 1))).collect();
     d.reason = match d.outcome {
