@@ -83,3 +83,16 @@ test("a file that is not a spreadsheet gets a message, not a crash", async ({ pa
   await openFile(page, CSV);
   await expect(page.locator("#batch-facts")).toContainText("共 3 户");
 });
+
+test("清除本机数据 also drops a township's spreadsheet and every result shown", async ({ page }) => {
+  await openFile(page, CSV);
+  await expect(page.locator("#batch-table tbody tr")).toHaveCount(3);
+  await page.getByRole("button", { name: "清除本机数据" }).click();
+  await page.getByRole("button", { name: "确定清除" }).click();
+  await expect(page.locator("#toast")).toContainText("已清除");
+  await expect(page.locator("#batch-results")).toBeHidden();
+  await expect(page.locator("#batch-table tbody tr")).toHaveCount(0);
+  await expect(page.locator("#batch-summary")).toBeEmpty();
+  // The export buttons have nothing left to export: the worker holding the sheet is gone.
+  expect(await page.evaluate(() => document.body.dataset.batch ?? "none")).toBe("none");
+});

@@ -208,6 +208,8 @@ async function clearAll() {
     for (const v of Object.values(views)) v.reset();
     $("print-sheet").replaceChildren();
     $("open-file").value = "";
+    // Other sections holding personal data (批量核查) listen for this and drop theirs.
+    document.dispatchEvent(new CustomEvent("jn-clear-personal-data"));
     await clearPersonalData();
   } finally {
     draftsSuspended = false;

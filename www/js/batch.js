@@ -29,6 +29,22 @@ function cancel() {
   status("已取消。");
 }
 
+/** "清除本机数据": the worker holds the whole spreadsheet, so it goes; then every result shown. */
+function clearAll() {
+  worker?.terminate();
+  worker = null;
+  state = { info: null, households: [], summary: null, sort: null, fileName: "" };
+  $("batch-progress-box").hidden = true;
+  $("batch-error").hidden = true;
+  $("batch-results").hidden = true;
+  for (const id of ["batch-columns", "batch-changes", "batch-summary"]) $(id).replaceChildren();
+  $("batch-table")?.querySelector("tbody")?.replaceChildren();
+  $("batch-file").value = "";
+  $("batch-filter").value = "";
+  status("");
+  delete document.body.dataset.batch;
+}
+
 function status(text) {
   $("batch-status").textContent = text;
 }
@@ -211,6 +227,7 @@ function mount() {
   });
   $("batch-filter").addEventListener("input", renderTable);
   $("batch-only-errors").addEventListener("change", renderTable);
+  document.addEventListener("jn-clear-personal-data", clearAll);
   document.body.dataset.batchReady = "true";
 }
 
