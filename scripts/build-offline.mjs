@@ -96,6 +96,7 @@ replaceOnce(/<script type="module" src="\.\/js\/app\.js"><\/script>/, `<script t
 // 批量核查 needs a Web Worker and a second wasm module, neither of which works from file://: the
 // single-file build leaves the section, its stylesheet and its script out.
 replaceOnce(/\s*<link rel="stylesheet" href="\.\/batch\.css">/, "");
+replaceOnce(/\s*<button [^>]*id="tab-batch"[^>]*>批量核查<\/button>/, "");
 replaceOnce(/\s*<script type="module" src="\.\/js\/batch\.js"><\/script>/, "");
 replaceOnce(/\s*<!-- ===== 批量核查[\s\S]*?<!-- ===== \/批量核查 ===== -->/, "");
 html = html.replace(/<!-- Everything runs in this page:[\s\S]*?-->/, "<!-- Single-file build: no request of any kind may leave this page. -->");

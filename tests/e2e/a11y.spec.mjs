@@ -22,7 +22,7 @@ test("axe-core: no serious or critical violation in any view", async ({ page }) 
   await fillDibao(page);
   await page.getByRole("button", { name: "参数设置", exact: true }).click();
   expect(await seriousViolations(page)).toEqual([]);
-  for (const tab of ["农户核查", "村级考核"]) {
+  for (const tab of ["农户核查", "村级考核", "批量核查"]) {
     await openTab(page, tab);
     expect(await seriousViolations(page)).toEqual([]);
   }
@@ -72,7 +72,7 @@ test.describe("phone", () => {
     const overflow2 = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow2).toBeLessThanOrEqual(0);
     expect(await seriousViolations(page)).toEqual([]);
-    for (const tab of ["农户核查", "村级考核"]) {
+    for (const tab of ["农户核查", "村级考核", "批量核查"]) {
       await openTab(page, tab);
       const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(sideways, tab).toBeLessThanOrEqual(0);

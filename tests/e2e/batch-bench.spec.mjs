@@ -16,6 +16,7 @@ for (const file of FILES) {
     test.skip(!existsSync(file), `${file} missing: run make bench-batch-files`);
     await page.goto("./");
     await expect(page.locator("body[data-batch-ready=true]")).toBeAttached();
+    await page.getByRole("tab", { name: "批量核查" }).click();
     await page.locator("#batch-date").fill("2024-06-30");
     const t0 = Date.now();
     await page.locator("#batch-file").setInputFiles(file);

@@ -11,7 +11,14 @@ test.beforeEach(async ({ page }) => {
   await expect(page.locator("body[data-batch-ready=true]")).toBeAttached();
 });
 
+async function showBatch(page) {
+  const tab = page.getByRole("tab", { name: "批量核查" });
+  await tab.click();
+  await expect(tab).toHaveAttribute("aria-selected", "true");
+}
+
 async function openFile(page, path) {
+  await showBatch(page);
   await page.locator("#batch-date").fill("2024-06-30");
   await page.locator("#batch-file").setInputFiles(path);
   await expect(page.locator("body[data-batch=done]")).toBeAttached({ timeout: 20_000 });
@@ -68,6 +75,7 @@ test("an xlsx opens too, and both exports download with the result columns", asy
 });
 
 test("the template downloads, and comparing two dates lists the households that change", async ({ page }) => {
+  await showBatch(page);
   const [dl] = await Promise.all([page.waitForEvent("download"), page.locator("#batch-template").click()]);
   expect(dl.suggestedFilename()).toBe("农户台账模板.xlsx");
   await openFile(page, CSV);
@@ -77,6 +85,7 @@ test("the template downloads, and comparing two dates lists the households that 
 });
 
 test("a file that is not a spreadsheet gets a message, not a crash", async ({ page }) => {
+  await showBatch(page);
   await page.locator("#batch-file").setInputFiles({ name: "scan.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.7 …") });
   await expect(page.locator("#batch-error")).toContainText("这是 PDF 文件，不是表格");
   // The worker is still usable afterwards.

@@ -42,6 +42,7 @@ async function main() {
   views.household = extra.household ?? createPendingView("household", "农户核查", $("household-root"), "农户核查（家庭规则）");
   views.village = extra.village ?? createPendingView("village", "村级考核", $("village-root"), "村级考核（村庄指标体系）");
   views.dibao = createDibaoView(engine, $("view-dibao"), ctx);
+  if ($("view-batch")) views.batch = batchView();
   for (const v of Object.values(views)) {
     const draft = loadDraft(v.id);
     if (draft) v.setState(draft);
@@ -62,6 +63,20 @@ async function main() {
   $("loading").hidden = true;
   document.body.dataset.ready = "true";
   registerServiceWorker();
+}
+
+/** 批量核查 lives in its own module (batch.js); as a tab it has no single case to save or print. */
+function batchView() {
+  return {
+    id: "batch",
+    title: "批量核查",
+    caseless: true,
+    getState: () => null,
+    setState() {},
+    reset() {},
+    refresh() {},
+    assessmentDate: () => $("batch-date")?.value ?? "",
+  };
 }
 
 function today() {
@@ -102,6 +117,7 @@ function wireToolbar(panel) {
   $("btn-save").addEventListener("click", saveCase);
   $("btn-open").addEventListener("click", openCase);
   $("btn-print").addEventListener("click", () => {
+    if (views[active].caseless) return toast("批量核查请导出结果后在表格软件中打印；核查表按户打印。", true);
     preparePrint();
     window.print();
   });
@@ -160,6 +176,7 @@ function toast(message, isError = false) {
 function saveCase() {
   const v = views[active];
   if (v.pending) return toast("此页暂不可用，没有可保存的案例。", true);
+  if (v.caseless) return toast("批量核查的结果请用「导出结果」保存为表格。", true);
   const state = v.getState();
   const file = { format: CASE_FORMAT, version: 1, view: v.id, saved_at: new Date().toISOString(), engine_version: engine.engineVersion(), data: state };
   downloadJson(file, `jingning-${v.id}-${v.assessmentDate() || today()}.json`);
@@ -194,6 +211,7 @@ async function openCase() {
 
 function preparePrint() {
   const v = views[active];
+  if (v.caseless) return;
   fillPrintSheet($("print-sheet"), v.printModel(), {
     region: getOptions().region ?? "静宁县",
     engineVersion: engine.engineVersion(),
