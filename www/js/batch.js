@@ -2,6 +2,8 @@
 // progress bar and a cancel button, show the summary and a filterable, sortable results table,
 // export results, download the template, compare two assessment dates. The spreadsheet module is
 // fetched by the worker only when one of these is first used.
+import { downloadBlob } from "./storage.js";
+
 const $ = (id) => document.getElementById(id);
 const SHOWN = 300; // rows rendered at once; the filter narrows the rest
 
@@ -60,14 +62,7 @@ function showError(message, errors = []) {
 }
 
 function download(bytes, name, type) {
-  const url = URL.createObjectURL(new Blob([bytes], { type }));
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadBlob(new Blob([bytes], { type }), name);
 }
 
 function open(file) {

@@ -34,9 +34,9 @@ export async function clearPersonalData() {
   }
 }
 
-/** Offers `data` as a JSON file download (no network: a Blob URL revoked right after). */
-export function downloadJson(data, filename) {
-  const blob = new Blob([JSON.stringify(data, null, 2) + "\n"], { type: "application/json" });
+/** Offers a Blob as a file download (no network: a Blob URL, revoked once the download has begun;
+ * a large spreadsheet export needs a moment, hence the delay). */
+export function downloadBlob(blob, filename) {
   const url = URL.createObjectURL(blob);
   const a = document.createElement("a");
   a.href = url;
@@ -44,7 +44,12 @@ export function downloadJson(data, filename) {
   document.body.append(a);
   a.click();
   a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Offers `data` as a JSON file download. */
+export function downloadJson(data, filename) {
+  downloadBlob(new Blob([JSON.stringify(data, null, 2) + "\n"], { type: "application/json" }), filename);
 }
 
 /** Lets the user pick a file with `input` and resolves with its text. */
