@@ -1,7 +1,7 @@
 // Building form fields that map one-to-one onto JSON paths of an engine input
 // (`$.members[0].labour_capacity`), and reading them back. Empty means unknown: the field is left
 // out of the input, and the engine says which decisions need it.
-import { h } from "./render.js";
+import { h, errorList } from "./render.js";
 
 let seq = 0;
 const YESNO = [["true", "是"], ["false", "否"]];
@@ -102,4 +102,10 @@ export function setFieldMessage(el, message) {
   if (message) el.setAttribute("aria-invalid", "true");
   else el.removeAttribute("aria-invalid");
   if (msg) msg.textContent = message ?? "";
+}
+
+/** A thrown engine error: the full list in `out`, and each message beside the field it names. */
+export function showEngineErrors(out, form, err) {
+  out.replaceChildren(errorList(err));
+  for (const e of err?.errors ?? []) setFieldMessage(fieldFor(form, e.path), e.message);
 }

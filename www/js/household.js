@@ -1,8 +1,8 @@
 // The 农户核查 view: a household form in the case format's own terms (jingning.household/1) and, as
 // fields change, one card per measure from evaluateHousehold. The page decides nothing: cards,
 // amounts, reasons, clauses, missing inputs and the ledger are the engine's.
-import { h, yuan, citations, errorList } from "./render.js";
-import { field, multi, readFields, writeFields, fieldFor, setFieldMessage } from "./form-fields.js";
+import { h, yuan, citations } from "./render.js";
+import { field, multi, readFields, writeFields, fieldFor, setFieldMessage, showEngineErrors } from "./form-fields.js";
 import { ledgerTable } from "./dibao-quick.js";
 
 export const SCHEMA = "jingning.household/1";
@@ -200,8 +200,7 @@ export function createHouseholdView(engine, root, ctx) {
       for (const m of lastResult.missing) fieldFor(form, m.path)?.classList.add("wanted");
     } catch (err) {
       lastResult = null;
-      out.replaceChildren(errorList(err));
-      for (const e of err?.errors ?? []) setFieldMessage(fieldFor(form, e.path), e.message);
+      showEngineErrors(out, form, err);
     }
     ctx.changed(view);
   }

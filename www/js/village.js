@@ -1,8 +1,8 @@
 // The 村级考核 view: the indicator values of one village, grouped by dimension, and — live, from
 // assessVillage — the total, grade, vetoes, 三类村庄 suggestion, a radar chart of the dimensions
 // and the shortfall list. Every number on it is the engine's.
-import { h, citation, citations, errorList } from "./render.js";
-import { field, readFields, writeFields, fieldFor, setFieldMessage } from "./form-fields.js";
+import { h, citation, citations } from "./render.js";
+import { field, readFields, writeFields, fieldFor, setFieldMessage, showEngineErrors } from "./form-fields.js";
 import { radarChart } from "./radar.js";
 
 export const SCHEMA = "jingning.village-input/1";
@@ -97,8 +97,7 @@ export function createVillageView(engine, root, ctx) {
       }
     } catch (err) {
       lastResult = null;
-      out.replaceChildren(errorList(err));
-      for (const e of err?.errors ?? []) setFieldMessage(fieldFor(form, e.path), e.message);
+      showEngineErrors(out, form, err);
     }
     ctx.changed(view);
   }
