@@ -2,7 +2,8 @@
 //!
 //! Shared by the household and village engines so the page renders every result the same way:
 //! what was decided, on which figures, how far from the line, and what input is still needed.
-use crate::money;
+use crate::money::{self, Yuan};
+use crate::prose::Prose;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -61,8 +62,9 @@ pub enum Comparison {
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
 pub struct Threshold {
     /// What is compared, e.g. `低保计算人均收入`.
-    pub quantity: String,
-    pub unit: String,
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+    pub quantity: Prose,
+    pub unit: &'static str,
     #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub value: Decimal,
     #[cfg_attr(feature = "wasm", tsify(type = "string"))]
@@ -77,13 +79,15 @@ pub struct Threshold {
     #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub change_to_flip: Decimal,
     /// e.g. `人均收入再增加 ¥312 将不再符合`.
-    pub explanation: String,
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+    pub explanation: Prose,
 }
 
 impl Threshold {
     /// A money threshold. For `Below`, the condition is value < threshold, so it stops holding
     /// at value = threshold and starts holding one fen below it. For `Above`, the mirror image.
-    pub fn money(quantity: &str, unit: &str, value: Decimal, threshold: Decimal, comparison: Comparison) -> Threshold {
+    pub fn money(quantity: impl Into<Prose>, unit: &'static str, value: Decimal, threshold: Decimal, comparison: Comparison) -> Threshold {
+        let quantity = quantity.into();
         let fen = Decimal::new(1, 2);
         let (holds, flip_at) = match comparison {
             Comparison::Below => {
@@ -99,13 +103,13 @@ impl Threshold {
         let direction = if flip_at >= value { "增加" } else { "减少" };
         let verdict = if holds { "将不再符合" } else { "即可符合" };
         let explanation = if change.is_zero() {
-            format!("{quantity}恰在临界值 {}", money::yuan(threshold))
+            crate::prose!("{}恰在临界值 {}", quantity.clone(), Yuan(threshold))
         } else {
-            format!("{quantity}再{direction} {} {verdict}（临界值 {}）", money::yuan(change), money::yuan(threshold))
+            crate::prose!("{}再{} {} {}（临界值 {}）", quantity.clone(), direction, Yuan(change), verdict, Yuan(threshold))
         };
         Threshold {
-            quantity: quantity.to_string(),
-            unit: unit.to_string(),
+            quantity,
+            unit,
             value,
             threshold,
             comparison,
@@ -139,7 +143,7 @@ mod tests {
         assert!(!t.holds);
         assert_eq!(t.flip_at, d("4999.99"));
         assert_eq!(t.change_to_flip, d("0.01"));
-        assert!(t.explanation.contains("减少 ¥0.01 即可符合"));
+        assert!(t.explanation.to_string().contains("减少 ¥0.01 即可符合"));
     }
 
     #[test]

@@ -11,7 +11,7 @@
 //! * [`household`] — household measures.
 //! * [`village`] — the village assessment engine (score, grade, classify, rank).
 //! * [`batch`] — a whole spreadsheet of households at once.
-//! * [`decode`], [`error`], [`money`], [`explain`] — shared plumbing.
+//! * [`decode`], [`error`], [`money`], [`explain`], [`prose`] — shared plumbing.
 pub mod batch;
 pub mod case;
 pub mod decode;
@@ -21,6 +21,7 @@ pub mod household;
 pub mod money;
 pub mod params;
 pub mod policy;
+pub mod prose;
 pub mod village;
 
 #[cfg(feature = "wasm")]

@@ -380,7 +380,7 @@ pub fn decision_text(d: &Decision) -> String {
             .members
             .iter()
             .filter(|m| m.outcome == Outcome::Applies)
-            .map(|m| m.name.clone().unwrap_or_else(|| format!("成员{}", m.index + 1)))
+            .map(|m| m.display_name().to_string())
             .collect();
         if !names.is_empty() {
             s.push('：');
@@ -399,7 +399,7 @@ fn decision_titles(options: &BatchOptions) -> Result<Vec<(String, String)>, Fail
     let date = options.assessment_date.clone().unwrap_or_else(|| "2024-06-30".into());
     let probe = serde_json::json!({ "schema": case::SCHEMA, "assessment_date": date, "members": [{}] });
     let r = evaluate(&case::from_value(&probe)?, &options.engine)?;
-    Ok(r.decisions.iter().map(|d| (d.measure.clone(), d.title.clone())).collect())
+    Ok(r.decisions.iter().map(|d| (d.measure.to_string(), d.title.to_string())).collect())
 }
 
 fn invalid(message: impl Into<String>) -> Failure {

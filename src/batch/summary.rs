@@ -71,7 +71,7 @@ impl Summary {
                     if let Some(label) = &d.category_label {
                         match m.categories.iter_mut().find(|c| c.label == *label) {
                             Some(c) => c.count += 1,
-                            None => m.categories.push(CategoryCount { label: label.clone(), count: 1 }),
+                            None => m.categories.push(CategoryCount { label: label.to_string(), count: 1 }),
                         }
                     }
                 }

@@ -173,7 +173,7 @@ choice_enum! {
 }
 
 /// 残疾情况
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 pub struct Disability {
     pub kind: Option<DisabilityKind>,
     /// 1–4 级
@@ -181,9 +181,9 @@ pub struct Disability {
 }
 
 /// One member of the household.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Hash, Serialize)]
 pub struct Member {
-    pub name: Option<String>,
+    pub name: Option<std::sync::Arc<str>>,
     pub relation: Option<Relation>,
     pub id_number: Option<String>,
     /// Given, or derived from the ID number.
@@ -208,7 +208,7 @@ pub struct Member {
 }
 
 /// Current statuses of the household.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Hash, Serialize)]
 pub struct Status {
     pub dibao: Option<bool>,
     pub dibao_class: Option<DibaoClass>,
@@ -225,7 +225,7 @@ pub struct Status {
 }
 
 /// Rigid expenses over the last 12 months (medical costs are per member).
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Hash, Serialize)]
 pub struct Expenses {
     pub education: Option<Decimal>,
     pub disability_rehab: Option<Decimal>,
@@ -234,7 +234,7 @@ pub struct Expenses {
 }
 
 /// 家庭财产（低保财产状况）
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Hash, Serialize)]
 pub struct Assets {
     pub deposits: Option<Decimal>,
     pub vehicles: Option<u32>,
@@ -244,7 +244,7 @@ pub struct Assets {
 }
 
 /// A decoded, validated household case.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Hash, Serialize)]
 pub struct Case {
     pub assessment_date: NaiveDate,
     pub head_name: Option<String>,

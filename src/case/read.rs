@@ -186,7 +186,7 @@ fn read_member(d: &mut Decoder, m: &Obj, date: Option<NaiveDate>) -> Member {
         has_disability = Some(true);
     }
     Member {
-        name: m.text(d, "name", "姓名", 50),
+        name: m.text(d, "name", "姓名", 50).map(Into::into),
         relation: m.choice(d, "relation", "与户主关系"),
         id_number,
         birth_date,

@@ -10,6 +10,7 @@ use crate::household::income::IncomeLedger;
 use crate::money;
 use crate::params::Scope;
 use crate::policy::Citation;
+use crate::prose::Prose;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -18,13 +19,13 @@ use serde::Serialize;
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
 pub struct Decision {
     /// Stable code, e.g. `dibao`, `monitoring`.
-    pub measure: String,
+    pub measure: &'static str,
     /// Chinese name, e.g. `农村低保（整户）`.
-    pub title: String,
+    pub title: &'static str,
     pub outcome: Outcome,
     /// Sub-kind when the measure has one (e.g. monitoring `edge`, housing `priority`).
-    pub category: Option<String>,
-    pub category_label: Option<String>,
+    pub category: Option<&'static str>,
+    pub category_label: Option<&'static str>,
     /// Per-member findings (for per-member measures; members concerned have outcome `applies`).
     pub members: Vec<MemberFinding>,
     /// Itemised conditions, risks or help measures, each met or not.
@@ -34,11 +35,12 @@ pub struct Decision {
     /// An amount (e.g. monthly 补差, yearly 资助) when the measure has one.
     #[cfg_attr(feature = "wasm", tsify(type = "string | null"))]
     pub amount: Option<Decimal>,
-    pub amount_unit: Option<String>,
+    pub amount_unit: Option<&'static str>,
     /// Distance to every threshold the decision turned on.
     pub thresholds: Vec<Threshold>,
     /// The reason in Chinese.
-    pub reason: String,
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+    pub reason: Prose,
     pub citations: Vec<Citation>,
     /// Inputs still needed (outcome `cannot_decide`), or that would refine it.
     pub missing: Vec<Missing>,
@@ -50,13 +52,16 @@ pub struct Decision {
 pub struct MemberFinding {
     /// Index in `members` of the case.
     pub index: usize,
-    pub name: Option<String>,
+    #[cfg_attr(feature = "wasm", tsify(type = "string | null"))]
+    pub name: Option<std::sync::Arc<str>>,
     pub outcome: Outcome,
     /// Grounds in Chinese (e.g. `重度残疾人（肢体残疾一级）`).
-    pub grounds: Vec<String>,
+    #[cfg_attr(feature = "wasm", tsify(type = "string[]"))]
+    pub grounds: Vec<Prose>,
     #[cfg_attr(feature = "wasm", tsify(type = "string | null"))]
     pub amount: Option<Decimal>,
-    pub reason: String,
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+    pub reason: Prose,
     pub missing: Vec<Missing>,
 }
 
@@ -64,28 +69,29 @@ pub struct MemberFinding {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
 pub struct Finding {
-    pub code: String,
-    pub label: String,
+    pub code: &'static str,
+    pub label: &'static str,
     /// `true` met / present, `false` not, `null` unknown.
     pub met: Option<bool>,
-    pub note: String,
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+    pub note: Prose,
 }
 
 /// A figure used in a decision.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
 pub struct Figure {
-    pub label: String,
+    pub label: &'static str,
     #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub value: Decimal,
-    pub unit: String,
+    pub unit: &'static str,
 }
 
 impl Decision {
-    pub fn new(measure: &str, title: &str) -> Decision {
+    pub fn new(measure: &'static str, title: &'static str) -> Decision {
         Decision {
-            measure: measure.into(),
-            title: title.into(),
+            measure,
+            title,
             outcome: Outcome::CannotDecide,
             category: None,
             category_label: None,
@@ -95,31 +101,41 @@ impl Decision {
             amount: None,
             amount_unit: None,
             thresholds: Vec::new(),
-            reason: String::new(),
+            reason: Prose::default(),
             citations: Vec::new(),
             missing: Vec::new(),
         }
     }
 
-    pub fn figure(&mut self, label: &str, value: Decimal, unit: &str) {
-        self.figures.push(Figure { label: label.into(), value: money::to_fen(value), unit: unit.into() });
+    pub fn figure(&mut self, label: &'static str, value: Decimal, unit: &'static str) {
+        self.figures.push(Figure { label, value: money::to_fen(value), unit });
     }
 
-    pub fn finding(&mut self, code: &str, label: &str, met: Option<bool>, note: impl Into<String>) {
-        self.findings.push(Finding { code: code.into(), label: label.into(), met, note: note.into() });
+    pub fn finding(&mut self, code: &'static str, label: &'static str, met: Option<bool>, note: impl Into<Prose>) {
+        self.findings.push(Finding { code, label, met, note: note.into() });
     }
 
-    pub fn category(&mut self, code: &str, label: &str) {
-        self.category = Some(code.into());
-        self.category_label = Some(label.into());
+    pub fn category(&mut self, code: &'static str, label: &'static str) {
+        self.category = Some(code);
+        self.category_label = Some(label);
     }
 
     /// `cannot_decide` with the given missing inputs.
-    pub fn undecided(mut self, missing: Vec<Missing>, reason: &str) -> Decision {
+    pub fn undecided(mut self, missing: Vec<Missing>, reason: &'static str) -> Decision {
         self.outcome = Outcome::CannotDecide;
         self.missing = missing;
-        self.reason = reason.into();
+        self.reason = Prose::Static(reason);
         self
+    }
+}
+
+impl MemberFinding {
+    /// The member's name, or `成员N` when the case gives none.
+    pub fn display_name(&self) -> Prose {
+        match &self.name {
+            Some(n) => Prose::Shared(n.clone()),
+            None => crate::prose!("成员{}", self.index + 1),
+        }
     }
 }
 
@@ -171,8 +187,11 @@ impl<'a> Ctx<'a> {
         m.age_on(self.case.assessment_date)
     }
 
-    pub fn name(m: &Member, i: usize) -> String {
-        m.name.clone().unwrap_or_else(|| format!("成员{}", i + 1))
+    pub fn name(m: &Member, i: usize) -> Prose {
+        match &m.name {
+            Some(n) => Prose::Shared(n.clone()),
+            None => crate::prose!("成员{}", i + 1),
+        }
     }
 
     pub fn incomes_missing() -> Missing {
@@ -231,15 +250,15 @@ impl<'a> Ctx<'a> {
 }
 
 /// `肢体残疾一级` style text.
-pub fn disability_text(m: &Member) -> String {
+pub fn disability_text(m: &Member) -> Prose {
     use crate::decode::Choice;
     let grades = ["", "一级", "二级", "三级", "四级"];
     match m.disability {
-        Some(d) => format!(
+        Some(d) => crate::prose!(
             "{}{}",
             d.kind.map(|k| k.label()).unwrap_or("残疾"),
             d.grade.and_then(|g| grades.get(g as usize).copied()).unwrap_or("")
         ),
-        None => "残疾".into(),
+        None => Prose::Static("残疾"),
     }
 }

@@ -1,5 +1,8 @@
 //! 农村低保 (五(十二)): the whole household, 低保边缘 (1.5×), and 单人户施保 for members who are
 //! 重度残疾人, 重病患者, or whose own medical costs this year exceed last year's household income.
+use crate::prose;
+use crate::prose::Prose;
+use crate::money::Yuan;
 use super::decision::{disability_text, Ctx, Decision, MemberFinding};
 use crate::error::Failure;
 use crate::explain::{Comparison, Missing, Outcome, Threshold};
@@ -36,7 +39,7 @@ pub fn whole(ctx: &Ctx) -> Result<Decision, Failure> {
     };
     if !below {
         d.outcome = Outcome::DoesNotApply;
-        d.reason = format!("低保计算人均收入 {} 不低于农村低保标准 {}，整户不符合低保条件{current}", money::yuan(pc), money::yuan(standard));
+        d.reason = prose!("低保计算人均收入 {} 不低于农村低保标准 {}，整户不符合低保条件{}", Yuan(pc), Yuan(standard), current);
         return Ok(d);
     }
     let gap = money::sub(line, ledger.total_dibao, "低保补差")?;
@@ -48,18 +51,14 @@ pub fn whole(ctx: &Ctx) -> Result<Decision, Failure> {
         }
         Some(false) => {
             d.outcome = Outcome::DoesNotApply;
-            d.reason = format!("低保计算人均收入 {} 低于标准 {}，但家庭财产状况不符合低保规定", money::yuan(pc), money::yuan(standard));
+            d.reason = prose!("低保计算人均收入 {} 低于标准 {}，但家庭财产状况不符合低保规定", Yuan(pc), Yuan(standard));
             Ok(d)
         }
         Some(true) => {
             d.outcome = Outcome::Applies;
             d.amount = Some(monthly);
             d.amount_unit = Some("元/月".into());
-            d.reason = format!(
-                "家庭 {} 人，低保计算收入 {}（人均 {}）低于农村低保标准 {}，财产状况符合规定，整户符合农村低保条件{current}。估算月补差 =（标准 {} × {} 人 − 计算收入 {}）÷ 12 = {}；实际按甘肃分类施保（一至四类）核定",
-                ctx.case.members.len(), money::yuan(ledger.total_dibao), money::yuan(pc), money::yuan(standard),
-                money::yuan(standard), ctx.case.members.len(), money::yuan(ledger.total_dibao), money::yuan(monthly)
-            );
+            d.reason = prose!("家庭 {} 人，低保计算收入 {}（人均 {}）低于农村低保标准 {}，财产状况符合规定，整户符合农村低保条件{}。估算月补差 =（标准 {} × {} 人 − 计算收入 {}）÷ 12 = {}；实际按甘肃分类施保（一至四类）核定", ctx.case.members.len(), Yuan(ledger.total_dibao), Yuan(pc), Yuan(standard), current, Yuan(standard), ctx.case.members.len(), Yuan(ledger.total_dibao), Yuan(monthly));
             Ok(d)
         }
     }
@@ -81,12 +80,12 @@ pub fn edge(ctx: &Ctx) -> Result<Decision, Failure> {
     d.thresholds.push(Threshold::money("低保计算人均收入（低保边缘上限）", "元/人·年", pc, edge_line, Comparison::Below));
     if pc < standard {
         d.outcome = Outcome::DoesNotApply;
-        d.reason = format!("人均 {} 低于低保标准 {}，按低保认定，不属边缘家庭", money::yuan(pc), money::yuan(standard));
+        d.reason = prose!("人均 {} 低于低保标准 {}，按低保认定，不属边缘家庭", Yuan(pc), Yuan(standard));
         return Ok(d);
     }
     if pc >= edge_line {
         d.outcome = Outcome::DoesNotApply;
-        d.reason = format!("人均 {} 不低于低保标准的 {} 倍（{}），不属低保边缘家庭", money::yuan(pc), k, money::yuan(edge_line));
+        d.reason = prose!("人均 {} 不低于低保标准的 {} 倍（{}），不属低保边缘家庭", Yuan(pc), k, Yuan(edge_line));
         return Ok(d);
     }
     match ctx.case.assets.within_dibao_rules {
@@ -98,10 +97,7 @@ pub fn edge(ctx: &Ctx) -> Result<Decision, Failure> {
         }
         Some(true) => {
             d.outcome = Outcome::Applies;
-            d.reason = format!(
-                "人均 {} 高于低保标准 {}、低于其 {} 倍 {}，财产状况符合规定，属低保边缘家庭（农村低收入人口）",
-                money::yuan(pc), money::yuan(standard), k, money::yuan(edge_line)
-            );
+            d.reason = prose!("人均 {} 高于低保标准 {}、低于其 {} 倍 {}，财产状况符合规定，属低保边缘家庭（农村低收入人口）", Yuan(pc), Yuan(standard), k, Yuan(edge_line));
             Ok(d)
         }
     }
@@ -143,7 +139,7 @@ pub fn single_person(ctx: &Ctx, whole_applies: bool) -> Result<Decision, Failure
         let mut missing = Vec::new();
         let mut unknown = false;
         match ctx.severe_disability(m)? {
-            Some(true) => grounds.push(format!("重度残疾人（{}）", disability_text(m))),
+            Some(true) => grounds.push(prose!("重度残疾人（{}）", disability_text(m))),
             Some(false) => {}
             None => {
                 unknown = true;
@@ -152,7 +148,7 @@ pub fn single_person(ctx: &Ctx, whole_applies: bool) -> Result<Decision, Failure
             }
         }
         match m.serious_illness {
-            Some(true) => grounds.push("重病患者".to_string()),
+            Some(true) => grounds.push(prose!("重病患者")),
             Some(false) => {}
             None => {
                 unknown = true;
@@ -161,9 +157,9 @@ pub fn single_person(ctx: &Ctx, whole_applies: bool) -> Result<Decision, Failure
         }
         match (m.medical_out_of_pocket, cap) {
             (Some(cost), Some(cap)) => {
-                let th = Threshold::money(&format!("{}当年就医自负费用", Ctx::name(m, i)), "元", cost, cap, Comparison::Above);
+                let th = Threshold::money(prose!("{}当年就医自负费用", Ctx::name(m, i)), "元", cost, cap, Comparison::Above);
                 if th.holds {
-                    grounds.push(format!("当年就医自负费用 {} 超过上年度家庭总收入 {}", money::yuan(cost), money::yuan(cap)));
+                    grounds.push(prose!("当年就医自负费用 {} 超过上年度家庭总收入 {}", Yuan(cost), Yuan(cap)));
                 }
                 if !cost.is_zero() {
                     d.thresholds.push(th);
@@ -181,26 +177,26 @@ pub fn single_person(ctx: &Ctx, whole_applies: bool) -> Result<Decision, Failure
         }
         let (outcome, reason) = if !grounds.is_empty() {
             match low {
-                Some(true) => (Outcome::Applies, format!("属农村低收入人口中的{}，可单独纳入低保", grounds.join("、"))),
-                Some(false) => (Outcome::DoesNotApply, format!("虽为{}，但家庭不属农村低收入人口", grounds.join("、"))),
+                Some(true) => (Outcome::Applies, prose!("属农村低收入人口中的{}，可单独纳入低保", Prose::join(grounds.clone(), "、"))),
+                Some(false) => (Outcome::DoesNotApply, prose!("虽为{}，但家庭不属农村低收入人口", Prose::join(grounds.clone(), "、"))),
                 None => {
                     missing.push(Ctx::incomes_missing());
-                    (Outcome::CannotDecide, "需收入判断是否属农村低收入人口".to_string())
+                    (Outcome::CannotDecide, prose!("需收入判断是否属农村低收入人口"))
                 }
             }
         } else if unknown {
-            (Outcome::CannotDecide, "部分情况未填".to_string())
+            (Outcome::CannotDecide, prose!("部分情况未填"))
         } else {
             missing.clear();
-            (Outcome::DoesNotApply, "非重度残疾、非重病、就医自负费用未超过上年度家庭总收入".to_string())
+            (Outcome::DoesNotApply, prose!("非重度残疾、非重病、就医自负费用未超过上年度家庭总收入"))
         };
         d.members.push(MemberFinding { index: i, name: m.name.clone(), outcome, grounds, amount: None, reason, missing });
     }
     d.settle_members();
-    let who: Vec<String> = d.members.iter().filter(|m| m.outcome == Outcome::Applies)
-        .map(|f| format!("{}（{}）", f.name.clone().unwrap_or_else(|| format!("成员{}", f.index + 1)), f.grounds.join("、"))).collect();
+    let who: Vec<Prose> = d.members.iter().filter(|m| m.outcome == Outcome::Applies)
+        .map(|f| prose!("{}（{}）", f.display_name(), Prose::join(f.grounds.clone(), "、"))).collect();
     d.reason = match d.outcome {
-        Outcome::Applies => format!("可“单人户”施保：{}", who.join("；")),
+        Outcome::Applies => prose!("可“单人户”施保：{}", Prose::join(who, "；")),
         Outcome::DoesNotApply => "没有成员符合单人户施保条件".into(),
         Outcome::CannotDecide => "部分成员情况未填，无法判断".into(),
     };

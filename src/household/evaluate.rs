@@ -13,7 +13,6 @@ use chrono::NaiveDate;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 
 /// Everything the engine says about one household.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -45,8 +44,8 @@ pub struct HouseholdResult {
     pub unverified: Vec<String>,
     /// Union of the inputs every decision still needs.
     pub missing: Vec<Missing>,
-    /// First 12 hex digits of SHA-256 over the normalised case, the parameter values used and
-    /// the engine version: the same sheet gives the same fingerprint.
+    /// First 12 hex digits of SHA-256 over the case as read, the parameter values used and the
+    /// engine version: the same sheet gives the same fingerprint (see [`super::fingerprint`]).
     pub fingerprint: String,
 }
 
@@ -126,7 +125,7 @@ pub fn evaluate(case: &Case, opts: &Options) -> Result<HouseholdResult, Failure>
     let unverified = params_used.iter().filter(|p| !p.verified).map(|p| p.label.to_string()).collect();
     let per_capita_net = ctx.ledger.as_ref().map(|l| l.per_capita_net);
     let per_capita_dibao = ctx.ledger.as_ref().map(|l| l.per_capita_dibao);
-    let fingerprint = fingerprint(case, &params_used)?;
+    let fingerprint = super::fingerprint::fingerprint(case, &params_used);
     Ok(HouseholdResult {
         schema: case::SCHEMA.into(),
         engine_version: crate::ENGINE_VERSION.into(),
@@ -144,21 +143,4 @@ pub fn evaluate(case: &Case, opts: &Options) -> Result<HouseholdResult, Failure>
         missing,
         fingerprint,
     })
-}
-
-fn fingerprint(case: &Case, used: &[ParamUse]) -> Result<String, Failure> {
-    // Serialise first and hash once: feeding serde's many small writes to the hasher one by one
-    // cost more than the hashing itself.
-    let text = serde_json::to_vec(case).map_err(|e| Failure::calc(format!("指纹计算失败：{e}")))?;
-    let mut h = Sha256::new();
-    h.update(&text);
-    for p in used {
-        h.update(b"\n");
-        h.update(p.id.as_bytes());
-        h.update(b"=");
-        h.update(p.value.normalize().to_string().as_bytes());
-    }
-    h.update(b"\nengine=");
-    h.update(crate::ENGINE_VERSION.as_bytes());
-    Ok(h.finalize().iter().take(6).map(|b| format!("{b:02x}")).collect())
 }

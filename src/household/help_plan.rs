@@ -1,6 +1,8 @@
 //! “一户一策” help measures (二(二)): for members able to work, 产业 and 就业 help, and
 //! 公益性岗位 for 弱劳力/半劳力 (三(七)); for a household without labour capacity, 兜底保障; and
 //! 专项救助 (医疗, 教育, 住房, 就业) by its difficulties (五(十五)).
+use crate::prose;
+use crate::prose::Prose;
 use super::decision::{Ctx, Decision};
 use super::monitoring;
 use crate::case::{Housing, Labour, Risk, Schooling};
@@ -13,19 +15,19 @@ pub fn decide(ctx: &Ctx, monitoring: &Decision) -> Decision {
     let mut d = Decision::new("help_plan", "“一户一策”帮扶措施");
     d.citations = vec![anchor::HELP_ONE_PLAN.cite()];
     let c = ctx.case;
-    let names = |pred: &dyn Fn(Labour) -> bool| -> Vec<String> {
+    let names = |pred: &dyn Fn(Labour) -> bool| -> Vec<Prose> {
         c.members.iter().enumerate().filter(|(_, m)| m.labour.is_some_and(pred)).map(|(i, m)| Ctx::name(m, i)).collect()
     };
     let able = names(&|l| matches!(l, Labour::Full | Labour::Half));
     let weak = names(&|l| matches!(l, Labour::Weak | Labour::Half));
     let no_labour = ctx.no_labour_at_all();
     if !able.is_empty() {
-        d.finding("industry", "产业帮扶", Some(true), format!("有劳动能力：{}，发展特色产业、落实到户产业扶持", able.join("、")));
-        d.finding("employment", "就业帮扶", Some(true), format!("{}：技能培训、组织劳务输转、以工代赈", able.join("、")));
+        d.finding("industry", "产业帮扶", Some(true), prose!("有劳动能力：{}，发展特色产业、落实到户产业扶持", Prose::join(able.clone(), "、")));
+        d.finding("employment", "就业帮扶", Some(true), prose!("{}：技能培训、组织劳务输转、以工代赈", Prose::join(able.clone(), "、")));
         d.citations.push(anchor::HELP_WITH_LABOUR.cite());
     }
     if !weak.is_empty() {
-        d.finding("public_welfare_job", "公益性岗位", Some(true), format!("弱劳力、半劳力：{}，就地就近安置乡村公益岗位、生态护林员、光伏公益岗", weak.join("、")));
+        d.finding("public_welfare_job", "公益性岗位", Some(true), prose!("弱劳力、半劳力：{}，就地就近安置乡村公益岗位、生态护林员、光伏公益岗", Prose::join(weak.clone(), "、")));
         d.citations.push(anchor::JOBS_PUBLIC_WELFARE.cite());
     }
     if no_labour == Some(true) {
@@ -57,18 +59,18 @@ pub fn decide(ctx: &Ctx, monitoring: &Decision) -> Decision {
         return d.undecided(ctx.labour_missing(), "成员劳动能力未填，无法制定帮扶措施");
     }
     d.category(kind.0, kind.1);
-    let list: Vec<&str> = d.findings.iter().map(|f| f.label.as_str()).collect();
+    let list: Vec<&str> = d.findings.iter().map(|f| f.label).collect();
     if monitored {
         d.outcome = Outcome::Applies;
-        d.reason = format!("监测对象，实施“一户一策”（{}）：{}", kind.1, list.join("、"));
+        d.reason = prose!("监测对象，实施“一户一策”（{}）：{}", kind.1, list.join("、"));
     } else if c.status.monitored.is_none() || monitoring.outcome == Outcome::CannotDecide {
         d.outcome = Outcome::CannotDecide;
         d.missing = if c.status.monitored.is_none() { vec![Missing::new("$.status.monitored", "监测对象")] } else { Vec::new() };
         d.missing.extend(monitoring.missing.iter().cloned());
-        d.reason = format!("是否监测对象尚不能确定；如为监测对象，建议：{}", list.join("、"));
+        d.reason = prose!("是否监测对象尚不能确定；如为监测对象，建议：{}", list.join("、"));
     } else {
         d.outcome = Outcome::DoesNotApply;
-        d.reason = format!("不是监测对象，无需“一户一策”；可参考：{}", list.join("、"));
+        d.reason = prose!("不是监测对象，无需“一户一策”；可参考：{}", list.join("、"));
     }
     d
 }

@@ -1,5 +1,6 @@
 //! 农村危房改造 (二(三), 四(十)): a C or D grade house needs renovation; 低保户, 分散供养特困人员 and
 //! 易返贫致贫人口 are the named 重点对象 and come first.
+use crate::prose;
 use super::decision::{Ctx, Decision};
 use crate::case::Housing;
 use crate::decode::Choice;
@@ -27,11 +28,11 @@ pub fn decide(ctx: &Ctx, monitoring_applies: bool) -> Decision {
     d.outcome = Outcome::Applies;
     if grounds.is_empty() {
         d.category("general", "一般对象");
-        d.reason = format!("{}：{work}，应纳入农村危房改造", h.label());
+        d.reason = prose!("{}：{}，应纳入农村危房改造", h.label(), work);
     } else {
         d.category("priority", "重点对象（优先）");
         for g in &grounds { d.finding("priority_ground", g, Some(true), "二(三)点名的重点对象"); }
-        d.reason = format!("{}：{work}；属{}，为危房改造重点对象，应优先保障", h.label(), grounds.join("、"));
+        d.reason = prose!("{}：{}；属{}，为危房改造重点对象，应优先保障", h.label(), work, grounds.join("、"));
     }
     d
 }

@@ -7,7 +7,9 @@
 use crate::choice_enum;
 use crate::decode::{Choice, Decoder, Obj};
 use crate::error::Failure;
-use crate::money;
+use crate::money::{self, Yuan};
+use crate::prose;
+use crate::prose::Prose;
 use crate::policy::{anchor, Citation};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -56,7 +58,7 @@ impl IncomeItem {
 }
 
 /// Known income amounts (元, last 12 months); an absent item is unknown, not zero.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Hash, Serialize)]
 pub struct Incomes {
     pub amounts: BTreeMap<IncomeItem, Decimal>,
 }
@@ -86,10 +88,10 @@ impl Incomes {
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
 pub struct LedgerLine {
     /// Item code (an [`IncomeItem`] code, or `employment_cost` for the deduction).
-    pub item: String,
-    pub label: String,
+    pub item: &'static str,
+    pub label: &'static str,
     /// 工资性收入 / 经营净收入 / 财产净收入 / 转移净收入 / 扣除.
-    pub kind: String,
+    pub kind: &'static str,
     /// Amount in 元; a deduction is shown as a positive amount with `counted_for_dibao` true.
     #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub amount: Decimal,
@@ -98,7 +100,8 @@ pub struct LedgerLine {
     /// Counted (or, for the deduction, deducted) in the 低保 household income.
     pub counted_for_dibao: bool,
     /// Why, in Chinese.
-    pub note: String,
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+    pub note: Prose,
     pub citation: Option<Citation>,
 }
 
@@ -144,14 +147,14 @@ pub fn ledger(incomes: &Incomes, employment_costs: Option<Decimal>, household_si
         }
         let known = incomes.amounts.contains_key(item);
         let note = match (excluded, known) {
-            (true, _) => format!("{label}计入家庭纯收入，但过渡期内不计入低保家庭收入"),
-            (false, true) => format!("{label}计入家庭纯收入和低保家庭收入"),
-            (false, false) => format!("{label}未填写，按 0 计"),
+            (true, _) => prose!("{}计入家庭纯收入，但过渡期内不计入低保家庭收入", *label),
+            (false, true) => prose!("{}计入家庭纯收入和低保家庭收入", *label),
+            (false, false) => prose!("{}未填写，按 0 计", *label),
         };
         lines.push(LedgerLine {
-            item: code.to_string(),
-            label: label.to_string(),
-            kind: item.kind_label().to_string(),
+            item: code,
+            label,
+            kind: item.kind_label(),
             amount,
             counted_for_monitoring: true,
             counted_for_dibao: !excluded,
@@ -164,15 +167,15 @@ pub fn ledger(incomes: &Incomes, employment_costs: Option<Decimal>, household_si
     let deducted = declared.min(wage);
     if !declared.is_zero() {
         let note = if deducted < declared {
-            format!("申报必要就业成本 {}，以工资性收入 {} 为限扣减", money::yuan(declared), money::yuan(wage))
+            prose!("申报必要就业成本 {}，以工资性收入 {} 为限扣减", Yuan(declared), Yuan(wage))
         } else {
-            "计算低保家庭收入时扣减交通、通讯、食宿等必要的就业费用".to_string()
+            prose!("计算低保家庭收入时扣减交通、通讯、食宿等必要的就业费用")
         };
         total_dibao = money::sub(total_dibao, deducted, "扣减就业成本")?;
         lines.push(LedgerLine {
-            item: "employment_cost".into(),
-            label: "必要的就业成本".into(),
-            kind: "扣除".into(),
+            item: "employment_cost",
+            label: "必要的就业成本",
+            kind: "扣除",
             amount: deducted,
             counted_for_monitoring: false,
             counted_for_dibao: true,

@@ -1,6 +1,8 @@
 //! 城乡居民医保 参保个人缴费资助 (五(十三)), per member, "就高不就低": 特困/孤儿 全额 →
 //! 一、二类低保 → 三、四类低保/返贫致贫人口 → 脱贫人口/监测对象. Amounts from `params/medical.toml`
 //! (the 2022 Gansu table is confirmed; other years are marked placeholders).
+use crate::prose;
+use crate::money::Yuan;
 use super::decision::{Ctx, Decision, MemberFinding};
 use crate::case::{DibaoClass, HouseholdType};
 use crate::error::Failure;
@@ -50,10 +52,10 @@ pub fn decide(ctx: &Ctx) -> Result<Decision, Failure> {
                 let amount = ctx.scope.get(id)?;
                 total = money::add(total, amount, "医保资助合计")?;
                 MemberFinding { index: i, name: m.name.clone(), outcome: Outcome::Applies, grounds: vec![label.into()], amount: Some(amount),
-                    reason: format!("{label}，资助个人缴费 {}{enrol}", money::yuan(amount)), missing: Vec::new() }
+                    reason: prose!("{}，资助个人缴费 {}{}", label, Yuan(amount), enrol), missing: Vec::new() }
             }
             None if missing.is_empty() => MemberFinding { index: i, name: m.name.clone(), outcome: Outcome::DoesNotApply, grounds: Vec::new(), amount: None,
-                reason: format!("不属资助对象，按规定享受基本医保待遇{enrol}"), missing },
+                reason: prose!("不属资助对象，按规定享受基本医保待遇{}", enrol), missing },
             None => MemberFinding { index: i, name: m.name.clone(), outcome: Outcome::CannotDecide, grounds: Vec::new(), amount: None,
                 reason: "身份信息未填，无法确定资助档次".into(), missing },
         };
@@ -67,7 +69,7 @@ pub fn decide(ctx: &Ctx) -> Result<Decision, Failure> {
     }
     let n = d.members.iter().filter(|m| m.outcome == Outcome::Applies).count();
     d.reason = match d.outcome {
-        Outcome::Applies => format!("{n} 人享受参保个人缴费资助，合计 {}（就高不就低，不重复资助）", money::yuan(total)),
+        Outcome::Applies => prose!("{} 人享受参保个人缴费资助，合计 {}（就高不就低，不重复资助）", n, Yuan(total)),
         Outcome::DoesNotApply => "家庭成员均不属参保资助对象".into(),
         Outcome::CannotDecide => "家庭身份信息未填，无法确定资助档次".into(),
     };

@@ -6,6 +6,7 @@ pub mod decision;
 pub mod dibao;
 pub mod dibao_income;
 pub mod evaluate;
+pub mod fingerprint;
 pub mod help_plan;
 pub mod housing;
 pub mod income;

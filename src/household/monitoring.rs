@@ -1,6 +1,9 @@
 //! 防止返贫动态监测 (二(二)): which of the three monitoring groups the household falls in, its
 //! risk kinds, and — for a household already monitored — whether it meets the conditions for
 //! 风险消除 (policy-reference §1d) and which it misses.
+use crate::prose;
+use crate::prose::Prose;
+use crate::money::Yuan;
 use super::decision::{Ctx, Decision};
 use crate::case::{Housing, HouseholdType, Labour, MonitoringType, OutOfSchoolReason, Risk, Schooling, Water};
 use crate::decode::Choice;
@@ -11,10 +14,10 @@ use crate::policy::anchor;
 use rust_decimal::Decimal;
 
 /// Risk kinds: declared ones plus those the member data shows, each with where it came from.
-pub fn risks(ctx: &Ctx) -> Vec<(Risk, String)> {
+pub fn risks(ctx: &Ctx) -> Vec<(Risk, Prose)> {
     let c = ctx.case;
-    let mut out: Vec<(Risk, String)> = c.declared_risks.iter().map(|r| (*r, "申报".to_string())).collect();
-    let mut add = |r: Risk, why: String| {
+    let mut out: Vec<(Risk, Prose)> = c.declared_risks.iter().map(|r| (*r, prose!("申报"))).collect();
+    let mut add = |r: Risk, why: Prose| {
         if !out.iter().any(|(x, _)| *x == r) {
             out.push((r, why));
         }
@@ -73,9 +76,9 @@ pub fn decide(ctx: &Ctx) -> Result<Decision, Failure> {
     d.figure("刚性支出合计", ctx.rigid, "元");
     d.thresholds.push(Threshold::money("家庭年人均纯收入", "元/人·年", pc, line, Comparison::Below));
     let risk_text = if risks.is_empty() {
-        "未发现具体风险类型，请入户核实".to_string()
+        prose!("未发现具体风险类型，请入户核实")
     } else {
-        format!("风险类型：{}", risks.iter().map(|(r, _)| r.label()).collect::<Vec<_>>().join("、"))
+        prose!("风险类型：{}", risks.iter().map(|(r, _)| r.label()).collect::<Vec<_>>().join("、"))
     };
     if pc < line {
         let Some(ht) = ctx.case.household_type else {
@@ -84,10 +87,7 @@ pub fn decide(ctx: &Ctx) -> Result<Decision, Failure> {
         let t = if ht == HouseholdType::PovertyExited { MonitoringType::Unstable } else { MonitoringType::Edge };
         d.category(t.code(), t.label());
         d.outcome = Outcome::Applies;
-        d.reason = format!(
-            "{}，家庭年人均纯收入 {} 低于当年监测范围 {}，可识别为{}；{}",
-            ht.label(), money::yuan(pc), money::yuan(line), t.label(), risk_text
-        );
+        d.reason = prose!("{}，家庭年人均纯收入 {} 低于当年监测范围 {}，可识别为{}；{}", ht.label(), Yuan(pc), Yuan(line), t.label(), risk_text);
         d.missing = ctx.rigid_missing.clone();
         return Ok(d);
     }
@@ -113,11 +113,11 @@ pub fn decide(ctx: &Ctx) -> Result<Decision, Failure> {
         d.category(t.code(), t.label());
         d.outcome = Outcome::Applies;
         let why = match (rigid_hit, drop_hit == Some(true)) {
-            (true, true) => format!("扣除刚性支出 {} 后人均纯收入 {} 低于监测范围，且收入较上年大幅缩减", money::yuan(ctx.rigid), money::yuan(after)),
-            (true, false) => format!("扣除刚性支出 {} 后人均纯收入 {} 低于监测范围 {}", money::yuan(ctx.rigid), money::yuan(after), money::yuan(line)),
-            _ => format!("家庭年纯收入 {} 较上年度 {} 下降达 {}% 以上", money::yuan(ledger.total_net), money::yuan(ctx.case.last_year_total_income.unwrap_or_default()), money::to_fen(drop_ratio * Decimal::ONE_HUNDRED)),
+            (true, true) => prose!("扣除刚性支出 {} 后人均纯收入 {} 低于监测范围，且收入较上年大幅缩减", Yuan(ctx.rigid), Yuan(after)),
+            (true, false) => prose!("扣除刚性支出 {} 后人均纯收入 {} 低于监测范围 {}", Yuan(ctx.rigid), Yuan(after), Yuan(line)),
+            _ => prose!("家庭年纯收入 {} 较上年度 {} 下降达 {}% 以上", Yuan(ledger.total_net), Yuan(ctx.case.last_year_total_income.unwrap_or_default()), money::to_fen(drop_ratio * Decimal::ONE_HUNDRED)),
         };
-        d.reason = format!("人均纯收入 {} 高于监测范围，但{}，基本生活可能出现严重困难，可识别为突发严重困难户（须入户核实）；{}", money::yuan(pc), why, risk_text);
+        d.reason = prose!("人均纯收入 {} 高于监测范围，但{}，基本生活可能出现严重困难，可识别为突发严重困难户（须入户核实）；{}", Yuan(pc), why, risk_text);
         return Ok(d);
     }
     // Above the line on what is known: unknown rigid expenses or last year's income could still
@@ -131,10 +131,7 @@ pub fn decide(ctx: &Ctx) -> Result<Decision, Failure> {
     }
     d.outcome = Outcome::DoesNotApply;
     d.category("none", "不属于监测对象");
-    d.reason = format!(
-        "家庭年人均纯收入 {} 不低于监测范围 {}，扣除刚性支出后人均 {} 亦不低于，收入未大幅缩减，不属于三类监测对象",
-        money::yuan(pc), money::yuan(line), money::yuan(after)
-    );
+    d.reason = prose!("家庭年人均纯收入 {} 不低于监测范围 {}，扣除刚性支出后人均 {} 亦不低于，收入未大幅缩减，不属于三类监测对象", Yuan(pc), Yuan(line), Yuan(after));
     Ok(d)
 }
 
@@ -154,7 +151,7 @@ pub fn elimination(ctx: &Ctx) -> Result<Decision, Failure> {
         Some(true) => {}
     }
     let mut missing = Vec::new();
-    let mut cond = |d: &mut Decision, code: &str, label: &str, met: Option<bool>, note: String, miss: Vec<Missing>| {
+    let mut cond = |d: &mut Decision, code: &'static str, label: &'static str, met: Option<bool>, note: Prose, miss: Vec<Missing>| {
         if met.is_none() {
             missing.extend(miss);
         }
@@ -163,16 +160,16 @@ pub fn elimination(ctx: &Ctx) -> Result<Decision, Failure> {
     let min_months = ctx.scope.get("monitoring.elimination_min_months")?;
     let months = s.monitored_since.map(|since| months_between(since, c.assessment_date));
     cond(&mut d, "monitored_long_enough", "纳入监测满规定月数", months.map(|m| Decimal::from(m) >= min_months),
-        match months { Some(m) => format!("已纳入监测 {m} 个月，须满 {min_months} 个月"), None => "纳入监测日期未填".into() },
+        match months { Some(m) => prose!("已纳入监测 {} 个月，须满 {} 个月", m, min_months), None => "纳入监测日期未填".into() },
         vec![Missing::new("$.status.monitored_since", "纳入监测日期")]);
     let min_measures = ctx.scope.get("monitoring.elimination_min_measures")?;
     let n = s.measures_taken.as_ref().map(|v| v.len());
     cond(&mut d, "measures_taken", "已落实帮扶措施", n.map(|n| Decimal::from(n as u64) >= min_measures),
-        match n { Some(n) => format!("已落实 {n} 项，至少 {min_measures} 项"), None => "已落实帮扶措施未填".into() },
+        match n { Some(n) => prose!("已落实 {} 项，至少 {} 项", n, min_measures), None => "已落实帮扶措施未填".into() },
         vec![Missing::new("$.status.measures_taken", "已落实帮扶措施")]);
     let stable = ctx.scope.get("monitoring.stable_income_months")?;
     cond(&mut d, "income_stable", "收入持续稳定", s.income_stable_months.map(|m| Decimal::from(m) >= stable),
-        match s.income_stable_months { Some(m) => format!("收入已稳定 {m} 个月，原则上不少于 {stable} 个月"), None => "收入持续稳定月数未填".into() },
+        match s.income_stable_months { Some(m) => prose!("收入已稳定 {} 个月，原则上不少于 {} 个月", m, stable), None => "收入持续稳定月数未填".into() },
         vec![Missing::new("$.status.income_stable_months", "收入持续稳定月数")]);
     let line = ctx.scope.get("monitoring.income_threshold")?;
     let pc = ctx.per_capita_net()?;
@@ -180,11 +177,11 @@ pub fn elimination(ctx: &Ctx) -> Result<Decision, Failure> {
         d.thresholds.push(Threshold::money("家庭年人均纯收入", "元/人·年", pc, line, Comparison::Below));
     }
     cond(&mut d, "income_above_range", "人均纯收入稳定超过当年监测范围", pc.map(|pc| pc >= line),
-        match pc { Some(pc) => format!("人均纯收入 {}，监测范围 {}", money::yuan(pc), money::yuan(line)), None => "收入未填".into() },
+        match pc { Some(pc) => prose!("人均纯收入 {}，监测范围 {}", Yuan(pc), Yuan(line)), None => "收入未填".into() },
         vec![Ctx::incomes_missing()]);
     let after = ctx.per_capita_after_rigid()?;
     cond(&mut d, "rigid_expenses_resolved", "刚性支出问题稳定解决", after.map(|a| a >= line),
-        match after { Some(a) => format!("扣除刚性支出后人均 {}", money::yuan(a)), None => "收入未填".into() },
+        match after { Some(a) => prose!("扣除刚性支出后人均 {}", Yuan(a)), None => "收入未填".into() },
         vec![Ctx::incomes_missing()]);
     let (secure, miss) = three_guarantees(ctx);
     cond(&mut d, "three_guarantees", "“两不愁三保障”及饮水安全有保障", secure,
@@ -203,10 +200,10 @@ pub fn elimination(ctx: &Ctx) -> Result<Decision, Failure> {
     cond(&mut d, "has_labour", "非整户无劳动力", labour.map(|x| !x),
         if labour == Some(true) { "整户无劳动力的不标注风险消除，继续兜底保障并跟踪".into() } else { "至少一名成员有劳动能力".into() },
         ctx.labour_missing());
-    let missed: Vec<String> = d.findings.iter().filter(|f| f.met == Some(false)).map(|f| f.label.clone()).collect();
+    let missed: Vec<&str> = d.findings.iter().filter(|f| f.met == Some(false)).map(|f| f.label).collect();
     if !missed.is_empty() {
         d.outcome = Outcome::DoesNotApply;
-        d.reason = format!("暂不能标注风险消除，未满足：{}", missed.join("；"));
+        d.reason = prose!("暂不能标注风险消除，未满足：{}", missed.join("；"));
     } else if !missing.is_empty() {
         d.outcome = Outcome::CannotDecide;
         d.reason = "已知条件均满足，尚缺部分信息".into();

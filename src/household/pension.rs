@@ -1,5 +1,8 @@
 //! 城乡居民基本养老保险 代缴 (五(十四)), per member: 低保对象, 特困人员, 返贫致贫人口, 重度残疾人,
 //! 计划生育“两证户” of contributing age who are enrolled get the minimum tier paid for them.
+use crate::prose;
+use crate::prose::Prose;
+use crate::money::Yuan;
 use super::decision::{Ctx, Decision, MemberFinding};
 use crate::case::Schooling;
 use crate::error::Failure;
@@ -19,28 +22,28 @@ pub fn decide(ctx: &Ctx) -> Result<Decision, Failure> {
     let mut total = Decimal::ZERO;
     for (i, m) in ctx.case.members.iter().enumerate() {
         let mut missing = Vec::new();
-        let finding = |outcome, grounds: Vec<String>, amount, reason: String, missing| MemberFinding { index: i, name: m.name.clone(), outcome, grounds, amount, reason, missing };
+        let finding = |outcome, grounds: Vec<Prose>, amount, reason: Prose, missing| MemberFinding { index: i, name: m.name.clone(), outcome, grounds, amount, reason, missing };
         let Some(age) = ctx.age(m).map(Decimal::from) else {
             d.members.push(finding(Outcome::CannotDecide, vec![], None, "年龄未知".into(), vec![Missing::new(Ctx::member_path(i, "birth_date"), "出生日期或身份证号")]));
             continue;
         };
         let student = matches!(m.schooling, Some(Schooling::Primary | Schooling::Junior | Schooling::Senior | Schooling::Vocational | Schooling::Higher));
         if age < min_age || age >= receiving || student {
-            let why = if student { "在校学生不参保缴费".to_string() } else if age < min_age { format!("未满 {min_age} 周岁，不在缴费年龄") } else { format!("年满 {receiving} 周岁，已到领取年龄，不再缴费") };
+            let why = if student { prose!("在校学生不参保缴费") } else if age < min_age { prose!("未满 {} 周岁，不在缴费年龄", min_age) } else { prose!("年满 {} 周岁，已到领取年龄，不再缴费", receiving) };
             d.members.push(finding(Outcome::DoesNotApply, vec![], None, why, vec![]));
             continue;
         }
         let mut grounds = Vec::new();
-        if s.dibao == Some(true) { grounds.push("低保对象".to_string()); }
-        if s.tekun == Some(true) { grounds.push("特困人员".to_string()); }
-        if s.returned_to_poverty == Some(true) { grounds.push("返贫致贫人口".to_string()); }
+        if s.dibao == Some(true) { grounds.push(prose!("低保对象")); }
+        if s.tekun == Some(true) { grounds.push(prose!("特困人员")); }
+        if s.returned_to_poverty == Some(true) { grounds.push(prose!("返贫致贫人口")); }
         match ctx.severe_disability(m)? {
-            Some(true) => grounds.push("重度残疾人".to_string()),
+            Some(true) => grounds.push(prose!("重度残疾人")),
             Some(false) => {}
             None => missing.push(Missing::new(Ctx::member_path(i, "disability"), "残疾情况")),
         }
         match m.family_planning_two_certificates {
-            Some(true) => grounds.push("计划生育“两证户”".to_string()),
+            Some(true) => grounds.push(prose!("计划生育“两证户”")),
             Some(false) => {}
             None => missing.push(Missing::new(Ctx::member_path(i, "family_planning_two_certificates"), "计划生育“两证户”")),
         }
@@ -55,9 +58,9 @@ pub fn decide(ctx: &Ctx) -> Result<Decision, Failure> {
         let f = match m.pension_insurance {
             Some(true) => {
                 total = money::add(total, tier, "代缴合计")?;
-                finding(Outcome::Applies, grounds.clone(), Some(tier), format!("{}，已参保，按最低缴费档次代缴 {}", grounds.join("、"), money::yuan(tier)), vec![])
+                finding(Outcome::Applies, grounds.clone(), Some(tier), prose!("{}，已参保，按最低缴费档次代缴 {}", Prose::join(grounds.clone(), "、"), Yuan(tier)), vec![])
             }
-            Some(false) => finding(Outcome::DoesNotApply, grounds.clone(), None, format!("{}，但尚未参加城乡居民养老保险：应先动员参保，参保后代缴", grounds.join("、")), vec![]),
+            Some(false) => finding(Outcome::DoesNotApply, grounds.clone(), None, prose!("{}，但尚未参加城乡居民养老保险：应先动员参保，参保后代缴", Prose::join(grounds.clone(), "、")), vec![]),
             None => finding(Outcome::CannotDecide, grounds, None, "参保情况未填".into(), vec![Missing::new(Ctx::member_path(i, "pension_insurance"), "参加城乡居民养老保险")]),
         };
         d.members.push(f);
@@ -69,7 +72,7 @@ pub fn decide(ctx: &Ctx) -> Result<Decision, Failure> {
         d.amount_unit = Some("元/年".into());
     }
     d.reason = match d.outcome {
-        Outcome::Applies => format!("{n} 人可按最低缴费档次代缴，合计 {}", money::yuan(total)),
+        Outcome::Applies => prose!("{} 人可按最低缴费档次代缴，合计 {}", n, Yuan(total)),
         Outcome::DoesNotApply => "没有成员属于已参保的代缴对象".into(),
         Outcome::CannotDecide => "部分成员信息未填，无法判断".into(),
     };

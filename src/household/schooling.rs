@@ -1,5 +1,6 @@
 //! 控辍保学 (二(三)): children of compulsory-school age out of school, unless for health reasons
 //! (身体原因不具备学习条件), must be brought back.
+use crate::prose;
 use super::decision::{Ctx, Decision, MemberFinding};
 use crate::case::{OutOfSchoolReason, Schooling};
 use crate::decode::Choice;
@@ -24,15 +25,15 @@ pub fn decide(ctx: &Ctx) -> Decision {
         }
         let f = match (m.schooling, m.out_of_school_reason) {
             (None, _) => MemberFinding { index: i, name, outcome: Outcome::CannotDecide, grounds: vec![], amount: None,
-                reason: format!("{age} 岁，义务教育适龄，在校情况未填"), missing: vec![Missing::new(Ctx::member_path(i, "schooling"), "在校情况")] },
+                reason: prose!("{} 岁，义务教育适龄，在校情况未填", age), missing: vec![Missing::new(Ctx::member_path(i, "schooling"), "在校情况")] },
             (Some(Schooling::OutOfSchool), Some(OutOfSchoolReason::Health)) => MemberFinding { index: i, name, outcome: Outcome::DoesNotApply,
-                grounds: vec![OutOfSchoolReason::Health.label().into()], amount: None, reason: format!("{age} 岁，因身体原因不具备学习条件，可送教上门"), missing: vec![] },
+                grounds: vec![OutOfSchoolReason::Health.label().into()], amount: None, reason: prose!("{} 岁，因身体原因不具备学习条件，可送教上门", age), missing: vec![] },
             (Some(Schooling::OutOfSchool), None) => MemberFinding { index: i, name, outcome: Outcome::Applies, grounds: vec!["失学辍学".into()], amount: None,
-                reason: format!("{age} 岁，义务教育阶段失学辍学（原因未填），应劝返复学"), missing: vec![Missing::new(Ctx::member_path(i, "out_of_school_reason"), "失学辍学原因")] },
-            (Some(Schooling::OutOfSchool), Some(r)) => MemberFinding { index: i, name, outcome: Outcome::Applies, grounds: vec![format!("失学辍学（{}）", r.label())], amount: None,
-                reason: format!("{age} 岁，义务教育阶段失学辍学（{}），应落实“五长”责任劝返复学", r.label()), missing: vec![] },
+                reason: prose!("{} 岁，义务教育阶段失学辍学（原因未填），应劝返复学", age), missing: vec![Missing::new(Ctx::member_path(i, "out_of_school_reason"), "失学辍学原因")] },
+            (Some(Schooling::OutOfSchool), Some(r)) => MemberFinding { index: i, name, outcome: Outcome::Applies, grounds: vec![prose!("失学辍学（{}）", r.label())], amount: None,
+                reason: prose!("{} 岁，义务教育阶段失学辍学（{}），应落实“五长”责任劝返复学", age, r.label()), missing: vec![] },
             (Some(s), _) => MemberFinding { index: i, name, outcome: Outcome::DoesNotApply, grounds: vec![], amount: None,
-                reason: format!("{age} 岁，{}", s.label()), missing: vec![] },
+                reason: prose!("{} 岁，{}", age, s.label()), missing: vec![] },
         };
         d.members.push(f);
     }

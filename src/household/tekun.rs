@@ -1,5 +1,7 @@
 //! 农村特困人员救助供养 (五(十五), 五(十二)), per member: 无劳动能力, 无生活来源, and no
 //! 法定义务人 able to support them (policy-reference §3). Orphans under 16 go to 孤儿保障 instead.
+use crate::prose;
+use crate::prose::Prose;
 use super::decision::{disability_text, Ctx, Decision, MemberFinding};
 use crate::case::{DisabilityKind, Member, Supporter};
 use crate::error::Failure;
@@ -8,12 +10,12 @@ use crate::policy::anchor;
 use rust_decimal::Decimal;
 
 /// 无劳动能力 by age or disability; `None` when unknown.
-fn unable_to_work(ctx: &Ctx, m: &Member, i: usize, missing: &mut Vec<Missing>) -> Result<Option<String>, Failure> {
+fn unable_to_work(ctx: &Ctx, m: &Member, i: usize, missing: &mut Vec<Missing>) -> Result<Option<Prose>, Failure> {
     let elderly = ctx.scope.get("tekun.age_elderly")?;
     let minor = ctx.scope.get("tekun.age_minor")?;
     match ctx.age(m).map(Decimal::from) {
-        Some(a) if a >= elderly => return Ok(Some(format!("年满 {elderly} 周岁"))),
-        Some(a) if a < minor => return Ok(Some(format!("未满 {minor} 周岁"))),
+        Some(a) if a >= elderly => return Ok(Some(prose!("年满 {} 周岁", elderly))),
+        Some(a) if a < minor => return Ok(Some(prose!("未满 {} 周岁", minor))),
         Some(_) => {}
         None => missing.push(Missing::new(Ctx::member_path(i, "birth_date"), "出生日期或身份证号")),
     }
@@ -72,7 +74,7 @@ pub fn decide(ctx: &Ctx) -> Result<Decision, Failure> {
             Some(Supporter::Able) => Some(false),
             None => None,
         };
-        if let Some(g) = &unable { grounds.push(format!("无劳动能力（{g}）")); }
+        if let Some(g) = &unable { grounds.push(prose!("无劳动能力（{}）", g.clone())); }
         if no_income == Some(true) { grounds.push("无生活来源".into()); }
         if supporter == Some(true) { grounds.push("无法定义务人或义务人无履行能力".into()); }
         let known_fail = (unable.is_none() && missing.is_empty()) || no_income == Some(false) || supporter == Some(false);
@@ -82,9 +84,9 @@ pub fn decide(ctx: &Ctx) -> Result<Decision, Failure> {
             if no_income == Some(false) { why.push("有生活来源（收入不低于低保标准或财产不符）"); }
             if supporter == Some(false) { why.push("有具备履行能力的法定义务人"); }
             missing.clear();
-            (Outcome::DoesNotApply, why.join("；"))
+            (Outcome::DoesNotApply, Prose::Owned(why.join("；")))
         } else if unable.is_some() && no_income == Some(true) && supporter == Some(true) {
-            (Outcome::Applies, format!("{}，可认定为特困人员", grounds.join("、")))
+            (Outcome::Applies, prose!("{}，可认定为特困人员", Prose::join(grounds.clone(), "、")))
         } else {
             if no_income.is_none() {
                 if pc.is_none() { missing.push(Ctx::incomes_missing()); }
@@ -96,10 +98,9 @@ pub fn decide(ctx: &Ctx) -> Result<Decision, Failure> {
         d.members.push(MemberFinding { index: i, name: m.name.clone(), outcome, grounds, amount: None, reason, missing });
     }
     d.settle_members();
-    let who: Vec<String> = d.members.iter().filter(|m| m.outcome == Outcome::Applies)
-        .map(|f| f.name.clone().unwrap_or_else(|| format!("成员{}", f.index + 1))).collect();
+    let who: Vec<Prose> = d.members.iter().filter(|m| m.outcome == Outcome::Applies).map(|f| f.display_name()).collect();
     d.reason = match d.outcome {
-        Outcome::Applies => format!("符合特困人员认定条件（无劳动能力、无生活来源、无法定义务人或其无履行能力）：{}", who.join("、")),
+        Outcome::Applies => prose!("符合特困人员认定条件（无劳动能力、无生活来源、无法定义务人或其无履行能力）：{}", Prose::join(who, "、")),
         Outcome::DoesNotApply => "没有成员同时满足无劳动能力、无生活来源、无有能力的法定义务人三项条件".into(),
         Outcome::CannotDecide => "部分成员条件未知，无法判断".into(),
     };

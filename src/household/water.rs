@@ -1,4 +1,5 @@
 //! 饮水安全 (二(二) 监测内容, 二(三) 农村饮水安全工程): an unsafe supply is reported for action.
+use crate::prose;
 use super::decision::{Ctx, Decision};
 use crate::case::Water;
 use crate::decode::Choice;
@@ -18,7 +19,7 @@ pub fn decide(ctx: &Ctx) -> Decision {
         Some(w) => {
             d.outcome = Outcome::Applies;
             d.category(w.code(), w.label());
-            d.reason = format!("饮水不安全（{}），应报水务部门及时解决（维修管网、保障水源）", w.label());
+            d.reason = prose!("饮水不安全（{}），应报水务部门及时解决（维修管网、保障水源）", w.label());
             d
         }
     }

@@ -1,0 +1,92 @@
+//! The fingerprint printed on a case sheet: a short hash of the case as the engine read it, the
+//! parameter values it used and the engine version, so a reviewer who re-enters the sheet can
+//! tell whether it rests on the same facts and rules.
+//!
+//! The case is fed through its derived `Hash` (values, not their spelling: `1200` and `1200.00`
+//! are the same amount) into SHA-256. Walking the case this way writes no text and allocates
+//! nothing per field; it was a third of an evaluation's time when the case was serialised to
+//! JSON first. Integers are written at a fixed width, so the wasm page (32-bit `usize`) and the
+//! native CLI give the same fingerprint.
+use crate::case::Case;
+use crate::params::ParamUse;
+use sha2::{Digest, Sha256};
+use std::hash::{Hash, Hasher};
+
+/// First 12 hex digits of the SHA-256.
+pub fn fingerprint(case: &Case, used: &[ParamUse]) -> String {
+    thread_local!(static BUF: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) });
+    BUF.with_borrow_mut(|buf| {
+        buf.clear();
+        let mut feed = Feed(buf);
+        case.hash(&mut feed);
+        for p in used {
+            p.id.hash(&mut feed);
+            p.value.hash(&mut feed);
+        }
+        crate::ENGINE_VERSION.hash(&mut feed);
+        let digest = Sha256::digest(&feed.0[..]);
+        let mut hex = String::with_capacity(12);
+        for b in &digest[..6] {
+            use std::fmt::Write;
+            let _ = write!(hex, "{b:02x}");
+        }
+        hex
+    })
+}
+
+/// Collects the bytes `Hash` writes, each integer little-endian at a fixed width.
+struct Feed<'a>(&'a mut Vec<u8>);
+
+impl Hasher for Feed<'_> {
+    fn finish(&self) -> u64 {
+        0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        self.0.extend_from_slice(bytes);
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.0.push(i);
+    }
+
+    fn write_u16(&mut self, i: u16) {
+        self.0.extend_from_slice(&i.to_le_bytes());
+    }
+
+    fn write_u32(&mut self, i: u32) {
+        self.0.extend_from_slice(&i.to_le_bytes());
+    }
+
+    fn write_u64(&mut self, i: u64) {
+        self.0.extend_from_slice(&i.to_le_bytes());
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.write_u64(i as u64);
+    }
+
+    fn write_isize(&mut self, i: isize) {
+        self.write_u64(i as i64 as u64);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn case(income: &str) -> Case {
+        let text = format!(
+            r#"{{"schema":"jingning.household/1","assessment_date":"2024-06-30","members":[{{"name":"甲"}}],"incomes":{{"wage":{income}}}}}"#
+        );
+        crate::case::from_json(&text).unwrap()
+    }
+
+    #[test]
+    fn the_same_amount_however_written_gives_the_same_fingerprint() {
+        assert_eq!(fingerprint(&case("\"1200\""), &[]), fingerprint(&case("\"1200.00\""), &[]));
+        assert_eq!(fingerprint(&case("1200"), &[]), fingerprint(&case("\"1200\""), &[]));
+        assert_ne!(fingerprint(&case("\"1200\""), &[]), fingerprint(&case("\"1200.01\""), &[]));
+        assert_eq!(fingerprint(&case("1"), &[]).len(), 12);
+    }
+}

@@ -1,0 +1,253 @@
+//! The Chinese sentences of a result (reasons, notes, grounds, distances to a line), composed
+//! when they are read or serialised rather than when a rule decides.
+//!
+//! A household evaluation says a dozen things, most with yuan figures in them. Formatting them all
+//! eagerly was most of the cost of an evaluation, yet a batch run over a county's 台账 reads none of
+//! them, and the page reads them once. So a rule states its sentence as a template and the figures
+//! (`prose!("人均 {} 低于标准 {}", Yuan(pc), Yuan(standard))`); the text exists only when someone
+//! asks for it (`Display`, `Serialize`). The template's `{}` count is checked against the
+//! arguments at compile time.
+use crate::money::Yuan;
+use rust_decimal::Decimal;
+use serde::{Serialize, Serializer};
+use std::fmt;
+
+/// A sentence of a result.
+#[derive(Clone)]
+pub enum Prose {
+    Static(&'static str),
+    Owned(String),
+    /// Text shared with the case, e.g. a member's name.
+    Shared(std::sync::Arc<str>),
+    /// A template with `{}` placeholders, filled in order by the arguments.
+    Composed(&'static str, Box<[Arg]>),
+}
+
+/// A figure or phrase filling a placeholder.
+#[derive(Clone)]
+pub enum Arg {
+    /// Money as written in reasons: `¥1,234.50`.
+    Yuan(Decimal),
+    /// A plain number (a multiplier, an age limit): shown as the decimal's own text.
+    Number(Decimal),
+    Int(i64),
+    Str(&'static str),
+    Prose(Prose),
+    /// Items joined by a separator, e.g. grounds joined by `、`.
+    Join(Box<[Prose]>, &'static str),
+}
+
+/// Builds a [`Prose`]: `prose!("文字")` or `prose!("… {} …", arg, …)`, every argument
+/// convertible into an [`Arg`].
+#[macro_export]
+macro_rules! prose {
+    ($t:literal) => {
+        $crate::prose::Prose::Static($t)
+    };
+    ($t:literal, $($a:expr),+ $(,)?) => {{
+        const _: () = assert!(
+            $crate::prose::placeholders($t) == [$(stringify!($a)),+].len(),
+            "prose!: the number of {{}} differs from the number of arguments"
+        );
+        $crate::prose::Prose::Composed($t, Box::new([$($crate::prose::Arg::from($a)),+]))
+    }};
+}
+
+/// How many `{}` a template has (for the compile-time check in [`prose!`]).
+pub const fn placeholders(t: &str) -> usize {
+    let b = t.as_bytes();
+    let mut i = 0;
+    let mut n = 0;
+    while i + 1 < b.len() {
+        if b[i] == b'{' && b[i + 1] == b'}' {
+            n += 1;
+            i += 1;
+        }
+        i += 1;
+    }
+    n
+}
+
+impl Prose {
+    /// Items joined by `sep`, as one sentence part.
+    pub fn join(items: Vec<Prose>, sep: &'static str) -> Prose {
+        Prose::Composed("{}", Box::new([Arg::Join(items.into_boxed_slice(), sep)]))
+    }
+
+    pub fn is_empty(&self) -> bool {
+        match self {
+            Prose::Static(s) => s.is_empty(),
+            Prose::Owned(s) => s.is_empty(),
+            Prose::Shared(s) => s.is_empty(),
+            Prose::Composed(t, _) => t.is_empty(),
+        }
+    }
+}
+
+impl Default for Prose {
+    fn default() -> Self {
+        Prose::Static("")
+    }
+}
+
+impl fmt::Display for Prose {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Prose::Static(s) => f.write_str(s),
+            Prose::Owned(s) => f.write_str(s),
+            Prose::Shared(s) => f.write_str(s),
+            Prose::Composed(t, args) => {
+                let mut args = args.iter();
+                let mut rest = *t;
+                while let Some(at) = rest.find("{}") {
+                    f.write_str(&rest[..at])?;
+                    if let Some(a) = args.next() {
+                        a.fmt(f)?;
+                    }
+                    rest = &rest[at + 2..];
+                }
+                f.write_str(rest)
+            }
+        }
+    }
+}
+
+impl fmt::Display for Arg {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Arg::Yuan(x) => Yuan(*x).fmt(f),
+            Arg::Number(x) => x.fmt(f),
+            Arg::Int(x) => x.fmt(f),
+            Arg::Str(s) => f.write_str(s),
+            Arg::Prose(p) => p.fmt(f),
+            Arg::Join(items, sep) => {
+                for (i, p) in items.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(sep)?;
+                    }
+                    p.fmt(f)?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+impl fmt::Debug for Prose {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&self.to_string(), f)
+    }
+}
+
+/// Two sentences are equal when they read the same, however they were built.
+impl PartialEq for Prose {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Prose::Static(a), Prose::Static(b)) => a == b,
+            _ => self.to_string() == other.to_string(),
+        }
+    }
+}
+
+impl Eq for Prose {}
+
+impl PartialEq<&str> for Prose {
+    fn eq(&self, other: &&str) -> bool {
+        self.to_string() == *other
+    }
+}
+
+impl Serialize for Prose {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Prose::Static(t) => s.serialize_str(t),
+            Prose::Owned(t) => s.serialize_str(t),
+            Prose::Shared(t) => s.serialize_str(t),
+            Prose::Composed(..) => s.collect_str(self),
+        }
+    }
+}
+
+impl From<&'static str> for Prose {
+    fn from(s: &'static str) -> Self {
+        Prose::Static(s)
+    }
+}
+
+impl From<String> for Prose {
+    fn from(s: String) -> Self {
+        Prose::Owned(s)
+    }
+}
+
+impl From<Yuan> for Arg {
+    fn from(y: Yuan) -> Self {
+        Arg::Yuan(y.0)
+    }
+}
+
+impl From<Decimal> for Arg {
+    fn from(x: Decimal) -> Self {
+        Arg::Number(x)
+    }
+}
+
+impl From<&'static str> for Arg {
+    fn from(s: &'static str) -> Self {
+        Arg::Str(s)
+    }
+}
+
+impl From<String> for Arg {
+    fn from(s: String) -> Self {
+        Arg::Prose(Prose::Owned(s))
+    }
+}
+
+impl From<Prose> for Arg {
+    fn from(p: Prose) -> Self {
+        Arg::Prose(p)
+    }
+}
+
+macro_rules! int_args {
+    ($($t:ty),*) => {$(
+        impl From<$t> for Arg {
+            fn from(x: $t) -> Self {
+                Arg::Int(x as i64)
+            }
+        }
+    )*};
+}
+int_args!(u8, u16, u32, i32, i64);
+
+impl From<usize> for Arg {
+    fn from(x: usize) -> Self {
+        Arg::Int(i64::try_from(x).unwrap_or(i64::MAX))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn a_composed_sentence_reads_like_the_formatted_one() {
+        let p = prose!("人均 {} 低于标准 {}，{} 人", Yuan(d("4688")), Yuan(d("5000.5")), 3u32);
+        assert_eq!(p.to_string(), "人均 ¥4,688 低于标准 ¥5,000.50，3 人");
+        assert_eq!(serde_json::to_string(&p).unwrap(), "\"人均 ¥4,688 低于标准 ¥5,000.50，3 人\"");
+    }
+
+    #[test]
+    fn lists_join_and_equality_compares_the_text() {
+        let list = Prose::join(vec![prose!("低保对象"), Prose::Owned("重度残疾人".into())], "、");
+        let p = prose!("{}，已参保", list);
+        assert_eq!(p, Prose::Static("低保对象、重度残疾人，已参保"));
+        assert_eq!(placeholders("{} 和 {}"), 2);
+        assert_eq!(placeholders("没有"), 0);
+    }
+}
