@@ -44,7 +44,8 @@ pub struct DibaoIncomeCheck {
     pub reason: String,
     pub threshold: Threshold,
     pub citations: Vec<Citation>,
-    pub params_used: Vec<ParamUse>,
+    #[cfg_attr(feature = "wasm", tsify(type = "ParamUse[]"))]
+    pub params_used: Vec<std::sync::Arc<ParamUse>>,
     /// Labels of parameter values used that are not verified (placeholders or overrides).
     pub unverified: Vec<String>,
 }

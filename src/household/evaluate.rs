@@ -13,6 +13,7 @@ use chrono::NaiveDate;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use serde::Serialize;
+use std::sync::Arc;
 
 /// Everything the engine says about one household.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -39,7 +40,8 @@ pub struct HouseholdResult {
     /// 刚性支出合计 over 12 months.
     #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub rigid_expenses: Decimal,
-    pub params_used: Vec<ParamUse>,
+    #[cfg_attr(feature = "wasm", tsify(type = "ParamUse[]"))]
+    pub params_used: Vec<Arc<ParamUse>>,
     /// Labels of unverified (placeholder or overridden) values used.
     pub unverified: Vec<String>,
     /// Union of the inputs every decision still needs.
@@ -86,7 +88,7 @@ fn year_param(scope: &Scope, id: &str) -> Result<u32, Failure> {
 
 pub fn evaluate(case: &Case, opts: &Options) -> Result<HouseholdResult, Failure> {
     let set = opts.param_set()?;
-    let scope = Scope::new(&set, case.assessment_date, opts)?;
+    let scope = Scope::new(set, case.assessment_date, opts)?;
     let size = u32::try_from(case.members.len()).map_err(|_| Failure::calc("家庭人口数过大"))?;
     let ledger = match &case.incomes {
         Some(incomes) if size > 0 => Some(ledger(incomes, case.employment_costs, size)?),
@@ -118,10 +120,9 @@ pub fn evaluate(case: &Case, opts: &Options) -> Result<HouseholdResult, Failure>
     let mut missing: Vec<Missing> = decisions.iter().filter(|d| d.outcome == Outcome::CannotDecide).flat_map(|d| d.missing.clone()).collect();
     missing.sort();
     missing.dedup();
-    // By id, so the order rules happen to consult parameters in (which can follow member order)
-    // never shows in the result or the fingerprint.
-    let mut params_used = ctx.scope.used();
-    params_used.sort_by(|a, b| a.id.cmp(&b.id));
+    // In id order, so the order rules happen to consult parameters in (which can follow member
+    // order) never shows in the result or the fingerprint.
+    let params_used = ctx.scope.used();
     let unverified = params_used.iter().filter(|p| !p.verified).map(|p| p.label.to_string()).collect();
     let per_capita_net = ctx.ledger.as_ref().map(|l| l.per_capita_net);
     let per_capita_dibao = ctx.ledger.as_ref().map(|l| l.per_capita_dibao);

@@ -11,9 +11,10 @@ use crate::case::Case;
 use crate::params::ParamUse;
 use sha2::{Digest, Sha256};
 use std::hash::{Hash, Hasher};
+use std::sync::Arc;
 
 /// First 12 hex digits of the SHA-256.
-pub fn fingerprint(case: &Case, used: &[ParamUse]) -> String {
+pub fn fingerprint(case: &Case, used: &[Arc<ParamUse>]) -> String {
     thread_local!(static BUF: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) });
     BUF.with_borrow_mut(|buf| {
         buf.clear();

@@ -15,7 +15,7 @@ use serde::Serialize;
 use serde_json::Value;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// Shared immutable text: every evaluation records the parameters it used, and copying their
 /// labels and (long) sources each time was most of an evaluation's allocations.
@@ -244,11 +244,21 @@ fn check_regions(d: &mut Decoder, set: &ParamSet) {
 
 /// Evaluation options shared by every engine: the region, per-parameter overrides and an
 /// optional user-supplied parameter set.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 pub struct Options {
     pub region: Option<String>,
     pub overrides: BTreeMap<String, Decimal>,
+    /// The complete set to evaluate with when the caller supplied one: the built-in set with the
+    /// user's parameters merged in ([`Options::from_json`] merges once, not per evaluation).
     pub params: Option<ParamSet>,
+    /// The last parameter table resolved with these options (see [`Resolved`]).
+    cache: Mutex<Option<Arc<Resolved>>>,
+}
+
+impl Clone for Options {
+    fn clone(&self) -> Self {
+        Options { region: self.region.clone(), overrides: self.overrides.clone(), params: self.params.clone(), cache: Mutex::default() }
+    }
 }
 
 impl Options {
@@ -271,7 +281,7 @@ impl Options {
             }
             if let Some(p) = o.raw("params") {
                 match ParamSet::from_docs(p) {
-                    Ok(set) => opts.params = Some(set),
+                    Ok(set) => opts.params = Some(ParamSet::builtin()?.merged_with(&set)),
                     Err(Failure::Invalid { errors }) => {
                         for e in errors {
                             d.error(e.path.replacen('$', "$.params", 1), e.message);
@@ -284,38 +294,63 @@ impl Options {
         d.finish(Some(opts))
     }
 
-    /// The set to evaluate with: built-in, merged with the user-supplied one if any.
-    pub fn param_set(&self) -> Result<std::borrow::Cow<'static, ParamSet>, Failure> {
-        let builtin = ParamSet::builtin()?;
-        Ok(match &self.params {
-            Some(user) => std::borrow::Cow::Owned(builtin.merged_with(user)),
-            None => std::borrow::Cow::Borrowed(builtin),
-        })
+    /// The set to evaluate with: the built-in one, or the merged one the caller supplied.
+    pub fn param_set(&self) -> Result<&ParamSet, Failure> {
+        match &self.params {
+            Some(set) => Ok(set),
+            None => ParamSet::builtin(),
+        }
+    }
+
+    /// The table for `date`, from the cache when the last evaluation used the same date, set,
+    /// region and overrides (a batch of households assessed on one date resolves it once).
+    fn resolved(&self, set: &ParamSet, date: NaiveDate) -> Result<Arc<Resolved>, Failure> {
+        let region = self.region.as_deref().unwrap_or(DEFAULT_REGION);
+        let key = |r: &Resolved| {
+            r.date == date && r.set == std::ptr::from_ref(set) as usize && *r.region == *region && r.overrides == self.overrides
+        };
+        if let Ok(cache) = self.cache.lock() {
+            if let Some(r) = cache.as_ref().filter(|r| key(r)) {
+                return Ok(r.clone());
+            }
+        }
+        let r = Arc::new(Resolved::new(set, date, region, &self.overrides)?);
+        if let Ok(mut cache) = self.cache.lock() {
+            *cache = Some(r.clone());
+        }
+        Ok(r)
     }
 }
 
-/// Parameters resolved for one evaluation date and region, recording each value used.
-pub struct Scope<'a> {
-    set: &'a ParamSet,
+/// Every parameter of a set resolved for one date, region and set of overrides: the value in
+/// force with its provenance, or why there is none. Parameters are kept in id order, so the
+/// values an evaluation used come out sorted without sorting.
+pub struct Resolved {
+    /// Address of the set it was resolved from: an identity to compare, never a pointer to follow.
+    set: usize,
     date: NaiveDate,
-    region: String,
-    chain: Vec<String>,
-    overrides: &'a BTreeMap<String, Decimal>,
-    used: RefCell<Vec<ParamUse>>,
+    region: Text,
+    overrides: BTreeMap<String, Decimal>,
+    ids: Vec<Text>,
+    entries: Vec<Result<Arc<ParamUse>, Failure>>,
 }
 
-impl<'a> Scope<'a> {
-    pub fn new(set: &'a ParamSet, date: NaiveDate, opts: &'a Options) -> Result<Scope<'a>, Failure> {
-        let region = opts.region.clone().unwrap_or_else(|| DEFAULT_REGION.to_string());
-        if !set.regions.is_empty() && !set.regions.contains_key(&region) {
+impl std::fmt::Debug for Resolved {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Resolved").field("date", &self.date).field("region", &self.region).finish_non_exhaustive()
+    }
+}
+
+impl Resolved {
+    fn new(set: &ParamSet, date: NaiveDate, region: &str, overrides: &BTreeMap<String, Decimal>) -> Result<Resolved, Failure> {
+        if !set.regions.is_empty() && !set.regions.contains_key(region) {
             let known: Vec<_> = set.regions.keys().cloned().collect();
             return Err(Failure::invalid(vec![FieldError::new(
                 "options.region",
                 format!("未知地区「{region}」，可选：{}", known.join("、")),
             )]));
         }
-        let unknown: Vec<FieldError> = opts
-            .overrides
+        let unknown: Vec<FieldError> = overrides
             .keys()
             .filter(|k| !set.params.contains_key(*k))
             .map(|k| FieldError::new(format!("options.overrides.{k}"), format!("没有名为「{k}」的参数")))
@@ -323,60 +358,99 @@ impl<'a> Scope<'a> {
         if !unknown.is_empty() {
             return Err(Failure::invalid(unknown));
         }
-        let chain = set.region_chain(&region);
-        Ok(Scope { set, date, region, chain, overrides: &opts.overrides, used: RefCell::new(Vec::with_capacity(32)) })
+        let chain = set.region_chain(region);
+        let entries = set
+            .params
+            .iter()
+            .map(|(id, def)| {
+                if let Some(v) = overrides.get(id) {
+                    return Ok(Arc::new(ParamUse {
+                        id: def.id.clone(),
+                        label: def.label.clone(),
+                        unit: def.unit.clone(),
+                        value: *v,
+                        from: None,
+                        region: None,
+                        source: "本次计算的本地覆盖值".into(),
+                        verified: false,
+                        overridden: true,
+                    }));
+                }
+                let v = set
+                    .value_in_chain(id, date, &chain)
+                    .ok_or_else(|| Failure::calc(format!("参数「{}」({id}) 在 {date} 的 {region} 没有取值", def.label)))?;
+                Ok(Arc::new(ParamUse {
+                    id: def.id.clone(),
+                    label: def.label.clone(),
+                    unit: def.unit.clone(),
+                    value: v.value,
+                    from: Some(v.from),
+                    region: Some(v.region.clone()),
+                    source: v.source.clone(),
+                    verified: v.verified,
+                    overridden: false,
+                }))
+            })
+            .collect();
+        Ok(Resolved {
+            set: std::ptr::from_ref(set) as usize,
+            date,
+            region: region.into(),
+            overrides: overrides.clone(),
+            ids: set.params.values().map(|d| d.id.clone()).collect(),
+            entries,
+        })
+    }
+
+    fn index(&self, id: &str) -> Option<usize> {
+        self.ids.binary_search_by(|x| (**x).cmp(id)).ok()
+    }
+}
+
+/// Parameters resolved for one evaluation date and region, recording each value used.
+pub struct Scope<'a> {
+    table: Arc<Resolved>,
+    /// Which entries of `table` this evaluation has used.
+    used: RefCell<Vec<bool>>,
+    _options: std::marker::PhantomData<&'a Options>,
+}
+
+impl<'a> Scope<'a> {
+    pub fn new(set: &'a ParamSet, date: NaiveDate, opts: &'a Options) -> Result<Scope<'a>, Failure> {
+        let table = opts.resolved(set, date)?;
+        let used = RefCell::new(vec![false; table.entries.len()]);
+        Ok(Scope { table, used, _options: std::marker::PhantomData })
     }
 
     pub fn date(&self) -> NaiveDate {
-        self.date
+        self.table.date
     }
 
     pub fn region(&self) -> &str {
-        &self.region
+        &self.table.region
     }
 
     /// The value of parameter `id`; an error naming it if it has no value for this date.
     pub fn get(&self, id: &str) -> Result<Decimal, Failure> {
-        if let Some(u) = self.used.borrow().iter().find(|u| &*u.id == id) {
-            return Ok(u.value);
+        let i = self.table.index(id).ok_or_else(|| Failure::calc(format!("参数「{id}」未定义")))?;
+        let entry = self.table.entries.get(i).ok_or_else(|| Failure::calc(format!("参数「{id}」未定义")))?;
+        let value = entry.as_ref().map_err(Clone::clone)?.value;
+        if let Some(u) = self.used.borrow_mut().get_mut(i) {
+            *u = true;
         }
-        let def = self.set.params.get(id).ok_or_else(|| Failure::calc(format!("参数「{id}」未定义")))?;
-        let usage = if let Some(v) = self.overrides.get(id) {
-            ParamUse {
-                id: def.id.clone(),
-                label: def.label.clone(),
-                unit: def.unit.clone(),
-                value: *v,
-                from: None,
-                region: None,
-                source: "本次计算的本地覆盖值".into(),
-                verified: false,
-                overridden: true,
-            }
-        } else {
-            let v = self.set.value_in_chain(id, self.date, &self.chain).ok_or_else(|| {
-                Failure::calc(format!("参数「{}」({id}) 在 {} 的 {} 没有取值", def.label, self.date, self.region))
-            })?;
-            ParamUse {
-                id: def.id.clone(),
-                label: def.label.clone(),
-                unit: def.unit.clone(),
-                value: v.value,
-                from: Some(v.from),
-                region: Some(v.region.clone()),
-                source: v.source.clone(),
-                verified: v.verified,
-                overridden: false,
-            }
-        };
-        let value = usage.value;
-        self.used.borrow_mut().push(usage);
         Ok(value)
     }
 
-    /// Every value used so far, in order of first use.
-    pub fn used(&self) -> Vec<ParamUse> {
-        self.used.borrow().clone()
+    /// Every value used so far, in id order.
+    pub fn used(&self) -> Vec<Arc<ParamUse>> {
+        let used = self.used.borrow();
+        self.table
+            .entries
+            .iter()
+            .zip(used.iter())
+            .filter(|(_, u)| **u)
+            .filter_map(|(e, _)| e.as_ref().ok().cloned())
+            .collect()
     }
 }
 
@@ -430,6 +504,10 @@ mod tests {
         opts.overrides.insert("dibao.standard_annual".into(), Decimal::from(6000));
         let scope = Scope::new(set, NaiveDate::from_ymd_opt(2024, 1, 1).unwrap(), &opts).unwrap();
         assert_eq!(scope.get("dibao.standard_annual").unwrap(), Decimal::from(6000));
+        // A later change of the overrides is not hidden by the cached table.
+        opts.overrides.insert("dibao.standard_annual".into(), Decimal::from(6100));
+        let scope = Scope::new(set, NaiveDate::from_ymd_opt(2024, 1, 1).unwrap(), &opts).unwrap();
+        assert_eq!(scope.get("dibao.standard_annual").unwrap(), Decimal::from(6100));
         assert!(scope.used()[0].overridden);
     }
 }
