@@ -107,6 +107,13 @@ impl Decision {
         }
     }
 
+    /// A measure decided member by member: room for every member's finding up front.
+    pub fn per_member(measure: &'static str, title: &'static str, members: usize) -> Decision {
+        let mut d = Decision::new(measure, title);
+        d.members.reserve_exact(members);
+        d
+    }
+
     pub fn figure(&mut self, label: &'static str, value: Decimal, unit: &'static str) {
         self.figures.push(Figure { label, value: money::to_fen(value), unit });
     }

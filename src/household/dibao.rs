@@ -119,7 +119,7 @@ fn low_income(ctx: &Ctx) -> Result<(Option<bool>, Option<Threshold>), Failure> {
 
 /// 单人户施保, per member and ground.
 pub fn single_person(ctx: &Ctx, whole_applies: bool) -> Result<Decision, Failure> {
-    let mut d = Decision::new("dibao_single_person", "低保“单人户”施保");
+    let mut d = Decision::per_member("dibao_single_person", "低保“单人户”施保", ctx.case.members.len());
     d.citations = vec![anchor::DIBAO_SINGLE_PERSON.cite()];
     if whole_applies {
         d.outcome = Outcome::DoesNotApply;

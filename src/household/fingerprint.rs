@@ -5,7 +5,7 @@
 //! The case is fed through its derived `Hash` (values, not their spelling: `1200` and `1200.00`
 //! are the same amount) into SHA-256. Walking the case this way writes no text and allocates
 //! nothing per field; it was a third of an evaluation's time when the case was serialised to
-//! JSON first. Integers are written at a fixed width, so the wasm page (32-bit `usize`) and the
+//! JSON first. Integers are written the same way on every target, so the wasm page (32-bit `usize`) and the
 //! native CLI give the same fingerprint.
 use crate::case::Case;
 use crate::params::ParamUse;
@@ -38,6 +38,18 @@ pub fn fingerprint(case: &Case, used: &[Arc<ParamUse>]) -> String {
 /// Collects the bytes `Hash` writes, each integer little-endian at a fixed width.
 struct Feed<'a>(&'a mut Vec<u8>);
 
+impl Feed<'_> {
+    fn write_small(&mut self, i: u64) {
+        match u8::try_from(i) {
+            Ok(b) if b < 0xFF => self.0.push(b),
+            _ => {
+                self.0.push(0xFF);
+                self.0.extend_from_slice(&i.to_le_bytes());
+            }
+        }
+    }
+}
+
 impl Hasher for Feed<'_> {
     fn finish(&self) -> u64 {
         0
@@ -63,12 +75,15 @@ impl Hasher for Feed<'_> {
         self.0.extend_from_slice(&i.to_le_bytes());
     }
 
+    // Lengths and enum discriminants are nearly always small: one byte for 0–254, and 0xFF
+    // followed by all eight bytes otherwise (a prefix code, so no two inputs write the same
+    // bytes). Option and enum tags are most of what a case writes.
     fn write_usize(&mut self, i: usize) {
-        self.write_u64(i as u64);
+        self.write_small(i as u64);
     }
 
     fn write_isize(&mut self, i: isize) {
-        self.write_u64(i as i64 as u64);
+        self.write_small(i as i64 as u64);
     }
 }
 

@@ -12,7 +12,7 @@ use crate::policy::anchor;
 use rust_decimal::Decimal;
 
 pub fn decide(ctx: &Ctx) -> Result<Decision, Failure> {
-    let mut d = Decision::new("pension", "城乡居民养老保险代缴");
+    let mut d = Decision::per_member("pension", "城乡居民养老保险代缴", ctx.case.members.len());
     d.citations = vec![anchor::PENSION_SUBSIDY.cite()];
     let s = &ctx.case.status;
     let tier = ctx.scope.get("pension.min_tier")?;
