@@ -47,13 +47,18 @@ impl Cell {
 
     /// The cell as a person reads it in the sheet (used for CSV export and messages).
     pub fn display(&self) -> String {
+        self.shown().into_owned()
+    }
+
+    /// [`Cell::display`] without copying text cells: what an export writes for every cell.
+    pub fn shown(&self) -> std::borrow::Cow<'_, str> {
+        use std::borrow::Cow;
         match self {
-            Cell::Empty => String::new(),
-            Cell::Text(s) => s.clone(),
-            Cell::Number(x) => number_text(*x),
-            Cell::Bool(b) => if *b { "是" } else { "否" }.into(),
-            Cell::Date(d) => d.format("%Y-%m-%d").to_string(),
-            Cell::Error(e) => e.clone(),
+            Cell::Empty => Cow::Borrowed(""),
+            Cell::Text(s) | Cell::Error(s) => Cow::Borrowed(s),
+            Cell::Number(x) => Cow::Owned(number_text(*x)),
+            Cell::Bool(b) => Cow::Borrowed(if *b { "是" } else { "否" }),
+            Cell::Date(d) => Cow::Owned(d.format("%Y-%m-%d").to_string()),
         }
     }
 }
@@ -103,9 +108,17 @@ pub fn to_value(cell: &Cell, kind: Kind, label: &str) -> CellResult {
 /// Trimmed text; full-width letters and digits made half-width (choice codes, names with digits).
 pub fn text(cell: &Cell) -> String {
     match cell {
+        // Most cells need no conversion: copy them once, trimmed.
+        Cell::Text(s) if !has_full_width(s) => s.trim().to_string(),
         Cell::Text(s) => half_width(s).trim().to_string(),
         other => other.display(),
     }
+}
+
+/// Whether [`half_width`] would change anything: full-width forms are U+FF01–U+FF5E (UTF-8
+/// `EF BC 81`–`EF BD 9E`) and the ideographic space U+3000 (`E3 80 80`).
+fn has_full_width(s: &str) -> bool {
+    !s.is_ascii() && s.chars().any(|c| c == '\u{3000}' || ('\u{FF01}'..='\u{FF5E}').contains(&c))
 }
 
 fn id_number(cell: &Cell, label: &str) -> Result<String, String> {
@@ -126,26 +139,29 @@ pub fn number(cell: &Cell) -> String {
         Cell::Bool(_) | Cell::Date(_) => return cell.display(),
         other => text(other),
     };
-    let mut s: String = raw
+    let core = raw
         .trim()
         .trim_start_matches(['¥', '￥'])
         .trim_end_matches("元")
         .trim_end_matches("人")
         .trim_end_matches("个月")
         .trim_end_matches("辆")
-        .trim()
-        .to_string();
-    if is_grouped(&s) {
-        s = s.replace(',', "");
-    }
-    let plain = s.strip_prefix('-').unwrap_or(&s);
+        .trim();
+    let ungrouped = (core.contains(',') && is_grouped(core)).then(|| core.replace(',', ""));
+    let s = ungrouped.as_deref().unwrap_or(core);
+    let plain = s.strip_prefix('-').unwrap_or(s);
     let numeric = !plain.is_empty()
-        && plain.chars().all(|c| c.is_ascii_digit() || c == '.')
-        && plain.chars().filter(|c| *c == '.').count() <= 1;
-    if numeric {
-        s
-    } else {
-        raw
+        && plain.bytes().all(|c| c.is_ascii_digit() || c == b'.')
+        && plain.bytes().filter(|c| *c == b'.').count() <= 1;
+    if !numeric {
+        return raw;
+    }
+    // Already plain (the usual case): the text read is the answer, no second copy.
+    let unchanged = ungrouped.is_none() && core.len() == raw.len();
+    match ungrouped {
+        Some(u) => u,
+        None if unchanged => raw,
+        None => core.to_string(),
     }
 }
 
@@ -167,10 +183,15 @@ pub fn boolean(cell: &Cell) -> String {
         Cell::Number(x) if *x == 0.0 => "否".into(),
         other => {
             let t = text(other);
-            match t.to_lowercase().as_str() {
-                "是" | "有" | "√" | "✓" | "✔" | "y" | "yes" | "true" | "1" | "对" => "是".into(),
-                "否" | "无" | "没有" | "×" | "✗" | "✘" | "n" | "no" | "false" | "0" | "不是" => "否".into(),
-                _ => t,
+            let is = |words: &[&str]| words.iter().any(|w| t.eq_ignore_ascii_case(w));
+            if t == "是" || t == "否" {
+                t
+            } else if is(&["有", "√", "✓", "✔", "y", "yes", "true", "1", "对"]) {
+                "是".into()
+            } else if is(&["无", "没有", "×", "✗", "✘", "n", "no", "false", "0", "不是"]) {
+                "否".into()
+            } else {
+                t
             }
         }
     }
@@ -208,6 +229,10 @@ pub fn date(cell: &Cell) -> String {
         _ => {}
     }
     let t = text(cell);
+    if is_iso_shape(&t) {
+        // Already `YYYY-MM-DD`: whether it is a real date is the case reader's to say.
+        return t;
+    }
     if let Some(d) = compact_date(&t) {
         return d;
     }
@@ -229,6 +254,11 @@ pub fn date(cell: &Cell) -> String {
         Some([y, m]) if *y >= 1000 => iso(*y, *m, 1).unwrap_or(t),
         _ => t,
     }
+}
+
+fn is_iso_shape(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 10 && b[4] == b'-' && b[7] == b'-' && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
 }
 
 fn compact_date(s: &str) -> Option<String> {
