@@ -69,8 +69,9 @@ fn main() {
     code.push_str("}\n");
     std::fs::write(Path::new(&out).join("clauses.rs"), code).unwrap();
 
-    let params = collect_params();
+    let (params, ids) = collect_params();
     std::fs::write(Path::new(&out).join("params.json"), params).unwrap();
+    std::fs::write(Path::new(&out).join("param_ids.rs"), param_ids(ids)).unwrap();
 
     let system = indicator_system(&clauses);
     std::fs::write(Path::new(&out).join("indicators-default.json"), system).unwrap();
@@ -124,7 +125,24 @@ fn split_clauses(seed: &str) -> Vec<(String, String, String)> {
     out
 }
 
-fn collect_params() -> String {
+/// A constant per built-in parameter, so a rule naming one that does not exist fails to build,
+/// and its value is found by position rather than by comparing names.
+fn param_ids(mut ids: Vec<String>) -> String {
+    ids.sort();
+    let mut code = String::from("/// The ids of the built-in parameters, sorted.\npub const BUILTIN_IDS: &[&str] = &[\n");
+    for id in &ids {
+        writeln!(code, "    {id:?},").unwrap();
+    }
+    code.push_str("];\n\n/// One constant per parameter in params/*.toml.\npub mod param {\n    use super::ParamId;\n");
+    for (i, id) in ids.iter().enumerate() {
+        let name = id.to_uppercase().replace(['.', '-'], "_");
+        writeln!(code, "    pub const {name}: ParamId = ParamId {{ id: {id:?}, builtin: {i} }};").unwrap();
+    }
+    code.push_str("}\n");
+    code
+}
+
+fn collect_params() -> (String, Vec<String>) {
     let mut files: Vec<_> = std::fs::read_dir("params")
         .expect("params/")
         .map(|e| e.unwrap().path())
@@ -141,5 +159,10 @@ fn collect_params() -> String {
             .insert("file".into(), serde_json::Value::String(f.file_name().unwrap().to_string_lossy().into()));
         docs.push(json);
     }
-    serde_json::to_string(&docs).unwrap()
+    let ids = docs
+        .iter()
+        .flat_map(|d| d["param"].as_array().cloned().unwrap_or_default())
+        .filter_map(|p| p["id"].as_str().map(str::to_string))
+        .collect();
+    (serde_json::to_string(&docs).unwrap(), ids)
 }

@@ -3,6 +3,7 @@
 //! One shape for all measures, so the page renders each the same way: the outcome, who it
 //! concerns, the figures and distances to each threshold, the reason, the clause, and what input
 //! is still needed.
+use crate::params::param;
 use crate::case::{Case, Labour, Member};
 use crate::error::Failure;
 use crate::explain::{Missing, Outcome, Threshold};
@@ -250,7 +251,7 @@ impl<'a> Ctx<'a> {
     pub fn severe_disability(&self, m: &Member) -> Result<Option<bool>, Failure> {
         match (m.has_disability, m.disability.and_then(|x| x.grade)) {
             (Some(false), _) => Ok(Some(false)),
-            (_, Some(g)) => Ok(Some(Decimal::from(g) <= self.scope.get("dibao.single_person.severe_disability_max_grade")?)),
+            (_, Some(g)) => Ok(Some(Decimal::from(g) <= self.scope.get(param::DIBAO_SINGLE_PERSON_SEVERE_DISABILITY_MAX_GRADE)?)),
             _ => Ok(None),
         }
     }

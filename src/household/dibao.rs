@@ -1,5 +1,6 @@
 //! 农村低保 (五(十二)): the whole household, 低保边缘 (1.5×), and 单人户施保 for members who are
 //! 重度残疾人, 重病患者, or whose own medical costs this year exceed last year's household income.
+use crate::params::param;
 use crate::prose;
 use crate::prose::Prose;
 use crate::money::Yuan;
@@ -20,7 +21,7 @@ fn property_missing() -> Missing {
 pub fn whole(ctx: &Ctx) -> Result<Decision, Failure> {
     let mut d = Decision::new("dibao", "农村低保（整户）");
     d.citations = vec![anchor::DIBAO_IDENTIFY.cite(), anchor::DIBAO_EXCLUDED_INCOME.cite()];
-    let standard = ctx.scope.get("dibao.standard_annual")?;
+    let standard = ctx.scope.get(param::DIBAO_STANDARD_ANNUAL)?;
     let (Some(ledger), Some(pc)) = (&ctx.ledger, ctx.per_capita_dibao()?) else {
         return Ok(d.undecided(vec![Ctx::incomes_missing()], "未填写收入，无法计算低保家庭收入"));
     };
@@ -68,8 +69,8 @@ pub fn whole(ctx: &Ctx) -> Result<Decision, Failure> {
 pub fn edge(ctx: &Ctx) -> Result<Decision, Failure> {
     let mut d = Decision::new("dibao_edge", "低保边缘家庭");
     d.citations = vec![anchor::DIBAO_IDENTIFY.cite()];
-    let standard = ctx.scope.get("dibao.standard_annual")?;
-    let k = ctx.scope.get("dibao.edge_multiplier")?;
+    let standard = ctx.scope.get(param::DIBAO_STANDARD_ANNUAL)?;
+    let k = ctx.scope.get(param::DIBAO_EDGE_MULTIPLIER)?;
     let edge_line = money::mul(standard, k, "低保边缘线")?;
     let Some(pc) = ctx.per_capita_dibao()? else {
         return Ok(d.undecided(vec![Ctx::incomes_missing()], "未填写收入"));
@@ -111,8 +112,8 @@ fn low_income(ctx: &Ctx) -> Result<(Option<bool>, Option<Threshold>), Failure> {
         return Ok((Some(true), None));
     }
     let Some(pc) = ctx.per_capita_dibao()? else { return Ok((None, None)) };
-    let standard = ctx.scope.get("dibao.standard_annual")?;
-    let edge_line = money::mul(standard, ctx.scope.get("dibao.edge_multiplier")?, "低保边缘线")?;
+    let standard = ctx.scope.get(param::DIBAO_STANDARD_ANNUAL)?;
+    let edge_line = money::mul(standard, ctx.scope.get(param::DIBAO_EDGE_MULTIPLIER)?, "低保边缘线")?;
     let t = Threshold::money("低保计算人均收入（农村低收入人口上限）", "元/人·年", pc, edge_line, Comparison::Below);
     Ok((Some(pc < edge_line), Some(t)))
 }
@@ -128,7 +129,7 @@ pub fn single_person(ctx: &Ctx, whole_applies: bool) -> Result<Decision, Failure
     }
     let (low, t) = low_income(ctx)?;
     d.thresholds.extend(t);
-    let ratio = ctx.scope.get("dibao.single_person.medical_cost_ratio")?;
+    let ratio = ctx.scope.get(param::DIBAO_SINGLE_PERSON_MEDICAL_COST_RATIO)?;
     let last = ctx.case.last_year_total_income;
     let cap = last.map(|l| money::mul(l, ratio, "上年度家庭总收入×倍数")).transpose()?;
     if let Some(l) = last {

@@ -7,6 +7,7 @@
 //! `{ "assessment_date": "2024-06-30", "household_size": 3, "incomes": { "wage": "9000", … },
 //!    "employment_costs": "1200" }`. The 低保 standard comes from the parameters in force on the
 //! assessment date; `options.overrides["dibao.standard_annual"]` replaces it.
+use crate::params::param;
 use super::income::{ledger, IncomeLedger, Incomes};
 use crate::decode::{parse_json, Decoder};
 use crate::error::Failure;
@@ -87,7 +88,7 @@ pub fn check_json(input: &str, options: &str) -> Result<DibaoIncomeCheck, Failur
 pub fn check(input: &DibaoIncomeInput, opts: &Options) -> Result<DibaoIncomeCheck, Failure> {
     let set = opts.param_set()?;
     let scope = Scope::new(&set, input.assessment_date, opts)?;
-    let standard = scope.get("dibao.standard_annual")?;
+    let standard = scope.get(param::DIBAO_STANDARD_ANNUAL)?;
     let ledger = ledger(&input.incomes, input.employment_costs, input.household_size)?;
     let size = Decimal::from(input.household_size);
     // Compare totals, not rounded per-capita figures: exact, whatever the household size.

@@ -1,5 +1,6 @@
 //! The whole household evaluation: every measure, the income ledger, the parameters used and a
 //! fingerprint for the printed case sheet.
+use crate::params::param;
 use super::decision::{Ctx, Decision};
 use super::income::{ledger, IncomeLedger};
 use super::{dibao, help_plan, housing, medical_insurance, monitoring, pension, schooling, tekun, water};
@@ -8,7 +9,7 @@ use crate::decode::parse_json;
 use crate::error::Failure;
 use crate::explain::{Missing, Outcome};
 use crate::money;
-use crate::params::{Options, ParamUse, Scope};
+use crate::params::{Options, ParamId, ParamUse, Scope};
 use chrono::NaiveDate;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
@@ -82,8 +83,8 @@ fn rigid(case: &Case) -> Result<(Decimal, Vec<Missing>), Failure> {
     Ok((total, missing))
 }
 
-fn year_param(scope: &Scope, id: &str) -> Result<u32, Failure> {
-    scope.get(id)?.trunc().to_u32().ok_or_else(|| Failure::calc(format!("参数 {id} 应为非负整数")))
+fn year_param(scope: &Scope, p: ParamId) -> Result<u32, Failure> {
+    scope.get(p)?.trunc().to_u32().ok_or_else(|| Failure::calc(format!("参数 {} 应为非负整数", p.id)))
 }
 
 pub fn evaluate(case: &Case, opts: &Options) -> Result<HouseholdResult, Failure> {
@@ -95,7 +96,7 @@ pub fn evaluate(case: &Case, opts: &Options) -> Result<HouseholdResult, Failure>
         _ => None,
     };
     let (rigid, rigid_missing) = rigid(case)?;
-    let school_ages = (year_param(&scope, "schooling.compulsory_age_from")?, year_param(&scope, "schooling.compulsory_age_until")?);
+    let school_ages = (year_param(&scope, param::SCHOOLING_COMPULSORY_AGE_FROM)?, year_param(&scope, param::SCHOOLING_COMPULSORY_AGE_UNTIL)?);
     let ctx = Ctx { case, scope, ledger, rigid, rigid_missing, school_ages };
 
     let monitoring_d = monitoring::decide(&ctx)?;

@@ -1,6 +1,7 @@
 //! 城乡居民医保 参保个人缴费资助 (五(十三)), per member, "就高不就低": 特困/孤儿 全额 →
 //! 一、二类低保 → 三、四类低保/返贫致贫人口 → 脱贫人口/监测对象. Amounts from `params/medical.toml`
 //! (the 2022 Gansu table is confirmed; other years are marked placeholders).
+use crate::params::{param, ParamId};
 use crate::prose;
 use crate::money::Yuan;
 use super::decision::{Ctx, Decision, MemberFinding};
@@ -19,21 +20,21 @@ pub fn decide(ctx: &Ctx) -> Result<Decision, Failure> {
     for (i, m) in ctx.case.members.iter().enumerate() {
         let mut missing = Vec::new();
         // Highest group first; the first one that is known to hold wins.
-        let group: Option<(&str, &str)> = if s.tekun == Some(true) || m.orphan == Some(true) {
-            Some(("medical.subsidy.full", "特困人员/孤儿（全额资助）"))
+        let group: Option<(ParamId, &str)> = if s.tekun == Some(true) || m.orphan == Some(true) {
+            Some((param::MEDICAL_SUBSIDY_FULL, "特困人员/孤儿（全额资助）"))
         } else if s.dibao == Some(true) {
             match s.dibao_class {
-                Some(DibaoClass::Class1 | DibaoClass::Class2) => Some(("medical.subsidy.dibao_class12", "农村一、二类低保")),
-                Some(_) => Some(("medical.subsidy.dibao_class34", "农村三、四类低保")),
+                Some(DibaoClass::Class1 | DibaoClass::Class2) => Some((param::MEDICAL_SUBSIDY_DIBAO_CLASS12, "农村一、二类低保")),
+                Some(_) => Some((param::MEDICAL_SUBSIDY_DIBAO_CLASS34, "农村三、四类低保")),
                 None => {
                     missing.push(Missing::new("$.status.dibao_class", "低保类别"));
                     None
                 }
             }
         } else if s.returned_to_poverty == Some(true) {
-            Some(("medical.subsidy.dibao_class34", "返贫致贫人口"))
+            Some((param::MEDICAL_SUBSIDY_DIBAO_CLASS34, "返贫致贫人口"))
         } else if ctx.case.household_type == Some(HouseholdType::PovertyExited) || s.monitored == Some(true) {
-            Some(("medical.subsidy.poverty_exited", "脱贫人口/监测对象"))
+            Some((param::MEDICAL_SUBSIDY_POVERTY_EXITED, "脱贫人口/监测对象"))
         } else {
             if s.tekun.is_none() { missing.push(Missing::new("$.status.tekun", "特困供养户")); }
             if s.dibao.is_none() { missing.push(Missing::new("$.status.dibao", "低保户")); }

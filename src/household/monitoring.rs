@@ -1,6 +1,7 @@
 //! 防止返贫动态监测 (二(二)): which of the three monitoring groups the household falls in, its
 //! risk kinds, and — for a household already monitored — whether it meets the conditions for
 //! 风险消除 (policy-reference §1d) and which it misses.
+use crate::params::param;
 use crate::prose;
 use crate::prose::Prose;
 use crate::money::Yuan;
@@ -62,7 +63,7 @@ pub fn dropouts(ctx: &Ctx) -> Vec<usize> {
 pub fn decide(ctx: &Ctx) -> Result<Decision, Failure> {
     let mut d = Decision::new("monitoring", "防止返贫监测对象识别");
     d.citations = vec![anchor::MONITORING_OBJECTS.cite(), anchor::MONITORING_FOCUS.cite()];
-    let line = ctx.scope.get("monitoring.income_threshold")?;
+    let line = ctx.scope.get(param::MONITORING_INCOME_THRESHOLD)?;
     let risks = risks(ctx);
     for (r, why) in &risks {
         d.finding(r.code(), r.label(), Some(true), why.clone());
@@ -97,7 +98,7 @@ pub fn decide(ctx: &Ctx) -> Result<Decision, Failure> {
     d.figure("扣除刚性支出后人均纯收入", after, "元/人·年");
     let rigid_hit = after < line;
     d.thresholds.push(Threshold::money("扣除刚性支出后人均纯收入", "元/人·年", after, line, Comparison::Below));
-    let drop_ratio = ctx.scope.get("monitoring.income_drop_ratio")?;
+    let drop_ratio = ctx.scope.get(param::MONITORING_INCOME_DROP_RATIO)?;
     let drop_hit = match ctx.case.last_year_total_income {
         Some(last) => {
             let keep = money::sub(Decimal::ONE, drop_ratio, "收入降幅")?;
@@ -157,21 +158,21 @@ pub fn elimination(ctx: &Ctx) -> Result<Decision, Failure> {
         }
         d.finding(code, label, met, note);
     };
-    let min_months = ctx.scope.get("monitoring.elimination_min_months")?;
+    let min_months = ctx.scope.get(param::MONITORING_ELIMINATION_MIN_MONTHS)?;
     let months = s.monitored_since.map(|since| months_between(since, c.assessment_date));
     cond(&mut d, "monitored_long_enough", "纳入监测满规定月数", months.map(|m| Decimal::from(m) >= min_months),
         match months { Some(m) => prose!("已纳入监测 {} 个月，须满 {} 个月", m, min_months), None => "纳入监测日期未填".into() },
         vec![Missing::new("$.status.monitored_since", "纳入监测日期")]);
-    let min_measures = ctx.scope.get("monitoring.elimination_min_measures")?;
+    let min_measures = ctx.scope.get(param::MONITORING_ELIMINATION_MIN_MEASURES)?;
     let n = s.measures_taken.as_ref().map(|v| v.len());
     cond(&mut d, "measures_taken", "已落实帮扶措施", n.map(|n| Decimal::from(n as u64) >= min_measures),
         match n { Some(n) => prose!("已落实 {} 项，至少 {} 项", n, min_measures), None => "已落实帮扶措施未填".into() },
         vec![Missing::new("$.status.measures_taken", "已落实帮扶措施")]);
-    let stable = ctx.scope.get("monitoring.stable_income_months")?;
+    let stable = ctx.scope.get(param::MONITORING_STABLE_INCOME_MONTHS)?;
     cond(&mut d, "income_stable", "收入持续稳定", s.income_stable_months.map(|m| Decimal::from(m) >= stable),
         match s.income_stable_months { Some(m) => prose!("收入已稳定 {} 个月，原则上不少于 {} 个月", m, stable), None => "收入持续稳定月数未填".into() },
         vec![Missing::new("$.status.income_stable_months", "收入持续稳定月数")]);
-    let line = ctx.scope.get("monitoring.income_threshold")?;
+    let line = ctx.scope.get(param::MONITORING_INCOME_THRESHOLD)?;
     let pc = ctx.per_capita_net()?;
     if let Some(pc) = pc {
         d.thresholds.push(Threshold::money("家庭年人均纯收入", "元/人·年", pc, line, Comparison::Below));

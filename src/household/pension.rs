@@ -1,5 +1,6 @@
 //! 城乡居民基本养老保险 代缴 (五(十四)), per member: 低保对象, 特困人员, 返贫致贫人口, 重度残疾人,
 //! 计划生育“两证户” of contributing age who are enrolled get the minimum tier paid for them.
+use crate::params::param;
 use crate::prose;
 use crate::prose::Prose;
 use crate::money::Yuan;
@@ -15,9 +16,9 @@ pub fn decide(ctx: &Ctx) -> Result<Decision, Failure> {
     let mut d = Decision::per_member("pension", "城乡居民养老保险代缴", ctx.case.members.len());
     d.citations = vec![anchor::PENSION_SUBSIDY.cite()];
     let s = &ctx.case.status;
-    let tier = ctx.scope.get("pension.min_tier")?;
-    let min_age = ctx.scope.get("pension.min_age")?;
-    let receiving = ctx.scope.get("pension.receiving_age")?;
+    let tier = ctx.scope.get(param::PENSION_MIN_TIER)?;
+    let min_age = ctx.scope.get(param::PENSION_MIN_AGE)?;
+    let receiving = ctx.scope.get(param::PENSION_RECEIVING_AGE)?;
     d.figure("最低缴费档次", tier, "元/人·年");
     let mut total = Decimal::ZERO;
     for (i, m) in ctx.case.members.iter().enumerate() {

@@ -1,5 +1,6 @@
 //! 农村特困人员救助供养 (五(十五), 五(十二)), per member: 无劳动能力, 无生活来源, and no
 //! 法定义务人 able to support them (policy-reference §3). Orphans under 16 go to 孤儿保障 instead.
+use crate::params::param;
 use crate::prose;
 use crate::prose::Prose;
 use super::decision::{disability_text, Ctx, Decision, MemberFinding};
@@ -11,8 +12,8 @@ use rust_decimal::Decimal;
 
 /// 无劳动能力 by age or disability; `None` when unknown.
 fn unable_to_work(ctx: &Ctx, m: &Member, i: usize, missing: &mut Vec<Missing>) -> Result<Option<Prose>, Failure> {
-    let elderly = ctx.scope.get("tekun.age_elderly")?;
-    let minor = ctx.scope.get("tekun.age_minor")?;
+    let elderly = ctx.scope.get(param::TEKUN_AGE_ELDERLY)?;
+    let minor = ctx.scope.get(param::TEKUN_AGE_MINOR)?;
     match ctx.age(m).map(Decimal::from) {
         Some(a) if a >= elderly => return Ok(Some(prose!("年满 {} 周岁", elderly))),
         Some(a) if a < minor => return Ok(Some(prose!("未满 {} 周岁", minor))),
@@ -31,10 +32,10 @@ fn unable_to_work(ctx: &Ctx, m: &Member, i: usize, missing: &mut Vec<Missing>) -
         return Ok(None);
     };
     let max = match kind {
-        DisabilityKind::Intellectual | DisabilityKind::Mental => ctx.scope.get("tekun.max_grade.intellectual_mental")?,
-        DisabilityKind::Physical => ctx.scope.get("tekun.max_grade.physical")?,
-        DisabilityKind::Visual => ctx.scope.get("tekun.max_grade.visual")?,
-        DisabilityKind::Multiple => ctx.scope.get("tekun.max_grade.physical")?,
+        DisabilityKind::Intellectual | DisabilityKind::Mental => ctx.scope.get(param::TEKUN_MAX_GRADE_INTELLECTUAL_MENTAL)?,
+        DisabilityKind::Physical => ctx.scope.get(param::TEKUN_MAX_GRADE_PHYSICAL)?,
+        DisabilityKind::Visual => ctx.scope.get(param::TEKUN_MAX_GRADE_VISUAL)?,
+        DisabilityKind::Multiple => ctx.scope.get(param::TEKUN_MAX_GRADE_PHYSICAL)?,
         _ => Decimal::ZERO,
     };
     if Decimal::from(grade) <= max {
@@ -47,7 +48,7 @@ fn unable_to_work(ctx: &Ctx, m: &Member, i: usize, missing: &mut Vec<Missing>) -
 pub fn decide(ctx: &Ctx) -> Result<Decision, Failure> {
     let mut d = Decision::per_member("tekun", "农村特困人员救助供养", ctx.case.members.len());
     d.citations = vec![anchor::BOTTOM_LINE_NO_LABOUR.cite(), anchor::TEKUN_SUPPORT.cite()];
-    let standard = ctx.scope.get("dibao.standard_annual")?;
+    let standard = ctx.scope.get(param::DIBAO_STANDARD_ANNUAL)?;
     // 无生活来源: the household's counted income below the 低保 standard and property within rules.
     let pc = ctx.per_capita_dibao()?;
     if let Some(pc) = pc {
@@ -59,7 +60,7 @@ pub fn decide(ctx: &Ctx) -> Result<Decision, Failure> {
         (Some(true), Some(true)) => Some(true),
         _ => None,
     };
-    let minor = ctx.scope.get("tekun.age_minor")?;
+    let minor = ctx.scope.get(param::TEKUN_AGE_MINOR)?;
     for (i, m) in ctx.case.members.iter().enumerate() {
         let mut missing = Vec::new();
         let mut grounds = Vec::new();

@@ -24,6 +24,17 @@ pub type Text = Arc<str>;
 mod status;
 pub use status::{in_force, ParamStatus};
 
+include!(concat!(env!("OUT_DIR"), "/param_ids.rs"));
+
+/// A built-in parameter as rules name it: [`param`] has one constant per parameter, so a
+/// misspelt id does not build.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ParamId {
+    pub id: &'static str,
+    /// Position in [`BUILTIN_IDS`].
+    builtin: usize,
+}
+
 /// The built-in sets, `params/*.toml` converted to JSON by build.rs.
 const BUILTIN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/params.json"));
 
@@ -333,6 +344,9 @@ pub struct Resolved {
     overrides: BTreeMap<String, Decimal>,
     ids: Vec<Text>,
     entries: Vec<Result<Arc<ParamUse>, Failure>>,
+    /// For each of [`BUILTIN_IDS`], its position in `entries` (every set has them: a user set is
+    /// merged into the built-in one).
+    builtin: Vec<Option<usize>>,
 }
 
 impl std::fmt::Debug for Resolved {
@@ -392,12 +406,15 @@ impl Resolved {
                 }))
             })
             .collect();
+        let ids: Vec<Text> = set.params.values().map(|d| d.id.clone()).collect();
+        let builtin = BUILTIN_IDS.iter().map(|b| ids.binary_search_by(|x| (**x).cmp(b)).ok()).collect();
         Ok(Resolved {
+            builtin,
             set: std::ptr::from_ref(set) as usize,
             date,
             region: region.into(),
             overrides: overrides.clone(),
-            ids: set.params.values().map(|d| d.id.clone()).collect(),
+            ids,
             entries,
         })
     }
@@ -430,9 +447,21 @@ impl<'a> Scope<'a> {
         &self.table.region
     }
 
-    /// The value of parameter `id`; an error naming it if it has no value for this date.
-    pub fn get(&self, id: &str) -> Result<Decimal, Failure> {
+    /// The value of a built-in parameter; an error naming it if it has no value for this date.
+    pub fn get(&self, p: ParamId) -> Result<Decimal, Failure> {
+        match self.table.builtin.get(p.builtin).copied().flatten() {
+            Some(i) => self.value_at(i, p.id),
+            None => self.get_named(p.id),
+        }
+    }
+
+    /// The value of parameter `id` by name (for parameters only a user set defines).
+    pub fn get_named(&self, id: &str) -> Result<Decimal, Failure> {
         let i = self.table.index(id).ok_or_else(|| Failure::calc(format!("参数「{id}」未定义")))?;
+        self.value_at(i, id)
+    }
+
+    fn value_at(&self, i: usize, id: &str) -> Result<Decimal, Failure> {
         let entry = self.table.entries.get(i).ok_or_else(|| Failure::calc(format!("参数「{id}」未定义")))?;
         let value = entry.as_ref().map_err(Clone::clone)?.value;
         if let Some(u) = self.used.borrow_mut().get_mut(i) {
@@ -503,11 +532,11 @@ mod tests {
         let mut opts = Options::default();
         opts.overrides.insert("dibao.standard_annual".into(), Decimal::from(6000));
         let scope = Scope::new(set, NaiveDate::from_ymd_opt(2024, 1, 1).unwrap(), &opts).unwrap();
-        assert_eq!(scope.get("dibao.standard_annual").unwrap(), Decimal::from(6000));
+        assert_eq!(scope.get(param::DIBAO_STANDARD_ANNUAL).unwrap(), Decimal::from(6000));
         // A later change of the overrides is not hidden by the cached table.
         opts.overrides.insert("dibao.standard_annual".into(), Decimal::from(6100));
         let scope = Scope::new(set, NaiveDate::from_ymd_opt(2024, 1, 1).unwrap(), &opts).unwrap();
-        assert_eq!(scope.get("dibao.standard_annual").unwrap(), Decimal::from(6100));
+        assert_eq!(scope.get_named("dibao.standard_annual").unwrap(), Decimal::from(6100));
         assert!(scope.used()[0].overridden);
     }
 }

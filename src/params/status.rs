@@ -42,7 +42,7 @@ pub fn in_force(date: &str, opts: &Options) -> Result<Vec<ParamStatus>, Failure>
             clause: def.clause.clone(),
             description: def.description.clone(),
             values: def.values.clone(),
-            in_force: scope.get(&def.id).ok().and_then(|_| scope.used().into_iter().find(|u| u.id == def.id)).map(|u| (*u).clone()),
+            in_force: scope.get_named(&def.id).ok().and_then(|_| scope.used().into_iter().find(|u| u.id == def.id)).map(|u| (*u).clone()),
         })
         .collect())
 }
