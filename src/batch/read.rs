@@ -183,14 +183,20 @@ pub fn read_xlsx_pick(bytes: &[u8], pick: &Pick) -> Result<Sheet, Failure> {
     check_zip(Cursor::new(bytes))?;
     let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| fail(format!("无法读取 .xlsx 文件：{e}")))?;
     let names = wb.sheet_names();
-    let finish = |mut sheet: Sheet, mut notes: Vec<String>, name: &str, skipped: &[String]| {
+    let finish = |mut sheet: Sheet, mut notes: Vec<String>, name: &str, skipped: &[(String, Option<SheetKind>)]| {
         sheet.format = Format::Xlsx;
         if names.len() > 1 {
             let others: Vec<&str> = names.iter().filter(|n| *n != name).map(String::as_str).collect();
             notes.insert(0, format!("读取的是工作表「{name}」；其他工作表：{}", others.join("、")));
         }
         if !skipped.is_empty() {
-            notes.insert(1.min(notes.len()), format!("工作表「{}」没有可识别的表头，已跳过", skipped.join("」「")));
+            let why = |k: &Option<SheetKind>| match k {
+                None => "没有可识别的表头",
+                Some(SheetKind::Household) => "是农户台账",
+                Some(SheetKind::Village) => "是村级指标表",
+            };
+            let listed: Vec<String> = skipped.iter().map(|(n, k)| format!("「{n}」（{}）", why(k))).collect();
+            notes.insert(1.min(notes.len()), format!("已跳过工作表{}", listed.join("、")));
         }
         sheet.notes.splice(0..0, notes);
         sheet.sheet_name = Some(name.to_string());
@@ -222,7 +228,7 @@ pub fn read_xlsx_pick(bytes: &[u8], pick: &Pick) -> Result<Sheet, Failure> {
                 if fits {
                     return Ok(finish(sheet, notes, name, &skipped));
                 }
-                skipped.push(name.clone());
+                skipped.push((name.clone(), sheet.kind));
                 if fallback.is_none() {
                     fallback = Some((sheet, notes, name.clone()));
                 }

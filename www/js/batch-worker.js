@@ -7,7 +7,8 @@ let ready = null;
 let session = null;
 
 function fail(err) {
-  postMessage({ type: "error", message: err?.message ?? String(err), errors: err?.errors ?? [] });
+  // sheet_names: the workbook's sheets when the one read could not be used, to offer the others.
+  postMessage({ type: "error", message: err?.message ?? String(err), errors: err?.errors ?? [], sheet_names: err?.sheet_names ?? [], sheet_name: err?.sheet_name ?? null });
 }
 
 const STEP = 2000; // households per progress report

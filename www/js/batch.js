@@ -134,6 +134,7 @@ function onMessage(msg) {
       break;
     case "error":
       showError(msg.message, msg.errors);
+      if (msg.sheet_names.length) renderSheets(msg);
       break;
   }
 }

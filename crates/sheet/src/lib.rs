@@ -177,12 +177,27 @@ impl BatchSession {
         let system = o.village.system().map_err(|f| throw(&f))?;
         let pick = Pick { sheet: o.sheet.clone(), kind: o.kind, system: Some(system) };
         let mut sheet = read_file_pick(bytes, file_name, &pick).map_err(|f| throw(&f))?;
+        // A sheet read but not usable (wrong sheet?) still names the workbook's sheets, so the
+        // page can offer the others.
+        let with_sheets = |f: Failure, sheet: &Sheet| {
+            let err = throw(&f);
+            let names: js_sys::Array = sheet.sheet_names.iter().map(|n| JsValue::from_str(n)).collect();
+            let _ = js_sys::Reflect::set(&err, &"sheet_names".into(), &names);
+            let _ = js_sys::Reflect::set(&err, &"sheet_name".into(), &sheet.sheet_name.as_deref().map(JsValue::from_str).unwrap_or(JsValue::NULL));
+            err
+        };
         let opened = match o.kind.or(sheet.kind).unwrap_or(SheetKind::Household) {
             SheetKind::Household => {
                 let rows = std::mem::take(&mut sheet.rows);
-                Opened::Households(Box::new(Session::new(sheet.headers.clone(), rows, o.household).map_err(|f| throw(&f))?))
+                match Session::new(sheet.headers.clone(), rows, o.household) {
+                    Ok(s) => Opened::Households(Box::new(s)),
+                    Err(f) => return Err(with_sheets(f, &sheet)),
+                }
             }
-            SheetKind::Village => Opened::Villages(Box::new(village::evaluate(&sheet.headers, &sheet.rows, &o.village).map_err(|f| throw(&f))?)),
+            SheetKind::Village => match village::evaluate(&sheet.headers, &sheet.rows, &o.village) {
+                Ok(b) => Opened::Villages(Box::new(b)),
+                Err(f) => return Err(with_sheets(f, &sheet)),
+            },
         };
         Ok(BatchSession { opened, sheet })
     }
