@@ -5,9 +5,11 @@
 //! No rule lives here. Cells are normalised ([`super::cell`]), placed at their case field, and the
 //! case reader judges them; its errors (JSON paths) are mapped back to the sheet's row and column.
 //!
-//! Rows: one row per member. Rows with the same 户编号 that follow each other form a household
-//! (a blank 户编号 continues the household above, as merged cells do). Without a 户编号 column a
-//! row whose 与户主关系 is 户主 starts a new household; without either, each row is a household.
+//! Rows: one row per member, grouped by 户编号 (a blank 户编号 continues the household above, as
+//! merged cells do). A whole sheet ([`group_sheet`]) joins rows of one 户编号 wherever they are; a
+//! stream ([`Grouper`]) needs them adjacent and flags a 户编号 that comes back after its household
+//! closed. Without a 户编号 column a row whose 与户主关系 is 户主 starts a new household; without
+//! either, each row is a household.
 //! Household fields (所在村, incomes, …) are taken from the first row that fills them; a later row
 //! of the same household giving a different value is an error.
 use super::cell::{self, Cell};
@@ -621,7 +623,9 @@ pub fn group_sheet(plan: &Plan, rows: &[Row]) -> SheetGroups {
             Some(k) => match by_key.get(&k) {
                 Some(&g) => {
                     if current != Some(g) {
-                        scattered[g] = true;
+                        if let Some(flag) = scattered.get_mut(g) {
+                            *flag = true;
+                        }
                     }
                     g
                 }

@@ -5,8 +5,10 @@
 //! * [`columns`] — the known columns as data and header matching.
 //! * [`household`] — rows → households → case JSON → the household engine → result columns.
 //! * [`summary`], [`compare`] — counts, and the households whose decisions change between two runs.
+//! * [`village`] — a township's village indicator sheet → the village engine's scores and ranking.
 //! * [`limits`] — what a file may ask of the reader.
-//! * `read`, `write` (feature `sheet`) — xlsx (calamine, rust_xlsxwriter) and CSV (csv) files.
+//! * `read`, `write` (feature `sheet`) — xlsx (calamine, rust_xlsxwriter) and CSV (csv) files; which
+//!   sheet of a workbook, and whether it is a household or a village sheet.
 //!
 //! See docs/batch.md.
 pub mod cell;

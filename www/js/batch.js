@@ -185,7 +185,7 @@ function renderSummary(s) {
 function renderVillageSummary(v) {
   const r = v.ranking;
   const ok = v.villages.filter((x) => x.ok).length;
-  const facts = `共 ${v.villages.length} 个村；已评分排名 ${ok} 个，有错误未评分 ${v.villages.length - ok} 个。${r ? `指标体系：${r.system.name}（${r.system.year}）。` : ""}`;
+  const facts = `共 ${v.villages.length} 个村；已评分排名 ${ok} 个，有错误未评分 ${v.villages.length - ok} 个。${r ? `指标体系：${r.system.name}。` : ""}`;
   const counts = (title, list) => el("tr", {}, el("th", { scope: "row" }, title), el("td", {}, list.map((c) => `${c.label} ${c.count}`).join("；")));
   $("batch-summary").replaceChildren(
     el("p", { id: "batch-facts" }, facts),
