@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
-# The TypeScript types are checked in (types/jingning_policy.d.ts) so portal developers can read
-# them without building. This fails if they differ from what wasm-bindgen generated for the current
-# code (run `make pkg && cp pkg/jingning_policy.d.ts types/` to update), then type-checks an
-# example consumer against them.
+# The TypeScript types are checked in (types/jingning_policy.d.ts, and types/jingning_sheet.d.ts
+# for the spreadsheet module) so portal developers can read them without building. This fails if
+# they differ from what wasm-bindgen generated for the current code (run `make pkg pkg-sheet &&
+# cp pkg/jingning_policy.d.ts pkg-sheet/jingning_sheet.d.ts types/` to update), then type-checks
+# example consumers (types/example.ts, types/example-sheet.ts) against them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! diff -u types/jingning_policy.d.ts pkg/jingning_policy.d.ts; then
   echo "types/jingning_policy.d.ts is out of date: cp pkg/jingning_policy.d.ts types/" >&2
+  exit 1
+fi
+if ! diff -u types/jingning_sheet.d.ts pkg-sheet/jingning_sheet.d.ts; then
+  echo "types/jingning_sheet.d.ts is out of date: cp pkg-sheet/jingning_sheet.d.ts types/" >&2
   exit 1
 fi
 tsc -p types/tsconfig.json

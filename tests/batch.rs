@@ -3,7 +3,7 @@
 //! exports that read back to the same results, and the year-to-year comparison.
 #![cfg(all(not(target_arch = "wasm32"), feature = "sheet"))]
 
-use jingning_policy::batch::read::{read_file, Sheet};
+use jingning_policy::batch::read::{read_file, read_file_pick, Pick, Sheet, SheetKind};
 use jingning_policy::batch::stream::{drive, open_csv};
 use jingning_policy::batch::{compare::compare, write, BatchOptions, HouseholdRow, Session};
 use rust_xlsxwriter::{ExcelDateTime, Format, Formula, Workbook};
@@ -277,4 +277,196 @@ fn a_village_sheet_is_scored_ranked_and_a_bad_cell_stops_only_its_village() {
     assert_eq!(b.errors.len(), 1, "{:?}", b.errors);
     assert_eq!((b.errors[0].row, b.errors[0].column.as_str()), (6, "无害化卫生户厕普及率"));
     assert!(b.results[3][0].is_empty() && !b.results[3][6].is_empty());
+}
+
+// ---- Sheets other than the first -------------------------------------------------------------
+
+/// A workbook as townships keep them: a 说明 sheet first, the 台账, then a 汇总 sheet.
+fn workbook_with_notes_first() -> Vec<u8> {
+    let mut wb = Workbook::new();
+    let notes = wb.add_worksheet().set_name("说明").unwrap();
+    notes.write_string(0, 0, "本表为城川镇2024年农户台账，由各村填报").unwrap();
+    notes.write_string(1, 0, "填表人：张三").unwrap();
+    let ledger = wb.add_worksheet().set_name("台账").unwrap();
+    for (r, line) in TOWNSHIP.lines().enumerate() {
+        for (c, v) in line.split(',').enumerate() {
+            if !v.is_empty() && !v.contains('"') {
+                ledger.write_string(r as u32, c as u16, v).unwrap();
+            }
+        }
+    }
+    let totals = wb.add_worksheet().set_name("汇总").unwrap();
+    totals.write_string(0, 0, "村").unwrap();
+    totals.write_string(0, 1, "户数").unwrap();
+    totals.write_string(1, 0, "城川村").unwrap();
+    totals.write_number(1, 1, 2).unwrap();
+    wb.save_to_buffer().unwrap()
+}
+
+fn pick(sheet: Option<&str>, kind: Option<SheetKind>) -> Pick<'static> {
+    Pick { sheet: sheet.map(str::to_string), kind, system: None }
+}
+
+#[test]
+fn a_workbook_is_read_from_its_first_recognisable_sheet_and_names_the_others() {
+    let bytes = workbook_with_notes_first();
+    let sheet = read_file(&bytes, "台账.xlsx").unwrap();
+    assert_eq!(sheet.sheet_name.as_deref(), Some("台账"));
+    assert_eq!(sheet.sheet_names, ["说明", "台账", "汇总"]);
+    assert_eq!(sheet.kind, Some(SheetKind::Household));
+    assert!(sheet.notes[0].contains("读取的是工作表「台账」；其他工作表：说明、汇总"), "{:?}", sheet.notes);
+    assert!(sheet.notes.iter().any(|n| n == "已跳过工作表「说明」（没有可识别的表头）"), "{:?}", sheet.notes);
+    let s = evaluate(sheet, opts("2024-06-30"));
+    assert_eq!(s.households.len(), 3);
+
+    // Chosen by name or by number; a sheet that is not a 台账 says what it found.
+    let totals = read_file_pick(&bytes, "台账.xlsx", &pick(Some("3"), None)).unwrap();
+    assert_eq!(totals.sheet_name.as_deref(), Some("汇总"));
+    let err = Session::new(totals.headers, totals.rows, opts("2024-06-30")).err().unwrap();
+    assert!(err.describe().contains("读到的表头：村、户数"), "{}", err.describe());
+    assert_eq!(read_file_pick(&bytes, "x.xlsx", &pick(Some(" 说明 "), None)).unwrap().sheet_name.as_deref(), Some("说明"));
+
+    // An unknown sheet is an error listing the sheets there are.
+    let err = read_file_pick(&bytes, "x.xlsx", &pick(Some("花名册"), None)).err().unwrap().describe();
+    assert!(err.contains("没有名为「花名册」的工作表") && err.contains("1.「说明」、2.「台账」、3.「汇总」"), "{err}");
+    let err = read_file_pick(&bytes, "x.xlsx", &pick(Some("4"), None)).err().unwrap().describe();
+    assert!(err.contains("没有名为「4」的工作表"), "{err}");
+    // A CSV has one sheet.
+    let err = read_file_pick(TOWNSHIP.as_bytes(), "t.csv", &pick(Some("台账"), None)).err().unwrap().describe();
+    assert!(err.contains("CSV 文件只有一个表"), "{err}");
+}
+
+/// A workbook holding both a township's 台账 and its village indicator sheet.
+fn workbook_with_both_kinds() -> Vec<u8> {
+    let mut wb = Workbook::new();
+    for (name, text) in [("农户", TOWNSHIP), ("村级指标", include_str!("batch/villages.csv"))] {
+        let ws = wb.add_worksheet().set_name(name).unwrap();
+        for (r, line) in text.lines().enumerate() {
+            for (c, v) in line.split(',').enumerate() {
+                if !v.is_empty() && !v.contains('"') {
+                    ws.write_string(r as u32, c as u16, v).unwrap();
+                }
+            }
+        }
+    }
+    wb.save_to_buffer().unwrap()
+}
+
+#[test]
+fn a_village_sheet_is_told_from_a_household_sheet_by_its_headers() {
+    assert_eq!(read_file(TOWNSHIP.as_bytes(), "t.csv").unwrap().kind, Some(SheetKind::Household));
+    assert_eq!(read_file(include_bytes!("batch/villages.csv"), "v.csv").unwrap().kind, Some(SheetKind::Village));
+    assert_eq!(read_file("编号,金额\n1,2\n".as_bytes(), "o.csv").unwrap().kind, None);
+    let both = workbook_with_both_kinds();
+    assert_eq!(read_file(&both, "b.xlsx").unwrap().sheet_name.as_deref(), Some("农户"));
+    let v = read_file_pick(&both, "b.xlsx", &pick(None, Some(SheetKind::Village))).unwrap();
+    assert_eq!((v.sheet_name.as_deref(), v.kind, v.header_row), (Some("村级指标"), Some(SheetKind::Village), 2));
+    assert!(v.notes.iter().any(|n| n == "已跳过工作表「农户」（是农户台账）"), "{:?}", v.notes);
+}
+
+// ---- Rows of one household that are not adjacent --------------------------------------------
+
+const SCATTERED: &str = "户编号,所在村,姓名,与户主关系,出生日期,劳动能力,工资性收入\n\
+A,甲村,张三,户主,1970-01-01,全劳力,12000\n\
+B,甲村,李四,户主,1960-01-01,全劳力,3000\n\
+A,,王五,配偶,1971-01-01,半劳力,\n\
+,,张小,子女,2000-01-01,全劳力,\n";
+
+#[test]
+fn rows_of_one_household_join_by_household_number_across_a_whole_sheet() {
+    let sheet = read_file(SCATTERED.as_bytes(), "s.csv").unwrap();
+    let (s, pre) = evaluate_with_preamble(sheet, opts("2024-06-30"));
+    // First-appearance order; A has its rows 2, 4 and (blank 户编号, continuing row 4) 5.
+    let keys: Vec<(Option<&str>, usize, usize)> = s.households.iter().map(|h| (h.key.as_deref(), h.first_row, h.members)).collect();
+    assert_eq!(keys, [(Some("A"), 2, 3), (Some("B"), 3, 1)]);
+    assert!(s.households.iter().all(|h| h.ok), "{:?}", s.households);
+    assert_eq!(column(&s, &s.households[0], "人均纯收入（元）"), "4000");
+    assert_eq!(s.notes, ["1 户的成员行不相邻，已按户编号合并为一户（结果中“行”为该户第一行）"]);
+    // Each row carries its own household's results; re-reading the export gives the same.
+    let csv = write::csv_bytes_by(&s.plan, &pre, &s.rows, &s.households, &s.owners()).unwrap();
+    let text = String::from_utf8(csv.clone()).unwrap();
+    let line4: Vec<&str> = text.lines().nth(3).unwrap().split(',').collect();
+    assert_eq!(line4[2], "王五");
+    assert!(text.lines().nth(3).unwrap().contains(",4000,"), "{text}");
+    let xlsx = write::xlsx_by(&s.plan, &pre, &s.rows, &s.households, &s.owners(), &s.summary).unwrap();
+    for (out, name) in [(csv, "r.csv"), (xlsx, "r.xlsx")] {
+        let again = evaluate(read_file(&out, name).unwrap(), opts("2024-06-30"));
+        assert_eq!(values(&again), values(&s), "{name}");
+    }
+}
+
+#[test]
+fn streaming_a_csv_flags_a_household_number_met_again_after_its_household_closed() {
+    let (plan, rows, _) = open_csv(std::io::BufReader::new(SCATTERED.as_bytes()), opts("2024-06-30")).unwrap();
+    let mut streamed = Vec::new();
+    drive(&plan, rows, |_, h, _| {
+        streamed.push(h.clone());
+        Ok(())
+    })
+    .unwrap();
+    assert_eq!(streamed.len(), 3);
+    assert!(streamed[0].ok && streamed[1].ok);
+    let again = &streamed[2];
+    assert!(!again.ok);
+    // Every row of the reappearing household gets the message.
+    let rows: Vec<usize> = again.errors.iter().map(|e| e.row).collect();
+    assert_eq!(rows, [4, 5]);
+    assert_eq!(again.errors[0].column, "户编号");
+    assert!(again.errors[0].message.contains("户编号「A」在第 2 行起的户之后再次出现") && again.errors[0].message.contains("请先按户编号排序"), "{}", again.errors[0].message);
+}
+
+// ---- Village sheets ---------------------------------------------------------------------------
+
+#[test]
+fn a_village_sheet_exports_and_reads_back_to_the_same_results() {
+    use jingning_policy::batch::village;
+    use jingning_policy::village::input::VillageOptions;
+    let o = VillageOptions::default();
+    let sheet = read_file(include_bytes!("batch/villages.csv"), "v.csv").unwrap();
+    let b = village::evaluate(&sheet.headers, &sheet.rows, &o).unwrap();
+    let rows: Vec<(Option<u32>, Option<String>, bool)> = b.villages.iter().map(|v| (v.rank, v.total.clone(), v.ok)).collect();
+    assert_eq!(b.villages.len(), 4);
+    let chengchuan = &b.villages[0];
+    assert_eq!((chengchuan.name.as_deref(), chengchuan.rank), (Some("城川村"), Some(1)));
+    assert!(!chengchuan.shortfalls.is_empty() && chengchuan.shortfalls.len() <= 3);
+    assert_eq!(b.villages[2].vetoes[0], "发生规模性返贫");
+    for xlsx in [false, true] {
+        let out = write::table(&sheet.headers, &sheet.preamble, &sheet.rows, &b.result_headers, &b.results, xlsx).unwrap();
+        let again_sheet = read_file(&out, if xlsx { "r.xlsx" } else { "r.csv" }).unwrap();
+        assert_eq!(again_sheet.kind, Some(SheetKind::Village));
+        let again = village::evaluate(&again_sheet.headers, &again_sheet.rows, &o).unwrap();
+        assert_eq!(again.unmapped, ["备注"], "the 【考核】 columns are results, not unknown columns");
+        let again_rows: Vec<(Option<u32>, Option<String>, bool)> = again.villages.iter().map(|v| (v.rank, v.total.clone(), v.ok)).collect();
+        assert_eq!(again_rows, rows, "xlsx = {xlsx}");
+        assert_eq!(again.results, b.results);
+    }
+}
+
+#[test]
+fn a_repeated_village_number_is_an_error_of_the_later_row() {
+    use jingning_policy::batch::village;
+    let csv = "村庄编号,村名,无害化卫生户厕普及率\n1,甲村,90\n1,乙村,80\n2,丙村,70\n";
+    let sheet = read_file(csv.as_bytes(), "v.csv").unwrap();
+    let b = village::evaluate(&sheet.headers, &sheet.rows, &Default::default()).unwrap();
+    assert_eq!(b.ranking.as_ref().unwrap().count, 2);
+    assert_eq!(b.errors.len(), 1);
+    assert_eq!((b.errors[0].row, b.errors[0].column.as_str()), (3, "村庄编号"));
+    assert!(b.errors[0].message.contains("与第 2 行重复"), "{}", b.errors[0].message);
+}
+
+#[test]
+fn the_village_template_has_every_indicator_and_reads_back_as_header_only() {
+    use jingning_policy::batch::village;
+    use jingning_policy::village::system::IndicatorSystem;
+    let system = IndicatorSystem::builtin().unwrap();
+    let t = write::village_template(system).unwrap();
+    let sheet = read_file(&t, "村级指标表模板.xlsx").unwrap();
+    assert_eq!(sheet.sheet_name.as_deref(), Some("村级指标"));
+    assert_eq!(sheet.sheet_names, ["村级指标", "填写说明"]);
+    assert_eq!(sheet.kind, Some(SheetKind::Village));
+    let cols = village::map_columns(&sheet.headers, system);
+    assert_eq!(cols.indicators(), system.indicators.len());
+    assert!(cols.unmapped.is_empty(), "{:?}", cols.unmapped);
+    let err = village::evaluate(&sheet.headers, &sheet.rows, &Default::default()).err().unwrap();
+    assert!(err.describe().contains("只有表头"), "{}", err.describe());
 }

@@ -16,6 +16,12 @@ const TABLE_JSON: &str = include_str!("../../data/batch/household-columns.json")
 /// read again, so re-importing an export evaluates the same input.
 pub const RESULT_PREFIX: &str = "【核查】";
 
+/// A column batch evaluation added (household 【核查】 or village 【考核】), skipped when read.
+pub fn is_result_header(h: &str) -> bool {
+    let h = h.trim_start();
+    h.starts_with(RESULT_PREFIX) || h.starts_with(super::village::RESULT_PREFIX)
+}
+
 /// One known column.
 #[derive(Debug, Clone, Deserialize)]
 pub struct ColumnDef {
@@ -91,7 +97,7 @@ pub fn match_headers(headers: &[String]) -> Result<HeaderMap, Failure> {
     let mut map = HeaderMap { matched: Vec::new(), mapped: Vec::new(), unmapped: Vec::new(), duplicates: Vec::new() };
     for (i, h) in headers.iter().enumerate() {
         let n = normalise(h);
-        if n.is_empty() || h.trim_start().starts_with(RESULT_PREFIX) {
+        if n.is_empty() || is_result_header(h) {
             continue;
         }
         let found = find(table, &n).or_else(|| find(table, without_unit(&n)));

@@ -5,9 +5,11 @@
 //! No rule lives here. Cells are normalised ([`super::cell`]), placed at their case field, and the
 //! case reader judges them; its errors (JSON paths) are mapped back to the sheet's row and column.
 //!
-//! Rows: one row per member. Rows with the same 户编号 that follow each other form a household
-//! (a blank 户编号 continues the household above, as merged cells do). Without a 户编号 column a
-//! row whose 与户主关系 is 户主 starts a new household; without either, each row is a household.
+//! Rows: one row per member, grouped by 户编号 (a blank 户编号 continues the household above, as
+//! merged cells do). A whole sheet ([`group_sheet`]) joins rows of one 户编号 wherever they are; a
+//! stream ([`Grouper`]) needs them adjacent and flags a 户编号 that comes back after its household
+//! closed. Without a 户编号 column a row whose 与户主关系 is 户主 starts a new household; without
+//! either, each row is a household.
 //! Household fields (所在村, incomes, …) are taken from the first row that fills them; a later row
 //! of the same household giving a different value is an error.
 use super::cell::{self, Cell};
@@ -21,6 +23,7 @@ use crate::household::{evaluate, HouseholdResult};
 use crate::params::Options;
 use serde::Serialize;
 use serde_json::{Map, Value};
+use std::collections::HashMap;
 
 /// A sheet row: its number as the sheet shows it (1-based) and its cells.
 #[derive(Debug, Clone, PartialEq)]
@@ -253,6 +256,7 @@ impl Plan {
         if group.continued {
             errors.push(RowError { row: first, column: String::new(), message: format!("本户超过 {MAX_MEMBERS} 人（接上面的行），请检查户编号或「与户主关系」是否填写") });
         }
+        errors.extend(group.errors.iter().cloned());
         let result = match case::from_value(&case_json) {
             Ok(c) if errors.is_empty() => match evaluate(&c, &self.options.engine) {
                 Ok(r) => Some(r),
@@ -457,24 +461,35 @@ pub struct Group {
     pub rows: Vec<Row>,
     /// The rows continue a household cut at [`MAX_GROUP_ROWS`].
     pub continued: bool,
+    /// Errors found while grouping (a 户编号 met again in a stream after its household closed).
+    pub errors: Vec<RowError>,
 }
 
 /// Groups a stream of rows into households, holding one household at a time.
+///
+/// In a stream a household is complete when the next one starts, so its rows must be adjacent. A
+/// 户编号 seen again after its household was closed cannot be joined to it any more (its result
+/// is already written): its rows get an error asking for the sheet to be sorted by 户编号. Only the
+/// keys of closed households are remembered (memory per household, not per row).
 pub struct Grouper<'p> {
     plan: &'p Plan,
     current: Group,
     key: Option<String>,
+    /// 户编号 of each closed household → its first row.
+    closed: HashMap<String, usize>,
+    /// The current household reuses the key of a closed one (first row of that one).
+    reopened: Option<usize>,
 }
 
 impl<'p> Grouper<'p> {
     pub fn new(plan: &'p Plan) -> Self {
-        Grouper { plan, current: Group::default(), key: None }
+        Grouper { plan, current: Group::default(), key: None, closed: HashMap::new(), reopened: None }
     }
 
     /// Carries on with a household whose rows were pushed before ([`Grouper::into_pending`]).
     pub fn resume(plan: &'p Plan, pending: Group) -> Self {
         let key = pending.rows.iter().rev().find_map(|r| plan.cell(r, plan.key)).map(cell::text);
-        Grouper { plan, current: pending, key }
+        Grouper { plan, current: pending, key, closed: HashMap::new(), reopened: None }
     }
 
     /// The rows of the household not yet complete.
@@ -488,14 +503,14 @@ impl<'p> Grouper<'p> {
             return None;
         }
         let p = self.plan;
+        let mut new_key = None;
         let starts = if p.key.is_some() {
             match p.cell(&row, p.key).map(cell::text) {
-                Some(k) => {
-                    let new = self.key.as_ref() != Some(&k);
-                    self.key = Some(k);
-                    new
+                Some(k) if self.key.as_ref() != Some(&k) => {
+                    new_key = Some(k);
+                    true
                 }
-                None => false,
+                _ => false,
             }
         } else if p.relation.is_some() {
             p.cell(&row, p.relation).map(cell::text).is_some_and(|t| t == "户主" || t == "head")
@@ -504,11 +519,32 @@ impl<'p> Grouper<'p> {
         };
         let overflow = self.current.rows.len() >= MAX_GROUP_ROWS;
         let done = if (starts || overflow) && !self.current.rows.is_empty() {
-            let next = Group { rows: Vec::new(), continued: overflow && !starts };
-            Some(std::mem::replace(&mut self.current, next))
+            let next = Group { rows: Vec::new(), continued: overflow && !starts, errors: Vec::new() };
+            let g = std::mem::replace(&mut self.current, next);
+            if starts {
+                if let (Some(k), Some(first)) = (self.key.take(), g.rows.first()) {
+                    self.closed.entry(k).or_insert(first.number);
+                }
+            }
+            Some(g)
         } else {
             None
         };
+        if let Some(k) = new_key {
+            self.reopened = self.closed.get(&k).copied();
+            self.key = Some(k);
+        }
+        if let (Some(earlier), Some(k)) = (self.reopened, &self.key) {
+            let column = p.key.and_then(|i| p.headers.get(i)).map(|h| h.trim().to_string()).unwrap_or_default();
+            self.current.errors.push(RowError {
+                row: row.number,
+                column,
+                message: format!(
+                    "户编号「{k}」在第 {earlier} 行起的户之后再次出现，中间隔着其他户：逐行流式核查 CSV 时同一户的行必须相邻。\
+                     请先按户编号排序后再核查，或打开 .xlsx 文件 / 在网页中核查（整表读取，自动按户编号合并）"
+                ),
+            });
+        }
         self.current.rows.push(row);
         done
     }
@@ -518,4 +554,108 @@ impl<'p> Grouper<'p> {
         let g = std::mem::take(&mut self.current);
         (!g.rows.is_empty()).then_some(g)
     }
+}
+
+/// A whole sheet's households: the indexes (into the sheet's rows) of each household's rows, in
+/// order of each household's first row.
+#[derive(Debug, Clone, Default)]
+pub struct SheetGroups {
+    /// `(row indexes, continued)`: continued as in [`Group::continued`].
+    pub groups: Vec<(Vec<usize>, bool)>,
+    /// Households whose rows were not adjacent (joined by their 户编号).
+    pub scattered: usize,
+}
+
+impl SheetGroups {
+    /// The household index of each row (`None` for blank rows).
+    pub fn owners(&self, rows: usize) -> Vec<Option<usize>> {
+        let mut out = vec![None; rows];
+        for (k, (idx, _)) in self.groups.iter().enumerate() {
+            for i in idx {
+                if let Some(slot) = out.get_mut(*i) {
+                    *slot = Some(k);
+                }
+            }
+        }
+        out
+    }
+
+    /// The rows of household `k`, cloned, as a [`Group`] for [`Plan::evaluate`].
+    pub fn group(&self, k: usize, rows: &[Row]) -> Group {
+        let Some((idx, continued)) = self.groups.get(k) else { return Group::default() };
+        Group { rows: idx.iter().filter_map(|i| rows.get(*i).cloned()).collect(), continued: *continued, errors: Vec::new() }
+    }
+}
+
+/// Groups a whole sheet (xlsx, or CSV in the page): with a 户编号 column, rows with the same
+/// 户编号 form one household wherever they are (a blank 户编号 continues the row above's household);
+/// otherwise the same rules as [`Grouper`]. Households longer than the case format allows are cut
+/// like the grouper cuts them.
+pub fn group_sheet(plan: &Plan, rows: &[Row]) -> SheetGroups {
+    let mut out = SheetGroups::default();
+    if plan.key.is_none() {
+        let mut grouper = Grouper::new(plan);
+        // `idx` holds the indexes of the rows the grouper holds (one household at a time).
+        let mut idx: Vec<usize> = Vec::new();
+        for (i, row) in rows.iter().enumerate() {
+            if row.is_empty() {
+                continue;
+            }
+            if let Some(g) = grouper.push(row.clone()) {
+                out.groups.push((std::mem::take(&mut idx), g.continued));
+            }
+            idx.push(i);
+        }
+        if let Some(g) = grouper.finish() {
+            out.groups.push((idx, g.continued));
+        }
+        return out;
+    }
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut scattered: Vec<bool> = Vec::new();
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut current: Option<usize> = None;
+    for (i, row) in rows.iter().enumerate() {
+        if row.is_empty() {
+            continue;
+        }
+        let g = match plan.cell(row, plan.key).map(cell::text) {
+            Some(k) => match by_key.get(&k) {
+                Some(&g) => {
+                    if current != Some(g) {
+                        if let Some(flag) = scattered.get_mut(g) {
+                            *flag = true;
+                        }
+                    }
+                    g
+                }
+                None => {
+                    by_key.insert(k, groups.len());
+                    groups.push(Vec::new());
+                    scattered.push(false);
+                    groups.len() - 1
+                }
+            },
+            // A blank 户编号 continues the household above; before any 户编号, it starts one.
+            None => match current {
+                Some(g) => g,
+                None => {
+                    groups.push(Vec::new());
+                    scattered.push(false);
+                    groups.len() - 1
+                }
+            },
+        };
+        if let Some(list) = groups.get_mut(g) {
+            list.push(i);
+        }
+        current = Some(g);
+    }
+    out.scattered = scattered.iter().filter(|s| **s).count();
+    for list in groups {
+        for (n, chunk) in list.chunks(MAX_GROUP_ROWS).enumerate() {
+            out.groups.push((chunk.to_vec(), n > 0));
+        }
+    }
+    out
 }

@@ -5,8 +5,10 @@
 //! * [`columns`] — the known columns as data and header matching.
 //! * [`household`] — rows → households → case JSON → the household engine → result columns.
 //! * [`summary`], [`compare`] — counts, and the households whose decisions change between two runs.
+//! * [`village`] — a township's village indicator sheet → the village engine's scores and ranking.
 //! * [`limits`] — what a file may ask of the reader.
-//! * `read`, `write` (feature `sheet`) — xlsx (calamine, rust_xlsxwriter) and CSV (csv) files.
+//! * `read`, `write` (feature `sheet`) — xlsx (calamine, rust_xlsxwriter) and CSV (csv) files; which
+//!   sheet of a workbook, and whether it is a household or a village sheet.
 //!
 //! See docs/batch.md.
 pub mod cell;
@@ -26,21 +28,25 @@ pub mod stream;
 #[cfg(feature = "sheet")]
 pub mod write;
 
-pub use household::{BatchOptions, Group, Grouper, HouseholdRow, Plan, Row, RowError};
+pub use household::{group_sheet, BatchOptions, Group, Grouper, HouseholdRow, Plan, Row, RowError, SheetGroups};
 pub use summary::Summary;
 
 use crate::error::Failure;
 
 /// A sheet held in memory and evaluated a slice at a time (so a worker can report progress and
-/// stop when cancelled).
+/// stop when cancelled). The whole sheet is at hand, so rows of one household are joined by their
+/// 户编号 wherever they are ([`household::group_sheet`]).
 pub struct Session {
     pub plan: Plan,
     pub rows: Vec<Row>,
+    /// The households' rows; `households[k]` is the result of `groups.groups[k]`.
+    pub groups: SheetGroups,
     pub households: Vec<HouseholdRow>,
     pub summary: Summary,
-    /// Index in `rows` of the next row to group.
-    next: usize,
-    pending: Group,
+    /// How the rows were grouped, for staff (e.g. households whose rows were not adjacent).
+    pub notes: Vec<String>,
+    /// Rows of the households evaluated so far, for progress.
+    rows_done: usize,
     done: bool,
 }
 
@@ -51,32 +57,28 @@ impl Session {
             return Err(Failure::invalid(vec![crate::FieldError::new("$", "表中只有表头，没有数据行")]));
         }
         let summary = Summary::new(plan.measures());
-        Ok(Session { plan, rows, households: Vec::new(), summary, next: 0, pending: Group::default(), done: false })
+        let groups = household::group_sheet(&plan, &rows);
+        let mut notes = Vec::new();
+        if groups.scattered > 0 {
+            notes.push(format!("{} 户的成员行不相邻，已按户编号合并为一户（结果中“行”为该户第一行）", groups.scattered));
+        }
+        Ok(Session { plan, rows, groups, households: Vec::new(), summary, notes, rows_done: 0, done: false })
     }
 
     /// Evaluates up to `max_households` more households; returns whether all rows are done.
     pub fn step(&mut self, max_households: usize) -> bool {
         let mut made = 0;
-        let mut grouper = Grouper::resume(&self.plan, std::mem::take(&mut self.pending));
-        while made < max_households && self.next < self.rows.len() {
-            let row = self.rows[self.next].clone();
-            self.next += 1;
-            if let Some(g) = grouper.push(row) {
-                let (h, r) = self.plan.evaluate(&g);
-                self.summary.add(&h, r.as_ref());
-                self.households.push(h);
-                made += 1;
-            }
+        while made < max_households && self.households.len() < self.groups.groups.len() {
+            let g = self.groups.group(self.households.len(), &self.rows);
+            let (h, r) = self.plan.evaluate(&g);
+            self.summary.add(&h, r.as_ref());
+            self.households.push(h);
+            self.rows_done += g.rows.len();
+            made += 1;
         }
-        if self.next >= self.rows.len() {
-            if let Some(g) = grouper.finish() {
-                let (h, r) = self.plan.evaluate(&g);
-                self.summary.add(&h, r.as_ref());
-                self.households.push(h);
-            }
-            self.done = true;
-        } else {
-            self.pending = grouper.into_pending();
+        self.done = self.households.len() >= self.groups.groups.len();
+        if self.done {
+            self.rows_done = self.rows.len();
         }
         self.done
     }
@@ -90,8 +92,13 @@ impl Session {
         self.done
     }
 
-    /// Rows grouped so far, for progress.
+    /// Rows of the households evaluated so far, for progress.
     pub fn rows_done(&self) -> usize {
-        self.next
+        self.rows_done
+    }
+
+    /// The household index of each row (`None` for blank rows), for writing results back.
+    pub fn owners(&self) -> Vec<Option<usize>> {
+        self.groups.owners(self.rows.len())
     }
 }

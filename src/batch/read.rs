@@ -10,6 +10,7 @@ use super::columns;
 use super::household::Row;
 use super::limits::*;
 use crate::error::{Failure, FieldError};
+use crate::village::system::IndicatorSystem;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::io::{Cursor, Read, Seek};
@@ -22,11 +23,36 @@ pub enum Format {
     Xlsx,
 }
 
+/// What a sheet holds, judged from its header row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SheetKind {
+    /// A household 台账: one row per member.
+    Household,
+    /// A village indicator sheet: one row per village.
+    Village,
+}
+
+/// Which sheet of a workbook to read, and what to look for.
+#[derive(Debug, Clone, Default)]
+pub struct Pick<'a> {
+    /// A sheet's name or its number (1-based); without it, the first sheet whose header row is
+    /// recognised (of `kind` when given).
+    pub sheet: Option<String>,
+    pub kind: Option<SheetKind>,
+    /// The indicator system whose indicator names head a village sheet (the built-in one if `None`).
+    pub system: Option<&'a IndicatorSystem>,
+}
+
 /// A sheet read into memory: its header row and the data rows below it.
 #[derive(Debug, Clone)]
 pub struct Sheet {
     pub format: Format,
     pub sheet_name: Option<String>,
+    /// Every sheet of the workbook, in order (empty for CSV).
+    pub sheet_names: Vec<String>,
+    /// What the header row looks like (`None`: neither a household nor a village sheet).
+    pub kind: Option<SheetKind>,
     /// Row number of the header row (1-based).
     pub header_row: usize,
     pub headers: Vec<String>,
@@ -46,6 +72,11 @@ pub(crate) fn fail(message: impl Into<String>) -> Failure {
 
 /// Reads a whole file (the page, or an xlsx in the CLI). `name` is used only for its extension.
 pub fn read_file(bytes: &[u8], name: &str) -> Result<Sheet, Failure> {
+    read_file_pick(bytes, name, &Pick::default())
+}
+
+/// Reads a whole file, choosing the sheet as `pick` says.
+pub fn read_file_pick(bytes: &[u8], name: &str, pick: &Pick) -> Result<Sheet, Failure> {
     let len = bytes.len() as u64;
     if len == 0 {
         return Err(fail("文件是空的（0 字节）"));
@@ -54,8 +85,26 @@ pub fn read_file(bytes: &[u8], name: &str) -> Result<Sheet, Failure> {
         return Err(fail(too_large(len)));
     }
     match detect(bytes, name)? {
-        Format::Xlsx => read_xlsx(bytes),
-        Format::Csv => read_csv(bytes),
+        Format::Xlsx => read_xlsx_pick(bytes, pick),
+        Format::Csv => {
+            check_csv_sheet(pick.sheet.as_deref())?;
+            read_csv_in(bytes, system(pick)?)
+        }
+    }
+}
+
+fn system<'a>(pick: &Pick<'a>) -> Result<&'a IndicatorSystem, Failure> {
+    match pick.system {
+        Some(s) => Ok(s),
+        None => IndicatorSystem::builtin(),
+    }
+}
+
+/// A CSV file is one sheet: choosing another is an error, not silently ignored.
+pub fn check_csv_sheet(sheet: Option<&str>) -> Result<(), Failure> {
+    match sheet.map(str::trim) {
+        None | Some("") | Some("1") => Ok(()),
+        Some(s) => Err(fail(format!("CSV 文件只有一个表，没有工作表「{s}」：选择工作表只适用于 .xlsx 文件"))),
     }
 }
 
@@ -110,32 +159,90 @@ pub fn check_zip<R: Read + Seek>(reader: R) -> Result<(), Failure> {
 }
 
 pub fn read_xlsx(bytes: &[u8]) -> Result<Sheet, Failure> {
+    read_xlsx_pick(bytes, &Pick::default())
+}
+
+/// The sheet `want` names (its name, or its number from 1), or a message listing the sheets.
+pub fn resolve_sheet(names: &[String], want: &str) -> Result<String, Failure> {
+    let want = want.trim();
+    if let Some(n) = names.iter().find(|n| n.trim() == want).or_else(|| names.iter().find(|n| columns::normalise(n) == columns::normalise(want))) {
+        return Ok(n.clone());
+    }
+    if let Some(n) = want.parse::<usize>().ok().and_then(|i| i.checked_sub(1)).and_then(|i| names.get(i)) {
+        return Ok(n.clone());
+    }
+    let listed: Vec<String> = names.iter().enumerate().map(|(i, n)| format!("{}.「{n}」", i + 1)).collect();
+    Err(fail(format!("没有名为「{want}」的工作表。本文件的工作表：{}（可写名称或序号）", listed.join("、"))))
+}
+
+/// Reads the sheet `pick` names, or the first whose header row is recognised (a workbook often
+/// opens with a 说明 sheet and ends with a 汇总 sheet).
+pub fn read_xlsx_pick(bytes: &[u8], pick: &Pick) -> Result<Sheet, Failure> {
     use calamine::{Reader, Xlsx};
+    let system = system(pick)?;
     check_zip(Cursor::new(bytes))?;
     let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| fail(format!("无法读取 .xlsx 文件：{e}")))?;
     let names = wb.sheet_names();
+    let finish = |mut sheet: Sheet, mut notes: Vec<String>, name: &str, skipped: &[(String, Option<SheetKind>)]| {
+        sheet.format = Format::Xlsx;
+        if names.len() > 1 {
+            let others: Vec<&str> = names.iter().filter(|n| *n != name).map(String::as_str).collect();
+            notes.insert(0, format!("读取的是工作表「{name}」；其他工作表：{}", others.join("、")));
+        }
+        if !skipped.is_empty() {
+            let why = |k: &Option<SheetKind>| match k {
+                None => "没有可识别的表头",
+                Some(SheetKind::Household) => "是农户台账",
+                Some(SheetKind::Village) => "是村级指标表",
+            };
+            let listed: Vec<String> = skipped.iter().map(|(n, k)| format!("「{n}」（{}）", why(k))).collect();
+            notes.insert(1.min(notes.len()), format!("已跳过工作表{}", listed.join("、")));
+        }
+        sheet.notes.splice(0..0, notes);
+        sheet.sheet_name = Some(name.to_string());
+        sheet.sheet_names = names.clone();
+        sheet
+    };
+    if let Some(want) = pick.sheet.as_deref().filter(|w| !w.trim().is_empty()) {
+        let name = resolve_sheet(&names, want)?;
+        let (rows, notes) = xlsx_rows(&mut wb, &name)?;
+        if rows.iter().all(Row::is_empty) {
+            return Err(fail(format!("工作表「{name}」是空的")));
+        }
+        return Ok(finish(locate_header_in(rows, system)?, notes, &name, &[]));
+    }
     let mut first_failure = None;
+    let mut fallback: Option<(Sheet, Vec<String>, String)> = None;
+    let mut skipped = Vec::new();
     for name in &names {
-        let (rows, mut notes) = xlsx_rows(&mut wb, name)?;
-        if rows.is_empty() {
+        let (rows, notes) = xlsx_rows(&mut wb, name)?;
+        if rows.iter().all(Row::is_empty) {
             continue;
         }
-        match locate_header(rows) {
-            Ok(mut sheet) => {
-                sheet.format = Format::Xlsx;
-                if names.len() > 1 {
-                    notes.insert(0, format!("读取的是工作表「{name}」"));
+        match locate_header_in(rows, system) {
+            Ok(sheet) => {
+                let fits = match pick.kind {
+                    Some(k) => sheet.kind == Some(k),
+                    None => sheet.kind.is_some(),
+                };
+                if fits {
+                    return Ok(finish(sheet, notes, name, &skipped));
                 }
-                sheet.notes.splice(0..0, notes);
-                sheet.sheet_name = Some(name.clone());
-                return Ok(sheet);
+                skipped.push((name.clone(), sheet.kind));
+                if fallback.is_none() {
+                    fallback = Some((sheet, notes, name.clone()));
+                }
             }
             Err(f) => {
                 first_failure.get_or_insert(f);
             }
         }
     }
-    Err(first_failure.unwrap_or_else(|| fail("表格是空的：所有工作表都没有内容")))
+    // Nothing recognised: the first sheet with content, so the header check names what it found.
+    match fallback {
+        Some((sheet, notes, name)) => Ok(finish(sheet, notes, &name, &[])),
+        None => Err(first_failure.unwrap_or_else(|| fail("表格是空的：所有工作表都没有内容"))),
+    }
 }
 
 fn xlsx_rows<RS: Read + Seek>(wb: &mut calamine::Xlsx<RS>, name: &str) -> Result<(Vec<Row>, Vec<String>), Failure> {
@@ -223,12 +330,33 @@ fn xlsx_rows<RS: Read + Seek>(wb: &mut calamine::Xlsx<RS>, name: &str) -> Result
 
 /// Finds the header row among the first rows (a title may sit above it) and splits the sheet.
 pub fn locate_header(rows: Vec<Row>) -> Result<Sheet, Failure> {
+    locate_header_in(rows, IndicatorSystem::builtin()?)
+}
+
+/// The kind of sheet a header row heads, and how many of its columns are recognised.
+pub fn kind_of(headers: &[String], system: &IndicatorSystem) -> (Option<SheetKind>, usize) {
+    let household = columns::match_headers(headers)
+        .map(|m| if m.mapped.iter().any(|c| c.field.starts_with("members[].")) { m.mapped.len() } else { 0 })
+        .unwrap_or(0);
+    let village = super::village::header_score(headers, system);
+    if village > household {
+        (Some(SheetKind::Village), village)
+    } else if household > 0 {
+        (Some(SheetKind::Household), household)
+    } else {
+        (None, 0)
+    }
+}
+
+/// [`locate_header`] for household sheets and village sheets of `system`.
+pub fn locate_header_in(rows: Vec<Row>, system: &IndicatorSystem) -> Result<Sheet, Failure> {
     let non_empty: Vec<usize> = rows.iter().enumerate().filter(|(_, r)| !r.is_empty()).map(|(i, _)| i).take(HEADER_SEARCH_ROWS).collect();
     let Some(&first) = non_empty.first() else { return Err(fail("表格是空的：没有任何内容")) };
     let mut best = (first, 0usize);
     for &i in &non_empty {
         let headers = header_texts(&rows[i]);
-        let n = columns::match_headers(&headers).map(|m| m.mapped.len()).unwrap_or(0);
+        let household = columns::match_headers(&headers).map(|m| m.mapped.len()).unwrap_or(0);
+        let n = household.max(super::village::header_score(&headers, system));
         if n > best.1 {
             best = (i, n);
         }
@@ -244,7 +372,19 @@ pub fn locate_header(rows: Vec<Row>) -> Result<Sheet, Failure> {
     if hi > 0 {
         notes.push(format!("表头在第 {} 行，上面的标题行已跳过", header.number));
     }
-    Ok(Sheet { format: Format::Csv, sheet_name: None, header_row: header.number, headers: header_texts(&header), rows: data, preamble: rows, notes })
+    let headers = header_texts(&header);
+    let kind = kind_of(&headers, system).0;
+    Ok(Sheet {
+        format: Format::Csv,
+        sheet_name: None,
+        sheet_names: Vec::new(),
+        kind,
+        header_row: header.number,
+        headers,
+        rows: data,
+        preamble: rows,
+        notes,
+    })
 }
 
 fn header_texts(row: &Row) -> Vec<String> {
@@ -294,6 +434,10 @@ pub fn csv_error(e: &csv::Error) -> Failure {
 }
 
 pub fn read_csv(bytes: &[u8]) -> Result<Sheet, Failure> {
+    read_csv_in(bytes, IndicatorSystem::builtin()?)
+}
+
+fn read_csv_in(bytes: &[u8], system: &IndicatorSystem) -> Result<Sheet, Failure> {
     let text = csv_text(bytes)?;
     let mut reader = csv_reader(text.as_bytes(), sniff_delimiter(text));
     let mut rows = Vec::new();
@@ -309,5 +453,5 @@ pub fn read_csv(bytes: &[u8]) -> Result<Sheet, Failure> {
             Err(e) => return Err(csv_error(&e)),
         }
     }
-    locate_header(rows)
+    locate_header_in(rows, system)
 }

@@ -2,13 +2,14 @@
 //! JSON report (columns mapped and not, summary counts, row errors, and with `--compare` the
 //! households whose decisions change under the second parameter set).
 use super::compare::{compare, Change};
-use super::household::{BatchOptions, HouseholdRow, Plan, Row, RowError};
+use super::household::{group_sheet, BatchOptions, Group, HouseholdRow, Plan, Row, RowError, SheetGroups};
 use super::limits::{too_large, MAX_FILE_BYTES};
-use super::read::{detect, fail, read_xlsx, Format};
+use super::read::{check_csv_sheet, detect, fail, read_xlsx_pick, Format, Pick, SheetKind};
 use super::stream::{drive, open_csv};
 use super::summary::Summary;
 use super::write::{self, CsvOut};
 use crate::error::Failure;
+use crate::household::HouseholdResult;
 use serde::Serialize;
 use std::fs::File;
 use std::io::{BufReader, BufWriter, Read, Write};
@@ -20,6 +21,8 @@ pub struct RunArgs {
     pub options: BatchOptions,
     /// A second parameter set to compare against.
     pub compare: Option<BatchOptions>,
+    /// The xlsx sheet to read (name or number from 1); by default the first household sheet.
+    pub sheet: Option<String>,
 }
 
 /// Row errors listed in the report (all of them are in the result file's 错误 column).
@@ -46,6 +49,27 @@ enum Out {
     None,
     Csv(Box<CsvOut<BufWriter<File>>>),
     Xlsx(Vec<Row>, Vec<HouseholdRow>),
+    /// A whole sheet (xlsx input): results kept and written in the sheet's row order at the end.
+    Whole(Vec<HouseholdRow>),
+}
+
+/// A whole sheet's households evaluated in order of first appearance (rows of one household
+/// joined by 户编号 wherever they are), like [`drive`] does for a stream.
+fn drive_whole<F>(plan: &Plan, rows: &[Row], groups: &SheetGroups, mut sink: F) -> Result<Summary, Failure>
+where
+    F: FnMut(&Group, &HouseholdRow, Option<&HouseholdResult>) -> Result<(), Failure>,
+{
+    let mut summary = Summary::new(plan.measures());
+    for k in 0..groups.groups.len() {
+        let g = groups.group(k, rows);
+        let (h, r) = plan.evaluate(&g);
+        summary.add(&h, r.as_ref());
+        sink(&g, &h, r.as_ref())?;
+    }
+    if summary.households == 0 {
+        return Err(fail("表中只有表头，没有数据行"));
+    }
+    Ok(summary)
 }
 
 fn io(path: &std::path::Path, e: std::io::Error) -> Failure {
@@ -62,26 +86,38 @@ pub fn run_file(a: RunArgs) -> Result<Report, Failure> {
     }
     let format = detect(&magic[..n], &name)?;
     type Rows = Box<dyn Iterator<Item = Result<Row, Failure>>>;
-    let (plan, rows, preamble, notes): (Plan, Rows, Vec<Row>, Vec<String>) = match format {
+    enum Source {
+        Stream(Rows),
+        Whole(Vec<Row>, SheetGroups),
+    }
+    let (plan, source, preamble, mut notes): (Plan, Source, Vec<Row>, Vec<String>) = match format {
         Format::Xlsx => {
             let len = std::fs::metadata(&a.input).map_err(|e| io(&a.input, e))?.len();
             if len > MAX_FILE_BYTES {
                 return Err(fail(too_large(len)));
             }
             let bytes = std::fs::read(&a.input).map_err(|e| io(&a.input, e))?;
-            let sheet = read_xlsx(&bytes)?;
+            let sheet = read_xlsx_pick(&bytes, &Pick { sheet: a.sheet.clone(), kind: Some(SheetKind::Household), system: None })?;
             let plan = Plan::new(sheet.headers, a.options)?;
-            (plan, Box::new(sheet.rows.into_iter().map(Ok)), sheet.preamble, sheet.notes)
+            let groups = group_sheet(&plan, &sheet.rows);
+            (plan, Source::Whole(sheet.rows, groups), sheet.preamble, sheet.notes)
         }
         Format::Csv => {
+            check_csv_sheet(a.sheet.as_deref())?;
             let input = BufReader::with_capacity(1 << 16, File::open(&a.input).map_err(|e| io(&a.input, e))?);
             let (plan, rows, pre) = open_csv(input, a.options)?;
-            (plan, Box::new(rows), pre.rows, pre.notes)
+            (plan, Source::Stream(Box::new(rows)), pre.rows, pre.notes)
         }
     };
+    if let Source::Whole(_, groups) = &source {
+        if groups.scattered > 0 {
+            notes.push(format!("{} 户的成员行不相邻，已按户编号合并为一户", groups.scattered));
+        }
+    }
     let second = a.compare.map(|o| Plan::new(plan.headers.clone(), o)).transpose()?;
     let mut out = match &a.out {
         None => Out::None,
+        Some(_) if matches!(source, Source::Whole(..)) => Out::Whole(Vec::new()),
         Some(p) if p.extension().is_some_and(|e| e.eq_ignore_ascii_case("xlsx")) => Out::Xlsx(Vec::new(), Vec::new()),
         Some(p) => Out::Csv(Box::new(CsvOut::new(BufWriter::with_capacity(1 << 16, File::create(p).map_err(|e| io(p, e))?), &plan, &preamble)?)),
     };
@@ -90,7 +126,7 @@ pub fn run_file(a: RunArgs) -> Result<Report, Failure> {
     let mut second_summary = second.as_ref().map(|p| Summary::new(p.measures()));
     let mut changes = second.as_ref().map(|_| Vec::new());
     let headers = plan.result_headers();
-    let summary = drive(&plan, rows, |g, h, _| {
+    let sink = |g: &Group, h: &HouseholdRow, _: Option<&HouseholdResult>| {
         for e in &h.errors {
             if errors.len() < MAX_REPORTED_ERRORS {
                 errors.push(RowError::describe(e));
@@ -111,9 +147,28 @@ pub fn run_file(a: RunArgs) -> Result<Report, Failure> {
                 hs.push(h.clone());
                 Ok(())
             }
+            Out::Whole(hs) => {
+                hs.push(h.clone());
+                Ok(())
+            }
         }
-    })?;
+    };
+    let (summary, whole) = match source {
+        Source::Stream(rows) => (drive(&plan, rows, sink)?, None),
+        Source::Whole(rows, groups) => (drive_whole(&plan, &rows, &groups, sink)?, Some((rows, groups))),
+    };
     match (out, &a.out) {
+        (Out::Whole(hs), Some(p)) => {
+            let (rows, groups) = whole.unwrap_or_default();
+            let owners = groups.owners(rows.len());
+            let xlsx = p.extension().is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+            let bytes = if xlsx {
+                write::xlsx_by(&plan, &preamble, &rows, &hs, &owners, &summary)?
+            } else {
+                write::csv_bytes_by(&plan, &preamble, &rows, &hs, &owners)?
+            };
+            std::fs::write(p, bytes).map_err(|e| io(p, e))?;
+        }
         (Out::Csv(w), Some(p)) => {
             w.finish()?.flush().map_err(|e| io(p, e))?;
         }

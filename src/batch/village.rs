@@ -2,153 +2,318 @@
 //! the indicator's Chinese name or id in the indicator system in use — the system is the column
 //! table, so a county's own system brings its own columns). Each row becomes the same
 //! `jingning.village-input/1` document the village engine reads; the villages are scored and
-//! ranked together, and each row gets its rank, total, grade, class and first shortfalls.
+//! ranked together by the engine (`village::rank`), and each row gets its rank, total, grade,
+//! vetoes, class and first shortfalls. No scoring rule lives here.
 use super::cell::{self, Cell};
-use super::columns::{normalise, RESULT_PREFIX};
+use super::columns::{self, normalise};
 use super::household::{Row, RowError};
 use crate::error::{Failure, FieldError};
 use crate::village::assess::read_village;
 use crate::village::input::VillageOptions;
 use crate::village::rank::{rank, Ranking};
+use crate::village::system::IndicatorSystem;
+use rust_decimal::Decimal;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-/// Fixed columns besides the indicators: (field, header, aliases).
-const FIXED: &[(&str, &str, &[&str])] = &[
-    ("id", "村庄编号", &["村编号", "行政区划代码", "村代码", "编号"]),
-    ("name", "村名", &["村庄名称", "行政村", "村", "村庄"]),
-    ("township", "乡镇", &["所属乡镇", "乡（镇）", "乡镇名称"]),
-    ("year", "考核年度", &["年度", "年份"]),
+/// Prefix of the columns a village run adds (skipped when a result file is read again).
+pub const RESULT_PREFIX: &str = "【考核】";
+
+/// Fixed columns besides the indicators: (field, template header, aliases, meaning).
+pub const FIXED: &[(&str, &str, &[&str], &str)] = &[
+    ("id", "村庄编号", &["村编号", "行政区划代码", "村代码", "编号"], "必填；每村唯一，如 12 位行政区划代码"),
+    ("name", "村名", &["村庄名称", "行政村", "村", "村庄"], "必填"),
+    ("township", "乡镇", &["所属乡镇", "乡（镇）", "乡镇名称"], "可不填"),
+    ("year", "考核年度", &["年度", "年份"], "可不填；如 2024"),
 ];
+
+/// Result columns, after the prefix.
+const RESULT_COLUMNS: [&str; 7] = ["名次", "总分", "等级", "否决", "三类村庄建议", "主要失分", "错误"];
+
+/// Shortfalls shown per village (the engine orders them by points to regain).
+const SHORTFALLS_SHOWN: usize = 3;
+
+/// One mapped column.
+#[derive(Debug, Clone)]
+struct Col {
+    index: usize,
+    /// `id`, `name`, `township`, `year` or `values.<indicator id>`.
+    field: String,
+    yes_no: bool,
+}
+
+/// How a header row maps onto the fixed columns and the indicators of a system.
+#[derive(Debug, Clone)]
+pub struct VillageColumns {
+    cols: Vec<Col>,
+    pub mapped: Vec<String>,
+    pub unmapped: Vec<String>,
+}
+
+impl VillageColumns {
+    pub fn indicators(&self) -> usize {
+        self.cols.iter().filter(|c| c.field.starts_with("values.")).count()
+    }
+
+    fn has(&self, field: &str) -> bool {
+        self.cols.iter().any(|c| c.field == field)
+    }
+}
+
+/// Matches a header row against the fixed columns and the system's indicator names and ids
+/// (spaces, stars and a bracketed unit ignored).
+pub fn map_columns(headers: &[String], system: &IndicatorSystem) -> VillageColumns {
+    let mut out = VillageColumns { cols: Vec::new(), mapped: Vec::new(), unmapped: Vec::new() };
+    for (i, h) in headers.iter().enumerate() {
+        let n = normalise(h);
+        if n.is_empty() || columns::is_result_header(h) {
+            continue;
+        }
+        let bare = n.split(['(', '（']).next().unwrap_or(&n).to_string();
+        let same = |a: &str| {
+            let a = normalise(a);
+            a == n || a == bare
+        };
+        let fixed = FIXED.iter().find(|(_, hd, al, _)| same(hd) || al.iter().any(|a| same(a)));
+        let ind = system.indicators.iter().find(|x| same(&x.name) || x.id.to_lowercase() == n);
+        let field = match (fixed, ind) {
+            (Some((f, _, _, _)), _) => Some(((*f).to_string(), false)),
+            (None, Some(x)) => Some((format!("values.{}", x.id), x.takes_yes_no())),
+            _ => None,
+        };
+        match field {
+            Some((f, _)) if out.has(&f) => out.unmapped.push(h.trim().to_string()),
+            Some((field, yes_no)) => {
+                out.cols.push(Col { index: i, field, yes_no });
+                out.mapped.push(h.trim().to_string());
+            }
+            None => out.unmapped.push(h.trim().to_string()),
+        }
+    }
+    out
+}
+
+/// How much a header row looks like a village indicator sheet: the columns recognised, or 0
+/// without any indicator column or without a 村名 / 村庄编号 column.
+pub fn header_score(headers: &[String], system: &IndicatorSystem) -> usize {
+    let m = map_columns(headers, system);
+    if m.indicators() == 0 || !(m.has("name") || m.has("id")) {
+        return 0;
+    }
+    m.cols.len()
+}
+
+/// What the sheet says about one village (one non-blank data row).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct VillageRow {
+    /// Sheet row number.
+    pub row: usize,
+    /// 村庄编号, 村名, 乡镇 as written.
+    pub id: Option<String>,
+    pub name: Option<String>,
+    pub township: Option<String>,
+    /// Scored and ranked (no error in its row).
+    pub ok: bool,
+    /// 名次 (ties share a rank; vetoed villages rank after the others).
+    pub rank: Option<u32>,
+    /// 总分, as a decimal string.
+    pub total: Option<String>,
+    /// 等级.
+    pub grade: Option<String>,
+    /// 否决项: the names of the veto indicators missed.
+    pub vetoes: Vec<String>,
+    /// 三类村庄建议.
+    pub class_label: Option<String>,
+    /// 主要失分: the indicators worth fixing first (most points to regain).
+    pub shortfalls: Vec<VillageShortfall>,
+    /// Indicators without a value.
+    pub missing: usize,
+    pub errors: Vec<RowError>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct VillageShortfall {
+    pub name: String,
+    /// Points to regain, as a decimal string.
+    pub regain: String,
+}
 
 /// The result of a village sheet.
 #[derive(Debug, Clone, Serialize)]
 pub struct VillageBatch {
     pub mapped: Vec<String>,
     pub unmapped: Vec<String>,
-    /// Result headers (【考核】…), then one row of values per data row (empty for rows in error).
+    /// Result headers (【考核】…), then one row of values per data row (empty for blank rows).
     pub result_headers: Vec<String>,
     pub results: Vec<Vec<String>>,
+    /// One per non-blank data row, in sheet order.
+    pub villages: Vec<VillageRow>,
     pub errors: Vec<RowError>,
     /// Ranking of the villages read without error.
     pub ranking: Option<Ranking>,
 }
 
+fn cell_text(row: &Row, cols: &VillageColumns, field: &str) -> Option<String> {
+    let c = cols.cols.iter().find(|c| c.field == field)?;
+    row.cells.get(c.index).filter(|c| !c.is_empty()).map(cell::text)
+}
+
+/// One row as a `jingning.village-input/1` document.
+fn document(row: &Row, cols: &VillageColumns) -> Value {
+    let mut doc = Map::new();
+    doc.insert("schema".into(), Value::String("jingning.village-input/1".into()));
+    let mut values = Map::new();
+    for c in &cols.cols {
+        let cell = row.cells.get(c.index).unwrap_or(&Cell::Empty);
+        if cell.is_empty() {
+            continue;
+        }
+        match c.field.strip_prefix("values.") {
+            Some(id) => {
+                let v = match cell {
+                    _ if c.yes_no => cell::boolean(cell),
+                    Cell::Number(x) => cell::number_text(*x),
+                    // `35%` means 35 (the indicators' units are per cent).
+                    _ => cell::number(&Cell::Text(cell::text(cell).trim().trim_end_matches(['%', '％']).to_string())),
+                };
+                values.insert(id.to_string(), Value::String(v));
+            }
+            None if c.field == "year" => {
+                doc.insert(c.field.clone(), Value::String(cell::number(cell)));
+            }
+            None => {
+                doc.insert(c.field.clone(), Value::String(cell::text(cell)));
+            }
+        }
+    }
+    doc.insert("values".into(), Value::Object(values));
+    Value::Object(doc)
+}
+
 /// Scores and ranks the villages of a sheet.
 pub fn evaluate(headers: &[String], rows: &[Row], opts: &VillageOptions) -> Result<VillageBatch, Failure> {
     let system = opts.system()?;
-    let mut cols: Vec<(usize, String, bool)> = Vec::new(); // (cell index, field, yes/no indicator)
-    let mut mapped = Vec::new();
-    let mut unmapped = Vec::new();
-    for (i, h) in headers.iter().enumerate() {
-        let n = normalise(h);
-        if n.is_empty() || h.trim_start().starts_with(RESULT_PREFIX) {
-            continue;
-        }
-        let bare = n.split(['(', '（']).next().unwrap_or(&n).to_string();
-        let fixed = FIXED.iter().find(|(_, hd, al)| [*hd].iter().chain(al.iter()).any(|a| normalise(a) == n || normalise(a) == bare));
-        let ind = system.indicators.iter().find(|x| normalise(&x.name) == n || normalise(&x.name) == bare || x.id.to_lowercase() == n);
-        let field = match (fixed, ind) {
-            (Some((f, _, _)), _) => Some(((*f).to_string(), false)),
-            (None, Some(x)) => Some((format!("values.{}", x.id), x.takes_yes_no())),
-            _ => None,
-        };
-        match field {
-            Some((f, _)) if cols.iter().any(|(_, g, _)| *g == f) => unmapped.push(h.trim().to_string()),
-            Some((f, yes_no)) => {
-                cols.push((i, f, yes_no));
-                mapped.push(h.trim().to_string());
-            }
-            None => unmapped.push(h.trim().to_string()),
-        }
+    let cols = map_columns(headers, system);
+    if cols.indicators() == 0 {
+        return Err(Failure::invalid(vec![FieldError::new(
+            "$",
+            format!("表头中没有可识别的考核指标列：请用指标体系「{}」中的指标名称（或编号）作表头，或下载村级指标表模板", system.name),
+        )]));
     }
-    if !cols.iter().any(|(_, f, _)| f.starts_with("values.")) {
-        return Err(Failure::invalid(vec![FieldError::new("$", "表头中没有可识别的考核指标列：请用指标体系中的指标名称（或编号）作表头")]));
+    if rows.iter().all(Row::is_empty) {
+        return Err(Failure::invalid(vec![FieldError::new("$", "表中只有表头，没有数据行")]));
     }
-    let mut villages = Vec::new();
-    let mut placed = Vec::new(); // index in `rows` of each village read
-    let mut errors = Vec::new();
+    let header_of = |field: &str| cols.cols.iter().find(|c| c.field == field).and_then(|c| headers.get(c.index)).map(|h| h.trim().to_string()).unwrap_or_default();
+    let mut inputs: Vec<crate::village::input::VillageInput> = Vec::new();
+    let mut placed: Vec<usize> = Vec::new(); // index in `villages` of each input
+    let mut villages: Vec<VillageRow> = Vec::new();
+    let mut results = vec![Vec::new(); rows.len()];
+    let mut row_index = Vec::new(); // index in `rows` of each village row
     for (ri, row) in rows.iter().enumerate() {
         if row.is_empty() {
             continue;
         }
-        let mut doc = Map::new();
-        doc.insert("schema".into(), Value::String("jingning.village-input/1".into()));
-        let mut values = Map::new();
-        for (ci, f, yes_no) in &cols {
-            let c = row.cells.get(*ci).unwrap_or(&Cell::Empty);
-            if c.is_empty() {
-                continue;
-            }
-            match f.strip_prefix("values.") {
-                Some(id) => {
-                    let v = if *yes_no { cell::boolean(c) } else { cell::number(&Cell::Text(cell::text(c).trim_end_matches('%').to_string())) };
-                    let v = match c {
-                        Cell::Number(x) if !*yes_no => cell::number_text(*x),
-                        _ => v,
-                    };
-                    values.insert(id.to_string(), Value::String(v));
+        let mut v = VillageRow {
+            row: row.number,
+            id: cell_text(row, &cols, "id"),
+            name: cell_text(row, &cols, "name"),
+            township: cell_text(row, &cols, "township"),
+            ok: false,
+            rank: None,
+            total: None,
+            grade: None,
+            vetoes: Vec::new(),
+            class_label: None,
+            shortfalls: Vec::new(),
+            missing: 0,
+            errors: Vec::new(),
+        };
+        match read_village(&document(row, &cols), opts) {
+            Ok(input) => {
+                let twin: Option<&VillageRow> = inputs.iter().zip(&placed).find(|(w, _)| w.id == input.id).and_then(|(_, i)| villages.get(*i));
+                if let Some(w) = twin {
+                    v.errors.push(RowError { row: row.number, column: header_of("id"), message: format!("村庄编号「{}」与第 {} 行重复：每村一行、编号唯一", input.id, w.row) });
+                } else {
+                    v.ok = true;
+                    placed.push(villages.len());
+                    inputs.push(input);
                 }
-                None if f == "year" => {
-                    doc.insert(f.clone(), Value::String(cell::number(c)));
-                }
-                None => {
-                    doc.insert(f.clone(), Value::String(cell::text(c)));
-                }
             }
-        }
-        doc.insert("values".into(), Value::Object(values));
-        match read_village(&Value::Object(doc), opts) {
-            Ok(v) => {
-                villages.push(v);
-                placed.push(ri);
-            }
-            Err(Failure::Invalid { errors: es }) => errors.extend(es.into_iter().map(|e| {
+            Err(Failure::Invalid { errors }) => v.errors.extend(errors.into_iter().map(|e| {
                 let field = e.path.trim_start_matches("$.").to_string();
-                let column = cols.iter().find(|(_, f, _)| *f == field).and_then(|(i, _, _)| headers.get(*i)).cloned().unwrap_or_default();
-                RowError { row: row.number, column, message: e.message }
+                RowError { row: row.number, column: header_of(&field), message: e.message }
             })),
             Err(f) => return Err(f),
         }
+        villages.push(v);
+        row_index.push(ri);
     }
-    let result_headers: Vec<String> = ["名次", "总分", "等级", "否决", "三类村庄建议", "主要失分", "错误"].iter().map(|h| format!("【考核】{h}")).collect();
-    let mut results = vec![Vec::new(); rows.len()];
-    let ranking = if villages.is_empty() {
+    let ranking = if inputs.is_empty() {
         None
     } else {
         let mut o = opts.clone();
         o.include_assessments = true;
-        let r = rank(&villages, &o)?;
-        for (k, ri) in placed.iter().enumerate() {
-            let id = &villages[k].id;
-            let Some(row) = r.rows.iter().find(|x| &x.village_id == id) else { continue };
-            let shortfalls = r
-                .assessments
-                .as_ref()
-                .and_then(|a| a.get(k))
-                .map(|a| a.shortfalls.iter().take(3).map(|s| format!("{} 可得回 {} 分", s.name, s.regain)).collect::<Vec<_>>().join("；"))
-                .unwrap_or_default();
-            let vetoes = r.assessments.as_ref().and_then(|a| a.get(k)).map(|a| a.vetoes.iter().map(|v| v.name.clone()).collect::<Vec<_>>().join("、")).unwrap_or_default();
-            if let Some(slot) = results.get_mut(*ri) {
-                *slot = vec![row.rank.to_string(), row.total.to_string(), row.grade.clone(), vetoes, row.class_label.clone(), shortfalls, String::new()];
-            }
+        let mut r = rank(&inputs, &o)?;
+        let assessments = r.assessments.take().unwrap_or_default();
+        // The ranking lists villages best first; assessments are in input order.
+        for (k, a) in assessments.iter().enumerate() {
+            let Some(v) = placed.get(k).and_then(|i| villages.get_mut(*i)) else { continue };
+            let Some(row) = r.rows.iter().find(|x| x.village_id == a.village_id) else { continue };
+            v.rank = Some(row.rank);
+            v.total = Some(row.total.to_string());
+            v.grade = Some(row.grade.clone());
+            v.class_label = Some(row.class_label.clone());
+            v.vetoes = a.vetoes.iter().map(|x| x.name.clone()).collect();
+            v.shortfalls = a.shortfalls.iter().take(SHORTFALLS_SHOWN).map(|s| VillageShortfall { name: s.name.clone(), regain: show(s.regain) }).collect();
+            v.missing = a.missing.len();
         }
         Some(r)
     };
-    for e in &errors {
-        if let Some(ri) = rows.iter().position(|r| r.number == e.row) {
-            let slot = &mut results[ri];
-            slot.resize(result_headers.len(), String::new());
-            if let Some(last) = slot.last_mut() {
-                if !last.is_empty() {
-                    last.push('；');
-                }
-                last.push_str(&e.message);
-            }
+    for (v, ri) in villages.iter().zip(&row_index) {
+        if let Some(slot) = results.get_mut(*ri) {
+            *slot = result_cells(v);
         }
     }
-    Ok(VillageBatch { mapped, unmapped, result_headers, results, errors, ranking: ranking.map(|mut r| {
-        r.assessments = None;
-        r
-    }) })
+    let errors = villages.iter().flat_map(|v| v.errors.iter().cloned()).collect();
+    Ok(VillageBatch {
+        mapped: cols.mapped,
+        unmapped: cols.unmapped,
+        result_headers: result_headers(),
+        results,
+        villages,
+        errors,
+        ranking,
+    })
 }
+
+pub fn result_headers() -> Vec<String> {
+    RESULT_COLUMNS.iter().map(|h| format!("{RESULT_PREFIX}{h}")).collect()
+}
+
+fn show(x: Decimal) -> String {
+    x.normalize().to_string()
+}
+
+/// The result cells of one village row.
+fn result_cells(v: &VillageRow) -> Vec<String> {
+    let shortfalls: Vec<String> = v.shortfalls.iter().map(|s| format!("{} 可得回 {} 分", s.name, s.regain)).collect();
+    let errors: Vec<String> = v.errors.iter().map(|e| e.message.clone()).collect();
+    vec![
+        v.rank.map(|r| r.to_string()).unwrap_or_default(),
+        v.total.clone().unwrap_or_default(),
+        v.grade.clone().unwrap_or_default(),
+        v.vetoes.join("、"),
+        v.class_label.clone().unwrap_or_default(),
+        shortfalls.join("；"),
+        errors.join("；"),
+    ]
+}
+
+/// Template headers of a village sheet for a system: the fixed columns, then each indicator's
+/// name with its unit in brackets (ignored when read).
+pub fn template_headers(system: &IndicatorSystem) -> Vec<String> {
+    let mut out: Vec<String> = FIXED.iter().map(|(_, h, _, _)| h.to_string()).collect();
+    out.extend(system.indicators.iter().map(|i| if i.unit.is_empty() || i.takes_yes_no() { i.name.clone() } else { format!("{}（{}）", i.name, i.unit) }));
+    out
+}
+

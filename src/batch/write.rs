@@ -2,7 +2,7 @@
 //! (UTF-8 with BOM, so Excel and WPS open Chinese correctly) or as xlsx (rust_xlsxwriter, with a
 //! 汇总 sheet). Also the blank template with the Chinese headers.
 use super::cell::{Cell, Kind};
-use super::columns::{self, RESULT_PREFIX};
+use super::columns;
 use super::household::{HouseholdRow, Plan, Row};
 use super::read::fail;
 use super::summary::Summary;
@@ -13,7 +13,7 @@ use std::io::Write;
 /// Indexes of the original columns kept in an export: all but earlier result columns, which
 /// are replaced by fresh ones (so exporting a re-imported export gives the same file).
 pub fn kept_columns(headers: &[String]) -> Vec<usize> {
-    (0..headers.len()).filter(|i| !headers[*i].trim_start().starts_with(RESULT_PREFIX)).collect()
+    (0..headers.len()).filter(|i| !columns::is_result_header(&headers[*i])).collect()
 }
 
 /// The result cells of one sheet row.
@@ -81,17 +81,37 @@ impl<W: Write> CsvOut<W> {
     }
 }
 
-/// A whole CSV result file in memory (the page's export).
+/// A whole CSV result file in memory (the page's export), for households of adjacent rows (each
+/// household's rows are `first_row..=last_row`).
 pub fn csv_bytes(plan: &Plan, preamble: &[Row], rows: &[Row], households: &[HouseholdRow]) -> Result<Vec<u8>, Failure> {
+    csv_bytes_by(plan, preamble, rows, households, &owners_by_range(rows, households))
+}
+
+/// A whole CSV result file in memory; `owners[i]` is the household of `rows[i]` (rows of one
+/// household need not be adjacent, see [`super::household::group_sheet`]).
+pub fn csv_bytes_by(plan: &Plan, preamble: &[Row], rows: &[Row], households: &[HouseholdRow], owners: &[Option<usize>]) -> Result<Vec<u8>, Failure> {
     let mut out = CsvOut::new(Vec::new(), plan, preamble)?;
-    let mut hi = 0;
-    for row in rows {
-        while households.get(hi).is_some_and(|h| h.last_row < row.number) {
-            hi += 1;
-        }
-        out.row(plan, row, households.get(hi).filter(|h| h.first_row <= row.number))?;
+    for (i, row) in rows.iter().enumerate() {
+        out.row(plan, row, owner(households, owners, i))?;
     }
     out.finish()
+}
+
+/// The household of each row when households are runs of adjacent rows in sheet order.
+pub fn owners_by_range(rows: &[Row], households: &[HouseholdRow]) -> Vec<Option<usize>> {
+    let mut hi = 0;
+    rows.iter()
+        .map(|row| {
+            while households.get(hi).is_some_and(|h| h.last_row < row.number) {
+                hi += 1;
+            }
+            households.get(hi).filter(|h| h.first_row <= row.number).map(|_| hi)
+        })
+        .collect()
+}
+
+fn owner<'h>(households: &'h [HouseholdRow], owners: &[Option<usize>], i: usize) -> Option<&'h HouseholdRow> {
+    owners.get(i).copied().flatten().and_then(|k| households.get(k))
 }
 
 fn io(e: std::io::Error) -> Failure {
@@ -107,8 +127,13 @@ fn xe(e: rust_xlsxwriter::XlsxError) -> Failure {
 }
 
 /// The whole result workbook: sheet 核查结果 (original rows + result columns) and sheet 汇总.
-/// `households` are in sheet order, as evaluated.
+/// `households` are in sheet order, as evaluated, each a run of adjacent rows.
 pub fn xlsx(plan: &Plan, preamble: &[Row], rows: &[Row], households: &[HouseholdRow], summary: &Summary) -> Result<Vec<u8>, Failure> {
+    xlsx_by(plan, preamble, rows, households, &owners_by_range(rows, households), summary)
+}
+
+/// The result workbook; `owners[i]` is the household of `rows[i]`.
+pub fn xlsx_by(plan: &Plan, preamble: &[Row], rows: &[Row], households: &[HouseholdRow], owners: &[Option<usize>], summary: &Summary) -> Result<Vec<u8>, Failure> {
     let mut wb = Workbook::new();
     let bold = Format::new().set_bold();
     let date = Format::new().set_num_format("yyyy-mm-dd");
@@ -128,13 +153,9 @@ pub fn xlsx(plan: &Plan, preamble: &[Row], rows: &[Row], households: &[Household
         for (j, h) in rh.iter().enumerate() {
             ws.write_string_with_format(top, col(kept.len() + j)?, h, &bold.clone().set_background_color(0xFFF2CC)).map_err(xe)?;
         }
-        let mut hi = 0;
         for (n, row) in rows.iter().enumerate() {
             let r = u32::try_from(n + 1).ok().and_then(|n| n.checked_add(top)).ok_or_else(|| fail("行数过多"))?;
-            while households.get(hi).is_some_and(|h| h.last_row < row.number) {
-                hi += 1;
-            }
-            let h = households.get(hi).filter(|h| h.first_row <= row.number);
+            let h = owner(households, owners, n);
             write_cells(ws, r, &kept, row, &date)?;
             for (j, v) in result_cells(plan, h, row.number).iter().enumerate() {
                 if !v.is_empty() {
@@ -319,6 +340,63 @@ pub fn table(headers: &[String], preamble: &[Row], rows: &[Row], result_headers:
                 ws.write_string(r, col(c)?, v).map_err(xe)?;
             }
         }
+    }
+    wb.save_to_buffer().map_err(xe)
+}
+
+/// The blank village indicator sheet for an indicator system: 村庄编号, 村名, 乡镇, 考核年度 and
+/// one column per indicator (its name, unit in brackets), and a 填写说明 sheet saying what each
+/// column takes. The headers are read back by [`super::village::map_columns`].
+pub fn village_template(system: &crate::village::system::IndicatorSystem) -> Result<Vec<u8>, Failure> {
+    use super::village::{template_headers, FIXED};
+    use crate::decode::Choice;
+    use crate::village::system::Target;
+    let mut wb = Workbook::new();
+    let head = Format::new().set_bold().set_align(FormatAlign::Center).set_background_color(0xDDEBF7).set_text_wrap();
+    let text = Format::new().set_num_format("@");
+    {
+        let ws = wb.add_worksheet().set_name("村级指标").map_err(xe)?;
+        for (i, h) in template_headers(system).iter().enumerate() {
+            let ci = col(i)?;
+            ws.write_string_with_format(0, ci, h, &head).map_err(xe)?;
+            ws.set_column_width(ci, (h.chars().count() as f64 * 2.0 + 2.0).clamp(10.0, 24.0)).map_err(xe)?;
+        }
+        ws.set_column_format(0, &text).map_err(xe)?;
+        ws.set_column_width(0, 16).map_err(xe)?;
+        ws.set_row_height(0, 48).map_err(xe)?;
+        ws.set_freeze_panes(1, 2).map_err(xe)?;
+    }
+    {
+        let ws = wb.add_worksheet().set_name("填写说明").map_err(xe)?;
+        ws.write_string(0, 0, format!("指标体系：{}（{} 年）。每行一个村；表头用指标名称或编号，括号里的单位可有可无；本表之后的列顺序不限，不考核的指标可删去该列。", system.name, system.year)).map_err(xe)?;
+        for (c, h) in ["表头", "内容", "也可以写作", "说明"].iter().enumerate() {
+            ws.write_string_with_format(2, col(c)?, *h, &head).map_err(xe)?;
+        }
+        let mut r = 3u32;
+        for (_, h, aliases, meaning) in FIXED {
+            ws.write_string(r, 0, *h).map_err(xe)?;
+            ws.write_string(r, 1, *meaning).map_err(xe)?;
+            ws.write_string(r, 2, aliases.join("、")).map_err(xe)?;
+            r += 1;
+        }
+        let headers = template_headers(system);
+        for (i, ind) in system.indicators.iter().enumerate() {
+            let dim = system.dimensions.iter().find(|d| d.id == ind.dimension).map(|d| d.name.as_str()).unwrap_or("");
+            let what = match &ind.target {
+                Target::Yes(_) => "填 是/否（或 √/×）".to_string(),
+                Target::Number(t) => format!("填数值（{}），{}，目标 {}", if ind.unit.is_empty() { "无单位" } else { &ind.unit }, ind.direction.label(), t.normalize()),
+            };
+            let veto = if ind.veto { "；否决项" } else { "" };
+            ws.write_string(r, 0, headers.get(FIXED.len() + i).map(String::as_str).unwrap_or(&ind.name)).map_err(xe)?;
+            ws.write_string(r, 1, format!("{dim}：{what}{veto}")).map_err(xe)?;
+            ws.write_string(r, 2, &ind.id).map_err(xe)?;
+            ws.write_string(r, 3, ind.note.as_deref().unwrap_or("")).map_err(xe)?;
+            r += 1;
+        }
+        ws.set_column_width(0, 36).map_err(xe)?;
+        ws.set_column_width(1, 50).map_err(xe)?;
+        ws.set_column_width(2, 28).map_err(xe)?;
+        ws.set_column_width(3, 60).map_err(xe)?;
     }
     wb.save_to_buffer().map_err(xe)
 }

@@ -72,6 +72,9 @@ enum Command {
         /// 对比用的第二个核查日期（如下一年度）
         #[arg(long)]
         compare_date: Option<String>,
+        /// .xlsx 中要读取的工作表（名称或序号，从 1 起）；默认为第一个表头可识别的农户工作表
+        #[arg(long)]
+        sheet: Option<String>,
     },
     /// 村级考核批量评分：读取乡镇的村级指标表（每行一个村，表头为指标名称），打分、定级、排名
     BatchVillages {
@@ -83,11 +86,20 @@ enum Command {
         /// 选项 JSON 文件：{ indicator_system?, county_averages? }
         #[arg(long)]
         options: Option<PathBuf>,
+        /// .xlsx 中要读取的工作表（名称或序号，从 1 起）；默认为第一个表头可识别的村级指标工作表
+        #[arg(long)]
+        sheet: Option<String>,
     },
-    /// 输出批量核查模板（.xlsx，中文表头和填写说明）
+    /// 输出批量核查模板（.xlsx，中文表头和填写说明）：默认为农户台账，--villages 为村级指标表
     BatchTemplate {
         /// 写入的文件
         out: PathBuf,
+        /// 输出村级指标表模板（表头为指标体系中的指标名称）
+        #[arg(long)]
+        villages: bool,
+        /// 村级模板用的选项 JSON 文件：{ indicator_system? }（默认内置指标体系）
+        #[arg(long)]
+        options: Option<PathBuf>,
     },
     /// 输出农户信息各选项字段的代码和中文名（表单下拉框用）
     HouseholdChoices,
@@ -107,6 +119,15 @@ fn read(path: &PathBuf) -> Result<String, Failure> {
 
 fn read_text(path: &PathBuf) -> Result<String, Failure> {
     read(path)
+}
+
+/// Village options from a JSON file: `{ indicator_system?, county_averages? }`.
+fn village_options(path: &Option<PathBuf>) -> Result<jingning_policy::village::input::VillageOptions, Failure> {
+    let text = path.as_ref().map(read_text).transpose()?.unwrap_or_default();
+    if text.trim().is_empty() {
+        return Ok(Default::default());
+    }
+    jingning_policy::village::input::VillageOptions::from_json(&jingning_policy::decode::parse_json(&text)?)
 }
 
 fn run(cli: Cli) -> Result<String, Failure> {
@@ -134,7 +155,7 @@ fn run(cli: Cli) -> Result<String, Failure> {
             let result = jingning_policy::household::evaluate_json(&read(&case)?, &opts)?;
             Ok(serde_json::to_string_pretty(&result).expect("result serialises"))
         }
-        Command::Batch { file, out, options, date, compare, compare_date } => {
+        Command::Batch { file, out, options, date, compare, compare_date, sheet } => {
             use jingning_policy::batch::{run, BatchOptions};
             let with_date = |text: &str, date: &Option<String>| -> Result<BatchOptions, Failure> {
                 let mut o = BatchOptions::from_text(text)?;
@@ -152,30 +173,51 @@ fn run(cli: Cli) -> Result<String, Failure> {
                     Some(with_date(&t, &d.clone().or(date.clone()))?)
                 }
             };
-            let report = run::run_file(run::RunArgs { input: file, out, options: first, compare: second })?;
+            let report = run::run_file(run::RunArgs { input: file, out, options: first, compare: second, sheet })?;
             Ok(serde_json::to_string_pretty(&report).expect("report serialises"))
         }
-        Command::BatchVillages { file, out, options } => {
-            use jingning_policy::batch::{read, village, write};
+        Command::BatchVillages { file, out, options, sheet } => {
+            use jingning_policy::batch::read::{read_file_pick, Pick, SheetKind};
+            use jingning_policy::batch::{village, write};
             let fail = |m: String| Failure::invalid(vec![jingning_policy::FieldError::new("$", m)]);
+            let opts = village_options(&options)?;
             let bytes = std::fs::read(&file).map_err(|e| fail(format!("无法读取文件 {}：{e}", file.display())))?;
-            let sheet = read::read_file(&bytes, &file.display().to_string())?;
-            let opts_text = options.as_ref().map(read_text).transpose()?.unwrap_or_default();
-            let opts = if opts_text.trim().is_empty() {
-                jingning_policy::village::input::VillageOptions::default()
-            } else {
-                jingning_policy::village::input::VillageOptions::from_json(&jingning_policy::decode::parse_json(&opts_text)?)?
-            };
+            let pick = Pick { sheet, kind: Some(SheetKind::Village), system: Some(opts.system()?) };
+            let sheet = read_file_pick(&bytes, &file.display().to_string(), &pick)?;
             let b = village::evaluate(&sheet.headers, &sheet.rows, &opts)?;
             if let Some(p) = &out {
                 let xlsx = p.extension().is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
                 let bytes = write::table(&sheet.headers, &sheet.preamble, &sheet.rows, &b.result_headers, &b.results, xlsx)?;
                 std::fs::write(p, bytes).map_err(|e| fail(format!("无法写入 {}：{e}", p.display())))?;
             }
-            Ok(serde_json::to_string_pretty(&b).expect("result serialises"))
+            #[derive(serde::Serialize)]
+            struct Report<'a> {
+                file: String,
+                sheet_name: &'a Option<String>,
+                sheet_names: &'a [String],
+                header_row: usize,
+                notes: &'a [String],
+                out: Option<String>,
+                #[serde(flatten)]
+                batch: &'a village::VillageBatch,
+            }
+            let report = Report {
+                file: file.display().to_string(),
+                sheet_name: &sheet.sheet_name,
+                sheet_names: &sheet.sheet_names,
+                header_row: sheet.header_row,
+                notes: &sheet.notes,
+                out: out.map(|p| p.display().to_string()),
+                batch: &b,
+            };
+            Ok(serde_json::to_string_pretty(&report).expect("result serialises"))
         }
-        Command::BatchTemplate { out } => {
-            let bytes = jingning_policy::batch::write::template()?;
+        Command::BatchTemplate { out, villages, options } => {
+            let bytes = if villages {
+                jingning_policy::batch::write::village_template(village_options(&options)?.system()?)?
+            } else {
+                jingning_policy::batch::write::template()?
+            };
             std::fs::write(&out, bytes)
                 .map_err(|e| Failure::invalid(vec![jingning_policy::FieldError::new("$", format!("无法写入 {}：{e}", out.display()))]))?;
             Ok(format!("模板已写入 {}", out.display()))

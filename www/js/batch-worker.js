@@ -1,13 +1,14 @@
 // Batch evaluation off the main thread. Loads the spreadsheet module (pkg-sheet/, the second wasm
 // module) only when the first message arrives, so a page visit that never opens a sheet never
 // fetches it. Cancelling is terminating this worker; the page starts a fresh one when needed.
-import init, { BatchSession, checkFileSize, templateXlsx } from "../pkg-sheet/jingning_sheet.js";
+import init, { BatchSession, checkFileSize, templateXlsx, villageTemplateXlsx } from "../pkg-sheet/jingning_sheet.js";
 
 let ready = null;
 let session = null;
 
 function fail(err) {
-  postMessage({ type: "error", message: err?.message ?? String(err), errors: err?.errors ?? [] });
+  // sheet_names: the workbook's sheets when the one read could not be used, to offer the others.
+  postMessage({ type: "error", message: err?.message ?? String(err), errors: err?.errors ?? [], sheet_names: err?.sheet_names ?? [], sheet_name: err?.sheet_name ?? null });
 }
 
 const STEP = 2000; // households per progress report
@@ -20,12 +21,17 @@ async function open({ file, options }) {
   session = new BatchSession(bytes, file.name, options);
   const info = session.info();
   postMessage({ type: "info", info });
+  if (info.kind === "village") {
+    // Villages are scored and ranked together when the sheet is opened (a township has tens).
+    postMessage({ type: "done", kind: "village", villages: session.villages(), info });
+    return;
+  }
   let p = { done: false };
   while (!p.done) {
     p = session.step(STEP);
     postMessage({ type: "progress", progress: p });
   }
-  postMessage({ type: "done", summary: session.summary(), households: session.households(0, p.households), info });
+  postMessage({ type: "done", kind: "household", summary: session.summary(), households: session.households(0, p.households), info });
 }
 
 function file(kind, bytes, name) {
@@ -48,7 +54,8 @@ onmessage = async (ev) => {
         else file("export", session.exportCsv(), msg.name);
         break;
       case "template":
-        file("template", templateXlsx(), "农户台账模板.xlsx");
+        if (msg.kind === "village") file("template", villageTemplateXlsx(), "村级指标表模板.xlsx");
+        else file("template", templateXlsx(), "农户台账模板.xlsx");
         break;
       case "compare":
         if (!session) throw new Error("还没有打开表格");

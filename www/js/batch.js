@@ -1,14 +1,17 @@
-// 批量核查: open a township sheet (.xlsx/.csv), evaluate every household in a Web Worker with a
-// progress bar and a cancel button, show the summary and a filterable, sortable results table,
-// export results, download the template, compare two assessment dates. The spreadsheet module is
-// fetched by the worker only when one of these is first used.
+// 批量核查: open a township sheet (.xlsx/.csv) — a household 台账 or a village indicator sheet,
+// recognised from its headers (or as the 表格类型 switch says), from the first recognised sheet of
+// a workbook (or the one chosen) — evaluate it in a Web Worker with a progress bar and a cancel
+// button, show the summary and a filterable, sortable results table (households, or the villages'
+// ranking), export results, download the templates, compare two assessment dates. The
+// spreadsheet module is fetched by the worker only when one of these is first used.
 import { downloadBlob } from "./storage.js";
 
 const $ = (id) => document.getElementById(id);
 const SHOWN = 300; // rows rendered at once; the filter narrows the rest
 
 let worker = null;
-let state = { info: null, households: [], summary: null, sort: null, fileName: "" };
+const fresh = () => ({ info: null, households: [], villages: null, summary: null, sort: null, fileName: "", file: null });
+let state = fresh();
 
 function today() {
   const d = new Date();
@@ -35,8 +38,10 @@ function cancel() {
 function clearAll() {
   worker?.terminate();
   worker = null;
-  state = { info: null, households: [], summary: null, sort: null, fileName: "" };
+  state = fresh();
   $("batch-progress-box").hidden = true;
+  $("batch-sheet-box").hidden = true;
+  $("batch-sheet").replaceChildren();
   $("batch-error").hidden = true;
   $("batch-results").hidden = true;
   for (const id of ["batch-columns", "batch-changes", "batch-summary"]) $(id).replaceChildren();
@@ -65,27 +70,34 @@ function download(bytes, name, type) {
   downloadBlob(new Blob([bytes], { type }), name);
 }
 
-function open(file) {
+/** Opens `file`; `sheet` (a name) re-reads the same file from another sheet of its workbook. */
+function open(file, sheet = null) {
   if (!file) return;
   cancel();
   $("batch-error").hidden = true;
   $("batch-results").hidden = true;
   $("batch-columns").replaceChildren();
   $("batch-changes").replaceChildren();
+  if (!sheet) $("batch-sheet-box").hidden = true;
   document.body.dataset.batch = "running";
-  state = { info: null, households: [], summary: null, sort: null, fileName: file.name };
+  state = { ...fresh(), fileName: file.name, file };
   status(`正在读取「${file.name}」……`);
   $("batch-progress").value = 0;
   $("batch-progress-text").textContent = "";
   $("batch-progress-box").hidden = false;
   const date = $("batch-date").value || today();
-  getWorker().postMessage({ type: "open", file, options: { assessment_date: date } });
+  const options = { assessment_date: date, kind: $("batch-kind").value };
+  if (sheet) options.sheet = sheet;
+  getWorker().postMessage({ type: "open", file, options });
 }
+
+const isVillage = () => state.info?.kind === "village";
 
 function onMessage(msg) {
   switch (msg.type) {
     case "info":
       state.info = msg.info;
+      renderSheets(msg.info);
       renderColumns(msg.info);
       status(`正在核查「${state.fileName}」……`);
       break;
@@ -97,12 +109,19 @@ function onMessage(msg) {
     }
     case "done":
       $("batch-progress-box").hidden = true;
-      state.households = msg.households;
-      state.summary = msg.summary;
-      renderSummary(msg.summary);
+      $("batch-compare-box").hidden = msg.kind === "village";
+      if (msg.kind === "village") {
+        state.villages = msg.villages;
+        renderVillageSummary(msg.villages);
+        status(`村级指标表评分完成：${msg.villages.villages.length} 个村。`);
+      } else {
+        state.households = msg.households;
+        state.summary = msg.summary;
+        renderSummary(msg.summary);
+        status(`核查完成：${msg.summary.households} 户（${msg.summary.rows} 行）。`);
+      }
       renderTable();
       $("batch-results").hidden = false;
-      status(`核查完成：${msg.summary.households} 户（${msg.summary.rows} 行）。`);
       document.body.dataset.batch = "done";
       break;
     case "file": {
@@ -115,6 +134,7 @@ function onMessage(msg) {
       break;
     case "error":
       showError(msg.message, msg.errors);
+      if (msg.sheet_names.length) renderSheets(msg);
       break;
   }
 }
@@ -125,9 +145,22 @@ function el(tag, props = {}, ...children) {
   return e;
 }
 
+/** The workbook's sheets as a select (only when there is a choice); the one read is selected. */
+function renderSheets(info) {
+  const box = $("batch-sheet-box");
+  if (info.sheet_names.length < 2) {
+    box.hidden = true;
+    return;
+  }
+  const select = $("batch-sheet");
+  select.replaceChildren(...info.sheet_names.map((n) => el("option", { value: n, selected: n === info.sheet_name }, n)));
+  box.hidden = false;
+}
+
 function renderColumns(info) {
   const box = $("batch-columns");
-  const parts = [el("p", {}, `已识别 ${info.mapped.length} 列（表头在第 ${info.header_row} 行${info.sheet_name ? `，工作表「${info.sheet_name}」` : ""}）。`)];
+  const kind = info.kind === "village" ? "村级指标表（每行一个村）" : "农户台账（每行一名成员）";
+  const parts = [el("p", { id: "batch-kind-read" }, `读作${kind}：已识别 ${info.mapped.length} 列（表头在第 ${info.header_row} 行${info.sheet_name ? `，工作表「${info.sheet_name}」` : ""}）。`)];
   if (info.unmapped.length) {
     parts.push(el("p", { className: "unmapped" }, `未能识别、已忽略的列（${info.unmapped.length}）：${info.unmapped.join("、")}。如需使用，请改成模板中的表头。`));
   }
@@ -149,7 +182,38 @@ function renderSummary(s) {
   );
 }
 
+function renderVillageSummary(v) {
+  const r = v.ranking;
+  const ok = v.villages.filter((x) => x.ok).length;
+  const facts = `共 ${v.villages.length} 个村；已评分排名 ${ok} 个，有错误未评分 ${v.villages.length - ok} 个。${r ? `指标体系：${r.system.name}。` : ""}`;
+  const counts = (title, list) => el("tr", {}, el("th", { scope: "row" }, title), el("td", {}, list.map((c) => `${c.label} ${c.count}`).join("；")));
+  $("batch-summary").replaceChildren(
+    el("p", { id: "batch-facts" }, facts),
+    r ? el("table", { className: "batch-summary-table" }, el("tbody", {}, counts("等级", r.grades), counts("三类村庄建议", r.classes))) : null,
+    r ? el("p", { className: "hint" }, `排名规则：${r.ranking_rule}`) : null,
+  );
+}
+
+/** The table's columns: [title, value shown, sort key (optional)]. */
+function villageColumns() {
+  const errors = (v) => v.errors.map((e) => `第 ${e.row} 行${e.column ? `「${e.column}」` : ""}：${e.message}`).join("；");
+  return [
+    ["行", (v) => v.row],
+    ["名次", (v) => v.rank ?? "", (v) => v.rank ?? Infinity],
+    ["村庄编号", (v) => v.id ?? ""],
+    ["村名", (v) => v.name ?? ""],
+    ["乡镇", (v) => v.township ?? ""],
+    ["总分", (v) => v.total ?? "", (v) => (v.total === null ? -Infinity : Number(v.total))],
+    ["等级", (v) => v.grade ?? ""],
+    ["否决", (v) => v.vetoes.join("、")],
+    ["三类村庄建议", (v) => v.class_label ?? ""],
+    ["优先补齐（可得回的分）", (v) => v.shortfalls.map((s) => `${s.name} ${s.regain} 分`).join("；")],
+    ["错误", errors],
+  ];
+}
+
 function columns() {
+  if (isVillage()) return villageColumns();
   const rh = state.info.result_headers.map((h) => h.replace(/^【核查】/, ""));
   const fixed = [["行", (h) => h.first_row], ["户编号", (h) => h.key ?? ""], ["户主", (h) => h.head_name ?? ""], ["村", (h) => h.village ?? ""], ["人数", (h) => h.members]];
   const values = rh.slice(0, -1).map((t, i) => [t, (h) => h.values[i] ?? ""]);
@@ -161,11 +225,12 @@ function renderTable() {
   const cols = columns();
   const q = $("batch-filter").value.trim();
   const onlyErrors = $("batch-only-errors").checked;
-  let list = state.households.filter((h) => !onlyErrors || !h.ok);
+  const all = isVillage() ? state.villages.villages : state.households;
+  let list = all.filter((h) => !onlyErrors || !h.ok);
   if (q) list = list.filter((h) => cols.some(([, f]) => String(f(h)).includes(q)));
   if (state.sort) {
     const [i, dir] = state.sort;
-    const f = cols[i][1];
+    const f = cols[i][2] ?? cols[i][1];
     list = [...list].sort((a, b) => {
       const x = f(a), y = f(b);
       const c = typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y), "zh-CN", { numeric: true });
@@ -188,7 +253,8 @@ function renderTable() {
   const t = $("batch-table");
   t.tHead.replaceChildren(head);
   t.tBodies[0].replaceChildren(...body);
-  $("batch-count").textContent = `符合条件 ${list.length} 户${list.length > SHOWN ? `，显示前 ${SHOWN} 户` : ""}`;
+  const unit = isVillage() ? "个村" : "户";
+  $("batch-count").textContent = `符合条件 ${list.length} ${unit}${list.length > SHOWN ? `，显示前 ${SHOWN} ${unit}` : ""}`;
 }
 
 function renderChanges(changes, date) {
@@ -212,9 +278,13 @@ function mount() {
   drop.addEventListener("drop", (e) => { e.preventDefault(); drop.classList.remove("over"); open(e.dataTransfer.files[0]); });
   $("batch-cancel").addEventListener("click", cancel);
   $("batch-template").addEventListener("click", () => getWorker().postMessage({ type: "template" }));
-  const base = () => state.fileName.replace(/\.(xlsx|csv)$/i, "");
-  $("batch-export-xlsx").addEventListener("click", () => getWorker().postMessage({ type: "export", format: "xlsx", name: `${base()}-核查结果.xlsx` }));
-  $("batch-export-csv").addEventListener("click", () => getWorker().postMessage({ type: "export", format: "csv", name: `${base()}-核查结果.csv` }));
+  $("batch-village-template").addEventListener("click", () => getWorker().postMessage({ type: "template", kind: "village" }));
+  const base = () => `${state.fileName.replace(/\.(xlsx|csv)$/i, "")}-${isVillage() ? "考核结果" : "核查结果"}`;
+  $("batch-export-xlsx").addEventListener("click", () => getWorker().postMessage({ type: "export", format: "xlsx", name: `${base()}.xlsx` }));
+  $("batch-export-csv").addEventListener("click", () => getWorker().postMessage({ type: "export", format: "csv", name: `${base()}.csv` }));
+  // Another sheet, or another 表格类型 (then the first sheet of that kind), re-runs on the same file.
+  $("batch-sheet").addEventListener("change", (e) => open(state.file, e.target.value));
+  $("batch-kind").addEventListener("change", () => { if (state.file) open(state.file); });
   $("batch-compare").addEventListener("click", () => {
     const date = $("batch-compare-date").value;
     if (!date) { showError("请先选择用于对比的核查日期"); return; }

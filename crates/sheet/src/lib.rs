@@ -6,9 +6,11 @@
 //! Failures are thrown as an `Error` with `kind` and `errors: [{ path, message }]`, like the main
 //! module's.
 use jingning_policy::batch::compare::compare;
-use jingning_policy::batch::read::{read_file, Sheet};
+use jingning_policy::batch::read::{read_file_pick, Pick, Sheet, SheetKind};
+use jingning_policy::batch::village::{self, VillageBatch};
 use jingning_policy::batch::{write, BatchOptions, Plan, Session};
-use jingning_policy::Failure;
+use jingning_policy::village::input::VillageOptions;
+use jingning_policy::{Failure, FieldError};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -29,17 +31,69 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
         .map_err(|e| throw(&Failure::calc(format!("结果无法转换：{e}"))))
 }
 
-/// Options: a JS object or JSON text, `{ assessment_date?, region?, overrides?, params? }`.
-fn options(v: JsValue) -> Result<BatchOptions, JsValue> {
+fn invalid(message: impl Into<String>) -> JsValue {
+    throw(&Failure::invalid(vec![FieldError::new("$", message)]))
+}
+
+/// Options as JSON: a JS object or JSON text.
+fn options_json(v: JsValue) -> Result<serde_json::Value, JsValue> {
     if v.is_undefined() || v.is_null() {
-        return Ok(BatchOptions::default());
+        return Ok(serde_json::Value::Null);
     }
     if let Some(text) = v.as_string() {
-        return BatchOptions::from_text(&text).map_err(|f| throw(&f));
+        if text.trim().is_empty() {
+            return Ok(serde_json::Value::Null);
+        }
+        return jingning_policy::decode::parse_json(&text).map_err(|f| throw(&f));
     }
-    let json: serde_json::Value = serde_wasm_bindgen::from_value(v)
-        .map_err(|e| throw(&Failure::invalid(vec![jingning_policy::FieldError::new("$", format!("选项无法读取：{e}"))])))?;
+    serde_wasm_bindgen::from_value(v).map_err(|e| invalid(format!("选项无法读取：{e}")))
+}
+
+/// Household options: `{ assessment_date?, region?, overrides?, params? }`.
+fn options(v: JsValue) -> Result<BatchOptions, JsValue> {
+    let json = options_json(v)?;
+    if json.is_null() {
+        return Ok(BatchOptions::default());
+    }
     BatchOptions::from_json(&json).map_err(|f| throw(&f))
+}
+
+/// What opening a sheet takes, split out of one options object: the sheet and kind, the village
+/// options (`indicator_system`, `county_averages`) and the rest (household options).
+struct OpenOptions {
+    sheet: Option<String>,
+    kind: Option<SheetKind>,
+    village: VillageOptions,
+    household: BatchOptions,
+}
+
+fn open_options(v: JsValue) -> Result<OpenOptions, JsValue> {
+    let mut map = match options_json(v)? {
+        serde_json::Value::Null => serde_json::Map::new(),
+        serde_json::Value::Object(m) => m,
+        _ => return Err(invalid("选项应为对象")),
+    };
+    let sheet = match map.remove("sheet") {
+        None | Some(serde_json::Value::Null) => None,
+        Some(serde_json::Value::String(s)) => Some(s),
+        Some(serde_json::Value::Number(n)) => Some(n.to_string()),
+        Some(_) => return Err(invalid("「工作表」应为名称或序号")),
+    };
+    let kind = match map.remove("kind").as_ref().and_then(|k| k.as_str()) {
+        None | Some("") | Some("auto") => None,
+        Some("household") => Some(SheetKind::Household),
+        Some("village") => Some(SheetKind::Village),
+        Some(other) => return Err(invalid(format!("「表格类型」应为 auto、household 或 village，收到“{other}”"))),
+    };
+    let mut village = serde_json::Map::new();
+    for key in ["indicator_system", "county_averages"] {
+        if let Some(v) = map.remove(key) {
+            village.insert(key.to_string(), v);
+        }
+    }
+    let village = VillageOptions::from_json(&serde_json::Value::Object(village)).map_err(|f| throw(&f))?;
+    let household = BatchOptions::from_json(&serde_json::Value::Object(map)).map_err(|f| throw(&f))?;
+    Ok(OpenOptions { sheet, kind, village, household })
 }
 
 /// Refuses a file over the size limit before its bytes are read (the limit is data:
@@ -59,14 +113,27 @@ pub fn template_xlsx() -> Result<Vec<u8>, JsValue> {
     write::template().map_err(|f| throw(&f))
 }
 
+/// The blank village indicator sheet (.xlsx): 村庄编号, 村名, 乡镇, 考核年度 and one column per
+/// indicator of the system in use, with a 填写说明 sheet.
+#[wasm_bindgen(js_name = villageTemplateXlsx)]
+pub fn village_template_xlsx(
+    #[wasm_bindgen(unchecked_param_type = "BatchOptions | string | undefined")] opts: JsValue,
+) -> Result<Vec<u8>, JsValue> {
+    let o = open_options(opts)?;
+    let system = o.village.system().map_err(|f| throw(&f))?;
+    write::village_template(system).map_err(|f| throw(&f))
+}
+
 /// How the file was read, for the page to show before and while evaluating.
 #[derive(Serialize)]
 struct Info<'a> {
+    kind: SheetKind,
     format: jingning_policy::batch::read::Format,
     sheet_name: &'a Option<String>,
+    sheet_names: &'a [String],
     header_row: usize,
-    notes: &'a [String],
-    mapped: &'a [jingning_policy::batch::columns::MappedColumn],
+    notes: Vec<String>,
+    mapped: Vec<jingning_policy::batch::columns::MappedColumn>,
     unmapped: &'a [String],
     duplicates: &'a [String],
     result_headers: Vec<String>,
@@ -81,81 +148,164 @@ struct Progress {
     households: usize,
 }
 
-/// One spreadsheet opened for batch evaluation.
+/// What an opened sheet is evaluated as.
+enum Opened {
+    Households(Box<Session>),
+    Villages(Box<VillageBatch>),
+}
+
+/// One spreadsheet opened for batch evaluation: a household 台账 (evaluated a slice at a time) or
+/// a village indicator sheet (scored and ranked when opened).
 #[wasm_bindgen]
 pub struct BatchSession {
-    session: Session,
+    opened: Opened,
     sheet: Sheet,
 }
 
 #[wasm_bindgen]
 impl BatchSession {
-    /// Reads the file (xlsx or CSV, by content) and matches its header row.
+    /// Reads the file (xlsx or CSV, by content), picks the sheet (`options.sheet`, else the first
+    /// whose header row is recognised), decides household or village sheet (`options.kind`, else
+    /// from the headers) and matches its header row.
     #[wasm_bindgen(constructor)]
     pub fn new(
         bytes: &[u8],
         file_name: &str,
         #[wasm_bindgen(unchecked_param_type = "BatchOptions | string | undefined")] opts: JsValue,
     ) -> Result<BatchSession, JsValue> {
-        let opts = options(opts)?;
-        let mut sheet = read_file(bytes, file_name).map_err(|f| throw(&f))?;
-        let rows = std::mem::take(&mut sheet.rows);
-        let session = Session::new(sheet.headers.clone(), rows, opts).map_err(|f| throw(&f))?;
-        Ok(BatchSession { session, sheet })
+        let o = open_options(opts)?;
+        let system = o.village.system().map_err(|f| throw(&f))?;
+        let pick = Pick { sheet: o.sheet.clone(), kind: o.kind, system: Some(system) };
+        let mut sheet = read_file_pick(bytes, file_name, &pick).map_err(|f| throw(&f))?;
+        // A sheet read but not usable (wrong sheet?) still names the workbook's sheets, so the
+        // page can offer the others.
+        let with_sheets = |f: Failure, sheet: &Sheet| {
+            let err = throw(&f);
+            let names: js_sys::Array = sheet.sheet_names.iter().map(|n| JsValue::from_str(n)).collect();
+            let _ = js_sys::Reflect::set(&err, &"sheet_names".into(), &names);
+            let _ = js_sys::Reflect::set(&err, &"sheet_name".into(), &sheet.sheet_name.as_deref().map(JsValue::from_str).unwrap_or(JsValue::NULL));
+            err
+        };
+        let opened = match o.kind.or(sheet.kind).unwrap_or(SheetKind::Household) {
+            SheetKind::Household => {
+                let rows = std::mem::take(&mut sheet.rows);
+                match Session::new(sheet.headers.clone(), rows, o.household) {
+                    Ok(s) => Opened::Households(Box::new(s)),
+                    Err(f) => return Err(with_sheets(f, &sheet)),
+                }
+            }
+            SheetKind::Village => match village::evaluate(&sheet.headers, &sheet.rows, &o.village) {
+                Ok(b) => Opened::Villages(Box::new(b)),
+                Err(f) => return Err(with_sheets(f, &sheet)),
+            },
+        };
+        Ok(BatchSession { opened, sheet })
     }
 
     #[wasm_bindgen(unchecked_return_type = "BatchInfo")]
     pub fn info(&self) -> Result<JsValue, JsValue> {
-        let m = &self.session.plan.header_map;
-        to_js(&Info {
-            format: self.sheet.format,
-            sheet_name: &self.sheet.sheet_name,
-            header_row: self.sheet.header_row,
-            notes: &self.sheet.notes,
-            mapped: &m.mapped,
-            unmapped: &m.unmapped,
-            duplicates: &m.duplicates,
-            result_headers: self.session.plan.result_headers().to_vec(),
-            total_rows: self.session.rows.len(),
-        })
+        let mut notes = self.sheet.notes.clone();
+        let info = match &self.opened {
+            Opened::Households(s) => {
+                notes.extend(s.notes.iter().cloned());
+                let m = &s.plan.header_map;
+                Info {
+                    kind: SheetKind::Household,
+                    format: self.sheet.format,
+                    sheet_name: &self.sheet.sheet_name,
+                    sheet_names: &self.sheet.sheet_names,
+                    header_row: self.sheet.header_row,
+                    notes,
+                    mapped: m.mapped.clone(),
+                    unmapped: &m.unmapped,
+                    duplicates: &m.duplicates,
+                    result_headers: s.plan.result_headers().to_vec(),
+                    total_rows: s.rows.len(),
+                }
+            }
+            Opened::Villages(b) => Info {
+                kind: SheetKind::Village,
+                format: self.sheet.format,
+                sheet_name: &self.sheet.sheet_name,
+                sheet_names: &self.sheet.sheet_names,
+                header_row: self.sheet.header_row,
+                notes,
+                mapped: b
+                    .mapped
+                    .iter()
+                    .map(|h| jingning_policy::batch::columns::MappedColumn { header: h.clone(), template_header: h.clone(), field: String::new() })
+                    .collect(),
+                unmapped: &b.unmapped,
+                duplicates: &[],
+                result_headers: b.result_headers.clone(),
+                total_rows: self.sheet.rows.len(),
+            },
+        };
+        to_js(&info)
     }
 
-    /// Evaluates up to `max_households` more households.
+    /// Evaluates up to `max_households` more households (a village sheet is done when opened).
     #[wasm_bindgen(unchecked_return_type = "BatchProgress")]
     pub fn step(&mut self, max_households: usize) -> Result<JsValue, JsValue> {
-        let done = self.session.step(max_households.max(1));
-        to_js(&Progress {
-            done,
-            rows_done: self.session.rows_done(),
-            total_rows: self.session.rows.len(),
-            households: self.session.households.len(),
-        })
+        let p = match &mut self.opened {
+            Opened::Households(s) => {
+                let done = s.step(max_households.max(1));
+                Progress { done, rows_done: s.rows_done(), total_rows: s.rows.len(), households: s.households.len() }
+            }
+            Opened::Villages(b) => Progress { done: true, rows_done: self.sheet.rows.len(), total_rows: self.sheet.rows.len(), households: b.villages.len() },
+        };
+        to_js(&p)
+    }
+
+    fn households_session(&self) -> Result<&Session, JsValue> {
+        match &self.opened {
+            Opened::Households(s) => Ok(s),
+            Opened::Villages(_) => Err(invalid("这是村级指标表，没有农户结果")),
+        }
     }
 
     /// Result rows `[from, to)` evaluated so far (one per household).
     #[wasm_bindgen(unchecked_return_type = "BatchHousehold[]")]
     pub fn households(&self, from: usize, to: usize) -> Result<JsValue, JsValue> {
-        let all = &self.session.households;
+        let all = &self.households_session()?.households;
         let to = to.min(all.len());
         to_js(&all.get(from.min(to)..to).unwrap_or(&[]))
     }
 
     #[wasm_bindgen(unchecked_return_type = "BatchSummary")]
     pub fn summary(&self) -> Result<JsValue, JsValue> {
-        to_js(&self.session.summary)
+        to_js(&self.households_session()?.summary)
     }
 
-    /// The results as CSV (UTF-8 with BOM): original columns unchanged, 【核查】 columns added.
+    /// A village sheet's results: every village row (rank, total, grade, vetoes, 三类村庄
+    /// suggestion, first shortfalls, errors) and the ranking.
+    #[wasm_bindgen(unchecked_return_type = "BatchVillages")]
+    pub fn villages(&self) -> Result<JsValue, JsValue> {
+        match &self.opened {
+            Opened::Villages(b) => to_js(b.as_ref()),
+            Opened::Households(_) => Err(invalid("这是农户台账，不是村级指标表")),
+        }
+    }
+
+    /// The results as CSV (UTF-8 with BOM): original columns unchanged, result columns
+    /// (【核查】 or 【考核】) added.
     #[wasm_bindgen(js_name = exportCsv)]
     pub fn export_csv(&self) -> Result<Vec<u8>, JsValue> {
-        write::csv_bytes(&self.session.plan, &self.sheet.preamble, &self.session.rows, &self.session.households).map_err(|f| throw(&f))
+        match &self.opened {
+            Opened::Households(s) => write::csv_bytes_by(&s.plan, &self.sheet.preamble, &s.rows, &s.households, &s.owners()),
+            Opened::Villages(b) => write::table(&self.sheet.headers, &self.sheet.preamble, &self.sheet.rows, &b.result_headers, &b.results, false),
+        }
+        .map_err(|f| throw(&f))
     }
 
-    /// The results as xlsx, with a 汇总 sheet.
+    /// The results as xlsx (households: with a 汇总 sheet).
     #[wasm_bindgen(js_name = exportXlsx)]
     pub fn export_xlsx(&self) -> Result<Vec<u8>, JsValue> {
-        let s = &self.session;
-        write::xlsx(&s.plan, &self.sheet.preamble, &s.rows, &s.households, &s.summary).map_err(|f| throw(&f))
+        match &self.opened {
+            Opened::Households(s) => write::xlsx_by(&s.plan, &self.sheet.preamble, &s.rows, &s.households, &s.owners(), &s.summary),
+            Opened::Villages(b) => write::table(&self.sheet.headers, &self.sheet.preamble, &self.sheet.rows, &b.result_headers, &b.results, true),
+        }
+        .map_err(|f| throw(&f))
     }
 
     /// Evaluates the same rows under other options (another assessment date or overrides) and
@@ -165,10 +315,11 @@ impl BatchSession {
         &self,
         #[wasm_bindgen(unchecked_param_type = "BatchOptions | string")] other: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let plan = Plan::new(self.session.plan.headers.clone(), options(other)?).map_err(|f| throw(&f))?;
-        let mut second = Session::new(plan.headers.clone(), self.session.rows.clone(), plan.options().clone()).map_err(|f| throw(&f))?;
+        let s = self.households_session()?;
+        let plan = Plan::new(s.plan.headers.clone(), options(other)?).map_err(|f| throw(&f))?;
+        let mut second = Session::new(plan.headers.clone(), s.rows.clone(), plan.options().clone()).map_err(|f| throw(&f))?;
         second.run();
-        to_js(&compare(self.session.plan.result_headers(), &self.session.households, &second.households))
+        to_js(&compare(s.plan.result_headers(), &s.households, &second.households))
     }
 }
 
@@ -176,16 +327,28 @@ impl BatchSession {
 const TS: &'static str = r#"
 /** Options of a batch run. */
 export interface BatchOptions {
-  /** 核查日期 YYYY-MM-DD，表中没有「核查日期」列时使用 */
+  /** 核查日期 YYYY-MM-DD，表中没有「核查日期」列时使用（农户台账） */
   assessment_date?: string;
   region?: string;
   overrides?: Record<string, string | number>;
   params?: unknown;
+  /** .xlsx 的工作表：名称或序号（从 1 起）；默认为第一个表头可识别的工作表 */
+  sheet?: string | number;
+  /** 农户台账或村级指标表；默认按表头自动识别 */
+  kind?: "auto" | BatchKind;
+  /** 村级指标表：指标体系（默认内置） */
+  indicator_system?: unknown;
+  /** 村级指标表：全县平均值 { 指标编号: 数值 } */
+  county_averages?: Record<string, string | number>;
 }
+export type BatchKind = "household" | "village";
 export interface BatchMappedColumn { header: string; template_header: string; field: string; }
 export interface BatchInfo {
+  kind: BatchKind;
   format: "csv" | "xlsx";
   sheet_name: string | null;
+  /** 工作簿中全部工作表（CSV 为空） */
+  sheet_names: string[];
   header_row: number;
   notes: string[];
   mapped: BatchMappedColumn[];
@@ -217,6 +380,39 @@ export interface BatchSummary {
   single_member: number; incomplete: number;
   measures: BatchMeasureCount[];
   unverified: string[];
+}
+export interface BatchVillageShortfall { name: string; /** 可得回的分 */ regain: string; }
+export interface BatchVillageRow {
+  row: number;
+  id: string | null;
+  name: string | null;
+  township: string | null;
+  ok: boolean;
+  rank: number | null;
+  total: string | null;
+  grade: string | null;
+  vetoes: string[];
+  class_label: string | null;
+  shortfalls: BatchVillageShortfall[];
+  missing: number;
+  errors: BatchRowError[];
+}
+export interface BatchCount { key: string; label: string; count: number; }
+export interface BatchVillages {
+  mapped: string[];
+  unmapped: string[];
+  result_headers: string[];
+  results: string[][];
+  villages: BatchVillageRow[];
+  errors: BatchRowError[];
+  /** The village engine's ranking (rankVillages) of the villages read without error */
+  ranking: {
+    count: number;
+    ranking_rule: string;
+    system: { id: string; name: string; year: number; builtin: boolean };
+    grades: BatchCount[];
+    classes: BatchCount[];
+  } | null;
 }
 export interface BatchChange {
   first_row: number; key: string | null; head_name: string | null; village: string | null;

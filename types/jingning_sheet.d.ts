@@ -1,0 +1,208 @@
+/* tslint:disable */
+/* eslint-disable */
+
+/** Options of a batch run. */
+export interface BatchOptions {
+    /** 核查日期 YYYY-MM-DD，表中没有「核查日期」列时使用（农户台账） */
+    assessment_date?: string;
+    region?: string;
+    overrides?: Record<string, string | number>;
+    params?: unknown;
+    /** .xlsx 的工作表：名称或序号（从 1 起）；默认为第一个表头可识别的工作表 */
+    sheet?: string | number;
+    /** 农户台账或村级指标表；默认按表头自动识别 */
+    kind?: "auto" | BatchKind;
+    /** 村级指标表：指标体系（默认内置） */
+    indicator_system?: unknown;
+    /** 村级指标表：全县平均值 { 指标编号: 数值 } */
+    county_averages?: Record<string, string | number>;
+}
+export type BatchKind = "household" | "village";
+export interface BatchMappedColumn { header: string; template_header: string; field: string; }
+export interface BatchInfo {
+    kind: BatchKind;
+    format: "csv" | "xlsx";
+    sheet_name: string | null;
+    /** 工作簿中全部工作表（CSV 为空） */
+    sheet_names: string[];
+    header_row: number;
+    notes: string[];
+    mapped: BatchMappedColumn[];
+    unmapped: string[];
+    duplicates: string[];
+    result_headers: string[];
+    total_rows: number;
+}
+export interface BatchProgress { done: boolean; rows_done: number; total_rows: number; households: number; }
+export interface BatchRowError { row: number; column: string; message: string; }
+export interface BatchHousehold {
+    first_row: number;
+    last_row: number;
+    key: string | null;
+    head_name: string | null;
+    village: string | null;
+    members: number;
+    ok: boolean;
+    /** The result columns (result_headers without the last, 错误) */
+    values: string[];
+    errors: BatchRowError[];
+}
+export interface BatchMeasureCount {
+    measure: string; title: string; applies: number; does_not_apply: number; cannot_decide: number;
+    categories: { label: string; count: number }[];
+}
+export interface BatchSummary {
+    rows: number; households: number; evaluated: number; with_errors: number;
+    single_member: number; incomplete: number;
+    measures: BatchMeasureCount[];
+    unverified: string[];
+}
+export interface BatchVillageShortfall { name: string; /** 可得回的分 */ regain: string; }
+export interface BatchVillageRow {
+    row: number;
+    id: string | null;
+    name: string | null;
+    township: string | null;
+    ok: boolean;
+    rank: number | null;
+    total: string | null;
+    grade: string | null;
+    vetoes: string[];
+    class_label: string | null;
+    shortfalls: BatchVillageShortfall[];
+    missing: number;
+    errors: BatchRowError[];
+}
+export interface BatchCount { key: string; label: string; count: number; }
+export interface BatchVillages {
+    mapped: string[];
+    unmapped: string[];
+    result_headers: string[];
+    results: string[][];
+    villages: BatchVillageRow[];
+    errors: BatchRowError[];
+    /** The village engine's ranking (rankVillages) of the villages read without error */
+    ranking: {
+        count: number;
+        ranking_rule: string;
+        system: { id: string; name: string; year: number; builtin: boolean };
+        grades: BatchCount[];
+        classes: BatchCount[];
+    } | null;
+}
+export interface BatchChange {
+    first_row: number; key: string | null; head_name: string | null; village: string | null;
+    changes: { column: string; before: string; after: string }[];
+}
+
+
+
+/**
+ * One spreadsheet opened for batch evaluation: a household 台账 (evaluated a slice at a time) or
+ * a village indicator sheet (scored and ranked when opened).
+ */
+export class BatchSession {
+    free(): void;
+    [Symbol.dispose](): void;
+    /**
+     * Evaluates the same rows under other options (another assessment date or overrides) and
+     * lists the households whose result columns change.
+     */
+    compare(other: BatchOptions | string): BatchChange[];
+    /**
+     * The results as CSV (UTF-8 with BOM): original columns unchanged, result columns
+     * (【核查】 or 【考核】) added.
+     */
+    exportCsv(): Uint8Array;
+    /**
+     * The results as xlsx (households: with a 汇总 sheet).
+     */
+    exportXlsx(): Uint8Array;
+    /**
+     * Result rows `[from, to)` evaluated so far (one per household).
+     */
+    households(from: number, to: number): BatchHousehold[];
+    info(): BatchInfo;
+    /**
+     * Reads the file (xlsx or CSV, by content), picks the sheet (`options.sheet`, else the first
+     * whose header row is recognised), decides household or village sheet (`options.kind`, else
+     * from the headers) and matches its header row.
+     */
+    constructor(bytes: Uint8Array | number[], file_name: string, opts: BatchOptions | string | undefined);
+    /**
+     * Evaluates up to `max_households` more households (a village sheet is done when opened).
+     */
+    step(max_households: number): BatchProgress;
+    summary(): BatchSummary;
+    /**
+     * A village sheet's results: every village row (rank, total, grade, vetoes, 三类村庄
+     * suggestion, first shortfalls, errors) and the ranking.
+     */
+    villages(): BatchVillages;
+}
+
+/**
+ * Refuses a file over the size limit before its bytes are read (the limit is data:
+ * `batch::limits::MAX_FILE_BYTES`).
+ */
+export function checkFileSize(bytes: number): void;
+
+/**
+ * The blank household template (.xlsx, Chinese headers and a 填写说明 sheet).
+ */
+export function templateXlsx(): Uint8Array;
+
+/**
+ * The blank village indicator sheet (.xlsx): 村庄编号, 村名, 乡镇, 考核年度 and one column per
+ * indicator of the system in use, with a 填写说明 sheet.
+ */
+export function villageTemplateXlsx(opts: BatchOptions | string | undefined): Uint8Array;
+
+export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
+
+export interface InitOutput {
+    readonly memory: WebAssembly.Memory;
+    readonly __wbg_batchsession_free: (a: number, b: number) => void;
+    readonly batchsession_compare: (a: number, b: any) => [number, number, number];
+    readonly batchsession_exportCsv: (a: number) => [number, number, number, number];
+    readonly batchsession_exportXlsx: (a: number) => [number, number, number, number];
+    readonly batchsession_households: (a: number, b: number, c: number) => [number, number, number];
+    readonly batchsession_info: (a: number) => [number, number, number];
+    readonly batchsession_new: (a: number, b: number, c: number, d: number, e: any) => [number, number, number];
+    readonly batchsession_step: (a: number, b: number) => [number, number, number];
+    readonly batchsession_summary: (a: number) => [number, number, number];
+    readonly batchsession_villages: (a: number) => [number, number, number];
+    readonly checkFileSize: (a: number) => [number, number];
+    readonly templateXlsx: () => [number, number, number, number];
+    readonly villageTemplateXlsx: (a: any) => [number, number, number, number];
+    readonly __wbindgen_malloc: (a: number, b: number) => number;
+    readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
+    readonly __wbindgen_free: (a: number, b: number, c: number) => void;
+    readonly __wbindgen_exn_store: (a: number) => void;
+    readonly __externref_table_alloc: () => number;
+    readonly __wbindgen_externrefs: WebAssembly.Table;
+    readonly __externref_table_dealloc: (a: number) => void;
+    readonly __wbindgen_start: () => void;
+}
+
+export type SyncInitInput = BufferSource | WebAssembly.Module;
+
+/**
+ * Instantiates the given `module`, which can either be bytes or
+ * a precompiled `WebAssembly.Module`.
+ *
+ * @param {{ module: SyncInitInput }} module - Passing `SyncInitInput` directly is deprecated.
+ *
+ * @returns {InitOutput}
+ */
+export function initSync(module: { module: SyncInitInput } | SyncInitInput): InitOutput;
+
+/**
+ * If `module_or_path` is {RequestInfo} or {URL}, makes a request and
+ * for everything else, calls `WebAssembly.instantiate` directly.
+ *
+ * @param {{ module_or_path: InitInput | Promise<InitInput> }} module_or_path - Passing `InitInput` directly is deprecated.
+ *
+ * @returns {Promise<InitOutput>}
+ */
+export default function __wbg_init (module_or_path?: { module_or_path: InitInput | Promise<InitInput> } | InitInput | Promise<InitInput>): Promise<InitOutput>;
