@@ -344,8 +344,8 @@ export interface HouseholdResult {
      */
     missing: Missing[];
     /**
-     * First 12 hex digits of SHA-256 over the normalised case, the parameter values used and
-     * the engine version: the same sheet gives the same fingerprint.
+     * First 12 hex digits of SHA-256 over the case as read, the parameter values used and the
+     * engine version: the same sheet gives the same fingerprint (module `household::fingerprint`).
      */
     fingerprint: string;
 }

@@ -48,7 +48,7 @@ pub struct HouseholdResult {
     /// Union of the inputs every decision still needs.
     pub missing: Vec<Missing>,
     /// First 12 hex digits of SHA-256 over the case as read, the parameter values used and the
-    /// engine version: the same sheet gives the same fingerprint (see [`super::fingerprint`]).
+    /// engine version: the same sheet gives the same fingerprint (module `household::fingerprint`).
     pub fingerprint: String,
 }
 
