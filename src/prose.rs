@@ -10,7 +10,16 @@
 use crate::money::Yuan;
 use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
+use smallvec::SmallVec;
 use std::fmt;
+use std::sync::Arc;
+
+#[doc(hidden)]
+pub use smallvec::smallvec as __args;
+
+/// A sentence's arguments: up to two are kept inline, so composing most allocates nothing.
+/// (More inline slots made every sentence larger to move about than the allocations it saved.)
+pub type Args = SmallVec<[Arg; 2]>;
 
 /// A sentence of a result.
 #[derive(Clone)]
@@ -18,9 +27,9 @@ pub enum Prose {
     Static(&'static str),
     Owned(String),
     /// Text shared with the case, e.g. a member's name.
-    Shared(std::sync::Arc<str>),
+    Shared(Arc<str>),
     /// A template with `{}` placeholders, filled in order by the arguments.
-    Composed(&'static str, Box<[Arg]>),
+    Composed(&'static str, Args),
 }
 
 /// A figure or phrase filling a placeholder.
@@ -32,9 +41,13 @@ pub enum Arg {
     Number(Decimal),
     Int(i64),
     Str(&'static str),
-    Prose(Prose),
+    /// A member's name and other text shared with the case.
+    Shared(Arc<str>),
+    Owned(Box<str>),
+    /// A sentence within the sentence.
+    Prose(Box<Prose>),
     /// Items joined by a separator, e.g. grounds joined by `、`.
-    Join(Box<[Prose]>, &'static str),
+    Join(Box<(Box<[Prose]>, &'static str)>),
 }
 
 /// Builds a [`Prose`]: `prose!("文字")` or `prose!("… {} …", arg, …)`, every argument
@@ -49,7 +62,7 @@ macro_rules! prose {
             $crate::prose::placeholders($t) == [$(stringify!($a)),+].len(),
             "prose!: the number of {{}} differs from the number of arguments"
         );
-        $crate::prose::Prose::Composed($t, Box::new([$($crate::prose::Arg::from($a)),+]))
+        $crate::prose::Prose::Composed($t, $crate::prose::__args![$($crate::prose::Arg::from($a)),+])
     }};
 }
 
@@ -71,7 +84,7 @@ pub const fn placeholders(t: &str) -> usize {
 impl Prose {
     /// Items joined by `sep`, as one sentence part.
     pub fn join(items: Vec<Prose>, sep: &'static str) -> Prose {
-        Prose::Composed("{}", Box::new([Arg::Join(items.into_boxed_slice(), sep)]))
+        Prose::Composed("{}", smallvec::smallvec![Arg::Join(Box::new((items.into_boxed_slice(), sep)))])
     }
 
     pub fn is_empty(&self) -> bool {
@@ -119,8 +132,11 @@ impl fmt::Display for Arg {
             Arg::Number(x) => x.fmt(f),
             Arg::Int(x) => x.fmt(f),
             Arg::Str(s) => f.write_str(s),
+            Arg::Shared(s) => f.write_str(s),
+            Arg::Owned(s) => f.write_str(s),
             Arg::Prose(p) => p.fmt(f),
-            Arg::Join(items, sep) => {
+            Arg::Join(list) => {
+                let (items, sep) = &**list;
                 for (i, p) in items.iter().enumerate() {
                     if i > 0 {
                         f.write_str(sep)?;
@@ -200,13 +216,20 @@ impl From<&'static str> for Arg {
 
 impl From<String> for Arg {
     fn from(s: String) -> Self {
-        Arg::Prose(Prose::Owned(s))
+        Arg::Owned(s.into_boxed_str())
     }
 }
 
 impl From<Prose> for Arg {
     fn from(p: Prose) -> Self {
-        Arg::Prose(p)
+        match p {
+            Prose::Static(s) => Arg::Str(s),
+            Prose::Owned(s) => Arg::Owned(s.into_boxed_str()),
+            Prose::Shared(s) => Arg::Shared(s),
+            // A single list ("{}" with one join) needs no box of its own.
+            Prose::Composed("{}", mut args) if args.len() == 1 => args.pop().unwrap_or(Arg::Str("")),
+            composed => Arg::Prose(Box::new(composed)),
+        }
     }
 }
 

@@ -12,6 +12,7 @@ use crate::money;
 use crate::params::Scope;
 use crate::policy::Citation;
 use crate::prose::Prose;
+use smallvec::SmallVec;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -42,7 +43,8 @@ pub struct Decision {
     /// The reason in Chinese.
     #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub reason: Prose,
-    pub citations: Vec<Citation>,
+    #[cfg_attr(feature = "wasm", tsify(type = "Citation[]"))]
+    pub citations: SmallVec<[Citation; 3]>,
     /// Inputs still needed (outcome `cannot_decide`), or that would refine it.
     pub missing: Vec<Missing>,
 }
@@ -103,7 +105,7 @@ impl Decision {
             amount_unit: None,
             thresholds: Vec::new(),
             reason: Prose::default(),
-            citations: Vec::new(),
+            citations: SmallVec::new(),
             missing: Vec::new(),
         }
     }

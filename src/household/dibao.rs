@@ -20,7 +20,7 @@ fn property_missing() -> Missing {
 /// The whole household: counted income below the standard, property within the rules.
 pub fn whole(ctx: &Ctx) -> Result<Decision, Failure> {
     let mut d = Decision::new("dibao", "农村低保（整户）");
-    d.citations = vec![anchor::DIBAO_IDENTIFY.cite(), anchor::DIBAO_EXCLUDED_INCOME.cite()];
+    d.citations = smallvec::smallvec![anchor::DIBAO_IDENTIFY.cite(), anchor::DIBAO_EXCLUDED_INCOME.cite()];
     let standard = ctx.scope.get(param::DIBAO_STANDARD_ANNUAL)?;
     let (Some(ledger), Some(pc)) = (&ctx.ledger, ctx.per_capita_dibao()?) else {
         return Ok(d.undecided(vec![Ctx::incomes_missing()], "未填写收入，无法计算低保家庭收入"));
@@ -68,7 +68,7 @@ pub fn whole(ctx: &Ctx) -> Result<Decision, Failure> {
 /// 低保边缘家庭: not eligible for 低保, counted income below 1.5× the standard, property within rules.
 pub fn edge(ctx: &Ctx) -> Result<Decision, Failure> {
     let mut d = Decision::new("dibao_edge", "低保边缘家庭");
-    d.citations = vec![anchor::DIBAO_IDENTIFY.cite()];
+    d.citations = smallvec::smallvec![anchor::DIBAO_IDENTIFY.cite()];
     let standard = ctx.scope.get(param::DIBAO_STANDARD_ANNUAL)?;
     let k = ctx.scope.get(param::DIBAO_EDGE_MULTIPLIER)?;
     let edge_line = money::mul(standard, k, "低保边缘线")?;
@@ -121,7 +121,7 @@ fn low_income(ctx: &Ctx) -> Result<(Option<bool>, Option<Threshold>), Failure> {
 /// 单人户施保, per member and ground.
 pub fn single_person(ctx: &Ctx, whole_applies: bool) -> Result<Decision, Failure> {
     let mut d = Decision::per_member("dibao_single_person", "低保“单人户”施保", ctx.case.members.len());
-    d.citations = vec![anchor::DIBAO_SINGLE_PERSON.cite()];
+    d.citations = smallvec::smallvec![anchor::DIBAO_SINGLE_PERSON.cite()];
     if whole_applies {
         d.outcome = Outcome::DoesNotApply;
         d.reason = "整户已符合低保条件，无需单人户施保".into();

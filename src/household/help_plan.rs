@@ -13,7 +13,7 @@ use crate::policy::anchor;
 pub fn decide(ctx: &Ctx, monitoring: &Decision) -> Decision {
     let monitoring_applies = monitoring.outcome == Outcome::Applies;
     let mut d = Decision::new("help_plan", "“一户一策”帮扶措施");
-    d.citations = vec![anchor::HELP_ONE_PLAN.cite()];
+    d.citations = smallvec::smallvec![anchor::HELP_ONE_PLAN.cite()];
     let c = ctx.case;
     let names = |pred: &dyn Fn(Labour) -> bool| -> Vec<Prose> {
         c.members.iter().enumerate().filter(|(_, m)| m.labour.is_some_and(pred)).map(|(i, m)| Ctx::name(m, i)).collect()

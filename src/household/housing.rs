@@ -10,7 +10,7 @@ use crate::policy::anchor;
 /// `monitoring_applies`: this evaluation identifies the household as a monitoring object.
 pub fn decide(ctx: &Ctx, monitoring_applies: bool) -> Decision {
     let mut d = Decision::new("housing", "农村危房改造");
-    d.citations = vec![anchor::HOUSING_PRIORITY.cite(), anchor::HOUSING_RENOVATION.cite()];
+    d.citations = smallvec::smallvec![anchor::HOUSING_PRIORITY.cite(), anchor::HOUSING_RENOVATION.cite()];
     let Some(h) = ctx.case.housing else {
         return d.undecided(vec![Missing::new("$.housing", "住房安全")], "住房安全等级未填");
     };

@@ -14,7 +14,7 @@ use rust_decimal::Decimal;
 
 pub fn decide(ctx: &Ctx) -> Result<Decision, Failure> {
     let mut d = Decision::per_member("medical_insurance", "医保参保资助", ctx.case.members.len());
-    d.citations = vec![anchor::MEDICAL_SUBSIDY.cite(), anchor::MEDICAL_COVERAGE.cite()];
+    d.citations = smallvec::smallvec![anchor::MEDICAL_SUBSIDY.cite(), anchor::MEDICAL_COVERAGE.cite()];
     let s = &ctx.case.status;
     let mut total = Decimal::ZERO;
     for (i, m) in ctx.case.members.iter().enumerate() {

@@ -62,7 +62,7 @@ pub fn dropouts(ctx: &Ctx) -> Vec<usize> {
 /// Which monitoring group, if any.
 pub fn decide(ctx: &Ctx) -> Result<Decision, Failure> {
     let mut d = Decision::new("monitoring", "防止返贫监测对象识别");
-    d.citations = vec![anchor::MONITORING_OBJECTS.cite(), anchor::MONITORING_FOCUS.cite()];
+    d.citations = smallvec::smallvec![anchor::MONITORING_OBJECTS.cite(), anchor::MONITORING_FOCUS.cite()];
     let line = ctx.scope.get(param::MONITORING_INCOME_THRESHOLD)?;
     let risks = risks(ctx);
     for (r, why) in &risks {
@@ -141,7 +141,7 @@ pub fn elimination(ctx: &Ctx) -> Result<Decision, Failure> {
     let c = ctx.case;
     let s = &c.status;
     let mut d = Decision::new("risk_elimination", "监测对象风险消除");
-    d.citations = vec![anchor::MONITORING_OBJECTS.cite()];
+    d.citations = smallvec::smallvec![anchor::MONITORING_OBJECTS.cite()];
     match s.monitored {
         None => return Ok(d.undecided(vec![Missing::new("$.status.monitored", "监测对象")], "不知是否为监测对象")),
         Some(false) => {

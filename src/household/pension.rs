@@ -14,7 +14,7 @@ use rust_decimal::Decimal;
 
 pub fn decide(ctx: &Ctx) -> Result<Decision, Failure> {
     let mut d = Decision::per_member("pension", "城乡居民养老保险代缴", ctx.case.members.len());
-    d.citations = vec![anchor::PENSION_SUBSIDY.cite()];
+    d.citations = smallvec::smallvec![anchor::PENSION_SUBSIDY.cite()];
     let s = &ctx.case.status;
     let tier = ctx.scope.get(param::PENSION_MIN_TIER)?;
     let min_age = ctx.scope.get(param::PENSION_MIN_AGE)?;

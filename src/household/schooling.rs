@@ -9,7 +9,7 @@ use crate::policy::anchor;
 
 pub fn decide(ctx: &Ctx) -> Decision {
     let mut d = Decision::new("schooling", "控辍保学");
-    d.citations = vec![anchor::SCHOOLING_DROPOUT.cite()];
+    d.citations = smallvec::smallvec![anchor::SCHOOLING_DROPOUT.cite()];
     let (from, until) = ctx.school_ages;
     for (i, m) in ctx.case.members.iter().enumerate() {
         let name = m.name.clone();

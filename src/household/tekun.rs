@@ -47,7 +47,7 @@ fn unable_to_work(ctx: &Ctx, m: &Member, i: usize, missing: &mut Vec<Missing>) -
 
 pub fn decide(ctx: &Ctx) -> Result<Decision, Failure> {
     let mut d = Decision::per_member("tekun", "农村特困人员救助供养", ctx.case.members.len());
-    d.citations = vec![anchor::BOTTOM_LINE_NO_LABOUR.cite(), anchor::TEKUN_SUPPORT.cite()];
+    d.citations = smallvec::smallvec![anchor::BOTTOM_LINE_NO_LABOUR.cite(), anchor::TEKUN_SUPPORT.cite()];
     let standard = ctx.scope.get(param::DIBAO_STANDARD_ANNUAL)?;
     // 无生活来源: the household's counted income below the 低保 standard and property within rules.
     let pc = ctx.per_capita_dibao()?;

@@ -8,7 +8,7 @@ use crate::policy::anchor;
 
 pub fn decide(ctx: &Ctx) -> Decision {
     let mut d = Decision::new("water", "饮水安全保障");
-    d.citations = vec![anchor::WATER_SAFETY.cite(), anchor::MONITORING_FOCUS.cite()];
+    d.citations = smallvec::smallvec![anchor::WATER_SAFETY.cite(), anchor::MONITORING_FOCUS.cite()];
     match ctx.case.drinking_water {
         None => d.undecided(vec![Missing::new("$.drinking_water", "饮水安全")], "饮水情况未填"),
         Some(Water::Safe) => {
