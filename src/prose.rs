@@ -169,7 +169,16 @@ impl Eq for Prose {}
 
 impl PartialEq<&str> for Prose {
     fn eq(&self, other: &&str) -> bool {
-        self.to_string() == *other
+        // Compares piece by piece as the sentence is written, without building it.
+        struct Rest<'a>(&'a str);
+        impl fmt::Write for Rest<'_> {
+            fn write_str(&mut self, s: &str) -> fmt::Result {
+                self.0 = self.0.strip_prefix(s).ok_or(fmt::Error)?;
+                Ok(())
+            }
+        }
+        let mut rest = Rest(other);
+        fmt::write(&mut rest, format_args!("{self}")).is_ok() && rest.0.is_empty()
     }
 }
 
@@ -270,6 +279,7 @@ mod tests {
         let list = Prose::join(vec![prose!("低保对象"), Prose::Owned("重度残疾人".into())], "、");
         let p = prose!("{}，已参保", list);
         assert_eq!(p, Prose::Static("低保对象、重度残疾人，已参保"));
+        assert!(p == "低保对象、重度残疾人，已参保" && p != "低保对象" && p != "低保对象、重度残疾人，已参保。");
         assert_eq!(placeholders("{} 和 {}"), 2);
         assert_eq!(placeholders("没有"), 0);
     }

@@ -238,13 +238,63 @@ fn streaming_csv_gives_the_same_households_as_reading_whole() {
     let whole = evaluate(read_file(TOWNSHIP.as_bytes(), "t.csv").unwrap(), opts("2024-06-30"));
     let (plan, rows, _) = open_csv(std::io::BufReader::new(TOWNSHIP.as_bytes()), opts("2024-06-30")).unwrap();
     let mut streamed = Vec::new();
-    let summary = drive(&plan, rows, |_, h, _| {
+    let summary = drive(&plan, rows, 1, |_, h, _| {
         streamed.push(h.clone());
         Ok(())
     })
     .unwrap();
     assert_eq!(streamed, whole.households);
     assert_eq!(summary, whole.summary);
+}
+
+#[test]
+fn several_threads_give_the_households_in_file_order_exactly_as_one_does() {
+    // Enough households for many chunks, so chunks finish out of order on the workers.
+    let mut csv = String::from("户编号,姓名,与户主关系,出生日期,劳动能力,工资性收入\n");
+    for i in 0..3000 {
+        csv.push_str(&format!("H{i:05},户主{i},户主,1960-01-01,{},{}\n", if i % 3 == 0 { "无劳力" } else { "全劳力" }, i * 7));
+        if i % 2 == 0 {
+            csv.push_str(&format!("H{i:05},成员{i},配偶,1962-05-01,弱劳力,\n"));
+        }
+    }
+    let run = |jobs: usize| {
+        let (plan, rows, _) = open_csv(std::io::BufReader::new(csv.as_bytes()), opts("2024-06-30")).unwrap();
+        let mut seen = Vec::new();
+        let summary = drive(&plan, rows, jobs, |g, h, _| {
+            seen.push((g.rows.first().map(|r| r.number), h.clone()));
+            Ok(())
+        })
+        .unwrap();
+        (seen, summary)
+    };
+    let (one, s1) = run(1);
+    assert_eq!(one.len(), 3000);
+    for jobs in [2, 3] {
+        let (many, s) = run(jobs);
+        assert_eq!(many, one, "jobs = {jobs}");
+        assert_eq!(s, s1);
+    }
+}
+
+#[test]
+fn a_broken_csv_line_stops_a_threaded_run_with_the_same_error() {
+    // A GBK row after a full chunk of households: the reader fails there, after work was sent.
+    let mut csv = "姓名,与户主关系,出生日期\n".as_bytes().to_vec();
+    for i in 0..300 {
+        csv.extend_from_slice(format!("甲{i},户主,1960-01-01\n").as_bytes());
+    }
+    csv.extend_from_slice(b"\xd2\xd2,\xbb\xa7\xd6\xf7,1960-01-01\n");
+    let run = |jobs| {
+        let (plan, rows, _) = open_csv(std::io::BufReader::new(&csv[..]), opts("2024-06-30")).unwrap();
+        drive(&plan, rows, jobs, |_, _, _| Ok(())).map(|s| s.households)
+    };
+    let (one, two) = (run(1).unwrap_err(), run(2).unwrap_err());
+    assert_eq!(format!("{one:?}"), format!("{two:?}"));
+    assert!(format!("{two:?}").contains("UTF-8"), "{two:?}");
+    let header_only = "姓名,与户主关系,出生日期\n";
+    let (plan, rows, _) = open_csv(std::io::BufReader::new(header_only.as_bytes()), opts("2024-06-30")).unwrap();
+    let err = drive(&plan, rows, 2, |_, _, _| Ok(())).unwrap_err();
+    assert!(format!("{err:?}").contains("没有数据行"));
 }
 
 #[test]
@@ -399,7 +449,7 @@ fn rows_of_one_household_join_by_household_number_across_a_whole_sheet() {
 fn streaming_a_csv_flags_a_household_number_met_again_after_its_household_closed() {
     let (plan, rows, _) = open_csv(std::io::BufReader::new(SCATTERED.as_bytes()), opts("2024-06-30")).unwrap();
     let mut streamed = Vec::new();
-    drive(&plan, rows, |_, h, _| {
+    drive(&plan, rows, 1, |_, h, _| {
         streamed.push(h.clone());
         Ok(())
     })

@@ -391,7 +391,7 @@ pub fn decision_text(d: &Decision) -> String {
             s.push_str(&names.join("、"));
         }
         if let Some(a) = d.amount {
-            s.push_str(&format!("（{}{}）", crate::money::yuan(a), d.amount_unit.as_deref().map(|u| format!(" {u}")).unwrap_or_default()));
+            s.push_str(&format!("（{}{}）", crate::money::yuan(a), d.amount_unit.map(|u| format!(" {u}")).unwrap_or_default()));
         }
     }
     s

@@ -23,6 +23,8 @@ pub struct RunArgs {
     pub compare: Option<BatchOptions>,
     /// The xlsx sheet to read (name or number from 1); by default the first household sheet.
     pub sheet: Option<String>,
+    /// Threads evaluating a streamed CSV (1 = this thread only).
+    pub jobs: usize,
 }
 
 /// Row errors listed in the report (all of them are in the result file's 错误 column).
@@ -85,7 +87,7 @@ pub fn run_file(a: RunArgs) -> Result<Report, Failure> {
         return Err(fail("文件是空的（0 字节）"));
     }
     let format = detect(&magic[..n], &name)?;
-    type Rows = Box<dyn Iterator<Item = Result<Row, Failure>>>;
+    type Rows = Box<dyn Iterator<Item = Result<Row, Failure>> + Send>;
     enum Source {
         Stream(Rows),
         Whole(Vec<Row>, SheetGroups),
@@ -154,7 +156,7 @@ pub fn run_file(a: RunArgs) -> Result<Report, Failure> {
         }
     };
     let (summary, whole) = match source {
-        Source::Stream(rows) => (drive(&plan, rows, sink)?, None),
+        Source::Stream(rows) => (drive(&plan, rows, a.jobs, sink)?, None),
         Source::Whole(rows, groups) => (drive_whole(&plan, &rows, &groups, sink)?, Some((rows, groups))),
     };
     match (out, &a.out) {

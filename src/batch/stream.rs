@@ -74,8 +74,21 @@ pub fn open_csv<R: BufRead>(mut input: R, options: BatchOptions) -> Result<(Plan
 }
 
 /// Runs rows through a plan, calling `sink` with each household's rows (group), result row and engine
-/// result. Returns the summary.
-pub fn drive<I, F>(plan: &Plan, rows: I, mut sink: F) -> Result<Summary, Failure>
+/// result, in file order. With `jobs` > 1, households are evaluated on that many threads while this
+/// thread reads ahead and writes in order (see [`drive_parallel`]). Returns the summary.
+pub fn drive<I, F>(plan: &Plan, rows: I, jobs: usize, sink: F) -> Result<Summary, Failure>
+where
+    I: Iterator<Item = Result<Row, Failure>> + Send,
+    F: FnMut(&Group, &HouseholdRow, Option<&HouseholdResult>) -> Result<(), Failure>,
+{
+    if jobs > 1 {
+        drive_parallel(plan, rows, jobs, sink)
+    } else {
+        drive_serial(plan, rows, sink)
+    }
+}
+
+fn drive_serial<I, F>(plan: &Plan, rows: I, mut sink: F) -> Result<Summary, Failure>
 where
     I: Iterator<Item = Result<Row, Failure>>,
     F: FnMut(&Group, &HouseholdRow, Option<&HouseholdResult>) -> Result<(), Failure>,
@@ -97,6 +110,95 @@ where
         sink(&g, &h, r.as_ref())?;
     }
     if !any || summary.households == 0 {
+        return Err(fail("表中只有表头，没有数据行"));
+    }
+    Ok(summary)
+}
+
+/// Households sent to a worker at a time: enough to make the channel traffic negligible, few
+/// enough that memory stays flat (a chunk is a few hundred KB of rows).
+const CHUNK: usize = 256;
+
+type Evaluated = (Group, HouseholdRow, Option<HouseholdResult>);
+
+/// [`drive`] on several threads. One thread reads and groups rows into chunks of households,
+/// `jobs` threads evaluate chunks, and the calling thread puts the chunks back in file order for
+/// the summary and `sink` (so the output is byte for byte the serial one). Channels are bounded,
+/// so at most a few chunks per thread are in flight whatever the file size.
+fn drive_parallel<I, F>(plan: &Plan, rows: I, jobs: usize, mut sink: F) -> Result<Summary, Failure>
+where
+    I: Iterator<Item = Result<Row, Failure>> + Send,
+    F: FnMut(&Group, &HouseholdRow, Option<&HouseholdResult>) -> Result<(), Failure>,
+{
+    use std::collections::BTreeMap;
+    use std::sync::mpsc::sync_channel;
+    use std::sync::{Arc, Mutex};
+
+    let mut summary = Summary::new(plan.measures());
+    let outcome = std::thread::scope(|s| -> Result<(), Failure> {
+        let (job_tx, job_rx) = sync_channel::<(usize, Vec<Group>)>(jobs * 2);
+        let job_rx = Arc::new(Mutex::new(job_rx));
+        let (done_tx, done_rx) = sync_channel::<(usize, Result<Vec<Evaluated>, Failure>)>(jobs * 4);
+        for _ in 0..jobs {
+            let (rx, tx) = (job_rx.clone(), done_tx.clone());
+            s.spawn(move || loop {
+                let next = rx.lock().map_err(|_| ()).and_then(|r| r.recv().map_err(|_| ()));
+                let Ok((seq, groups)) = next else { break };
+                let out = groups.into_iter().map(|g| { let (h, r) = plan.evaluate(&g); (g, h, r) }).collect();
+                if tx.send((seq, Ok(out))).is_err() {
+                    break;
+                }
+            });
+        }
+        // The reader reports its own failure (a bad CSV line) in sequence, as a chunk that failed.
+        let reader_tx = done_tx;
+        s.spawn(move || {
+            let mut grouper = Grouper::new(plan);
+            let mut chunk = Vec::with_capacity(CHUNK);
+            let mut seq = 0;
+            let send = |seq: &mut usize, chunk: Vec<Group>| {
+                let ok = job_tx.send((*seq, chunk)).is_ok();
+                *seq += 1;
+                ok
+            };
+            for row in rows {
+                let row = match row {
+                    Ok(r) => r,
+                    Err(e) => {
+                        if send(&mut seq, std::mem::take(&mut chunk)) {
+                            let _ = reader_tx.send((seq, Err(e)));
+                        }
+                        return;
+                    }
+                };
+                if let Some(g) = grouper.push(row) {
+                    chunk.push(g);
+                    if chunk.len() == CHUNK && !send(&mut seq, std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK))) {
+                        return;
+                    }
+                }
+            }
+            chunk.extend(grouper.finish());
+            send(&mut seq, chunk);
+        });
+        let mut pending: BTreeMap<usize, Result<Vec<Evaluated>, Failure>> = BTreeMap::new();
+        let mut next = 0;
+        // Ends when the reader and every worker have hung up; returning early drops the receiver,
+        // which stops them at their next send.
+        for (seq, chunk) in done_rx {
+            pending.insert(seq, chunk);
+            while let Some(chunk) = pending.remove(&next) {
+                for (g, h, r) in chunk? {
+                    summary.add(&h, r.as_ref());
+                    sink(&g, &h, r.as_ref())?;
+                }
+                next += 1;
+            }
+        }
+        Ok(())
+    });
+    outcome?;
+    if summary.households == 0 {
         return Err(fail("表中只有表头，没有数据行"));
     }
     Ok(summary)

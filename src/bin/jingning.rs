@@ -75,6 +75,9 @@ enum Command {
         /// .xlsx 中要读取的工作表（名称或序号，从 1 起）；默认为第一个表头可识别的农户工作表
         #[arg(long)]
         sheet: Option<String>,
+        /// 并行核查的线程数（.csv 流式读取时）；默认为本机 CPU 核数，1 为单线程
+        #[arg(long)]
+        jobs: Option<usize>,
     },
     /// 村级考核批量评分：读取乡镇的村级指标表（每行一个村，表头为指标名称），打分、定级、排名
     BatchVillages {
@@ -155,7 +158,7 @@ fn run(cli: Cli) -> Result<String, Failure> {
             let result = jingning_policy::household::evaluate_json(&read(&case)?, &opts)?;
             Ok(serde_json::to_string_pretty(&result).expect("result serialises"))
         }
-        Command::Batch { file, out, options, date, compare, compare_date, sheet } => {
+        Command::Batch { file, out, options, date, compare, compare_date, sheet, jobs } => {
             use jingning_policy::batch::{run, BatchOptions};
             let with_date = |text: &str, date: &Option<String>| -> Result<BatchOptions, Failure> {
                 let mut o = BatchOptions::from_text(text)?;
@@ -173,7 +176,14 @@ fn run(cli: Cli) -> Result<String, Failure> {
                     Some(with_date(&t, &d.clone().or(date.clone()))?)
                 }
             };
-            let report = run::run_file(run::RunArgs { input: file, out, options: first, compare: second, sheet })?;
+            let report = run::run_file(run::RunArgs {
+                input: file,
+                out,
+                options: first,
+                compare: second,
+                sheet,
+                jobs: jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1),
+            })?;
             Ok(serde_json::to_string_pretty(&report).expect("report serialises"))
         }
         Command::BatchVillages { file, out, options, sheet } => {

@@ -58,7 +58,7 @@ pub fn whole(ctx: &Ctx) -> Result<Decision, Failure> {
         Some(true) => {
             d.outcome = Outcome::Applies;
             d.amount = Some(monthly);
-            d.amount_unit = Some("元/月".into());
+            d.amount_unit = Some("元/月");
             d.reason = prose!("家庭 {} 人，低保计算收入 {}（人均 {}）低于农村低保标准 {}，财产状况符合规定，整户符合农村低保条件{}。估算月补差 =（标准 {} × {} 人 − 计算收入 {}）÷ 12 = {}；实际按甘肃分类施保（一至四类）核定", ctx.case.members.len(), Yuan(ledger.total_dibao), Yuan(pc), Yuan(standard), current, Yuan(standard), ctx.case.members.len(), Yuan(ledger.total_dibao), Yuan(monthly));
             Ok(d)
         }

@@ -87,7 +87,7 @@ pub fn check_json(input: &str, options: &str) -> Result<DibaoIncomeCheck, Failur
 
 pub fn check(input: &DibaoIncomeInput, opts: &Options) -> Result<DibaoIncomeCheck, Failure> {
     let set = opts.param_set()?;
-    let scope = Scope::new(&set, input.assessment_date, opts)?;
+    let scope = Scope::new(set, input.assessment_date, opts)?;
     let standard = scope.get(param::DIBAO_STANDARD_ANNUAL)?;
     let ledger = ledger(&input.incomes, input.employment_costs, input.household_size)?;
     let size = Decimal::from(input.household_size);

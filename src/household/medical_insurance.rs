@@ -65,7 +65,7 @@ pub fn decide(ctx: &Ctx) -> Result<Decision, Failure> {
     d.settle_members();
     if d.outcome == Outcome::Applies {
         d.amount = Some(total);
-        d.amount_unit = Some("元/年".into());
+        d.amount_unit = Some("元/年");
         d.figure("资助合计", total, "元/年");
     }
     let n = d.members.iter().filter(|m| m.outcome == Outcome::Applies).count();

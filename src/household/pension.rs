@@ -70,7 +70,7 @@ pub fn decide(ctx: &Ctx) -> Result<Decision, Failure> {
     let n = d.members.iter().filter(|m| m.outcome == Outcome::Applies).count();
     if n > 0 {
         d.amount = Some(total);
-        d.amount_unit = Some("元/年".into());
+        d.amount_unit = Some("元/年");
     }
     d.reason = match d.outcome {
         Outcome::Applies => prose!("{} 人可按最低缴费档次代缴，合计 {}", n, Yuan(total)),

@@ -30,7 +30,7 @@ pub fn in_force(date: &str, opts: &Options) -> Result<Vec<ParamStatus>, Failure>
         Failure::invalid(vec![FieldError::new("date", format!("核查日期「{date}」应为 YYYY-MM-DD 格式的有效日期"))])
     })?;
     let set = opts.param_set()?;
-    let scope = Scope::new(&set, date, opts)?;
+    let scope = Scope::new(set, date, opts)?;
     Ok(set
         .params
         .values()
