@@ -116,8 +116,8 @@ where
 }
 
 /// Households sent to a worker at a time: enough to make the channel traffic negligible, few
-/// enough that memory stays flat (a chunk is a few hundred KB of rows).
-const CHUNK: usize = 256;
+/// enough that the chunks in flight stay a few MB whatever the file size.
+const CHUNK: usize = 64;
 
 type Evaluated = (Group, HouseholdRow, Option<HouseholdResult>);
 
@@ -136,9 +136,9 @@ where
 
     let mut summary = Summary::new(plan.measures());
     let outcome = std::thread::scope(|s| -> Result<(), Failure> {
-        let (job_tx, job_rx) = sync_channel::<(usize, Vec<Group>)>(jobs * 2);
+        let (job_tx, job_rx) = sync_channel::<(usize, Vec<Group>)>(jobs);
         let job_rx = Arc::new(Mutex::new(job_rx));
-        let (done_tx, done_rx) = sync_channel::<(usize, Result<Vec<Evaluated>, Failure>)>(jobs * 4);
+        let (done_tx, done_rx) = sync_channel::<(usize, Result<Vec<Evaluated>, Failure>)>(jobs * 2);
         for _ in 0..jobs {
             let (rx, tx) = (job_rx.clone(), done_tx.clone());
             s.spawn(move || loop {
