@@ -40,3 +40,38 @@ test("the single-file build works from file:// with no request at all", async ({
   expect(errors).toEqual([]);
   expect(requests).toEqual([url]);
 });
+
+test("after a new build is published, the page says so once the new version takes over", async ({ page }) => {
+  // A copy of dist/ on its own port, so this test can publish a "new build" without touching
+  // the one the other tests use.
+  const { mkdtempSync, cpSync, readFileSync, writeFileSync } = await import("node:fs");
+  const { tmpdir } = await import("node:os");
+  const { spawn } = await import("node:child_process");
+  const dir = mkdtempSync(resolve(tmpdir(), "jn-dist-"));
+  cpSync("dist", dir, { recursive: true });
+  const port = Number(process.env.E2E_PORT || 8181) + 7;
+  const server = spawn("python3", ["scripts/serve.py", dir, "--port", String(port), "--quiet"], { stdio: "ignore" });
+  try {
+    const url = `http://127.0.0.1:${port}/`;
+    await expect.poll(async () => (await fetch(url).catch(() => null))?.ok ?? false, { timeout: 10_000 }).toBe(true);
+    await page.goto(url);
+    await expect(page.locator("body[data-ready=true]")).toBeVisible();
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      if (!navigator.serviceWorker.controller) {
+        await new Promise((r) => navigator.serviceWorker.addEventListener("controllerchange", r, { once: true }));
+      }
+    });
+    await expect(page.getByTestId("reload-new-version")).toHaveCount(0);
+    // Publish: the service worker's stamped version changes, as build-dist.sh does for each build.
+    const sw = readFileSync(resolve(dir, "sw.js"), "utf8");
+    writeFileSync(resolve(dir, "sw.js"), sw.replace(/^const VERSION = .*;$/m, 'const VERSION = "published-later";'));
+    await page.reload();
+    await expect(page.getByTestId("reload-new-version")).toBeVisible({ timeout: 15_000 });
+    await page.getByTestId("reload-new-version").click();
+    await expect(page.locator("body[data-ready=true]")).toBeVisible();
+    expect(await page.evaluate(() => caches.keys())).toEqual(["jn-static-published-later"]);
+  } finally {
+    server.kill();
+  }
+});

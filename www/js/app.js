@@ -238,6 +238,17 @@ async function clearAll() {
 function registerServiceWorker() {
   // Served over http(s) only: the single-file build opened from disk has nothing to cache.
   if (!("serviceWorker" in navigator) || !location.protocol.startsWith("http")) return;
+  // The page opens from the cache first (a poor connection must not stall it), so right after a
+  // new build is published this page is still the old one while the new worker installs. When
+  // the new worker takes over, say so and offer the reload rather than forcing one on a form in
+  // progress (drafts are kept in sessionStorage, so the reload loses nothing).
+  const hadController = Boolean(navigator.serviceWorker.controller);
+  navigator.serviceWorker.addEventListener("controllerchange", () => {
+    if (!hadController) return;
+    const button = h("button", { type: "button", class: "link", "data-testid": "reload-new-version" }, "立即刷新");
+    button.addEventListener("click", () => location.reload());
+    toast(h("span", {}, "已发布新版本的页面和规则。", button, "（填写中的内容会保留）"));
+  });
   navigator.serviceWorker.register("./sw.js").catch(() => {
     // Offline support is a convenience; the page works without it.
   });
