@@ -198,3 +198,14 @@ fn the_same_case_gives_the_same_fingerprint_and_a_changed_parameter_a_different_
     opts.overrides.insert("dibao.standard_annual".into(), 6000.into());
     assert_ne!(evaluate(&case, &opts).unwrap().fingerprint, a.fingerprint);
 }
+
+/// The fingerprint of examples/household-5.json. `tests/wasm_node.rs` checks the wasm build gives
+/// the same one (a printed sheet must match whether it came from the page or the CLI). It changes
+/// with the engine version and the built-in parameters: then update both tests.
+pub const EXAMPLE_FINGERPRINT: &str = "94bd608bf727";
+
+#[test]
+fn the_example_case_has_the_fingerprint_the_wasm_build_also_gives() {
+    let case = jingning_policy::case::from_json(include_str!("../examples/household-5.json")).unwrap();
+    assert_eq!(evaluate(&case, &Options::default()).unwrap().fingerprint, EXAMPLE_FINGERPRINT);
+}
