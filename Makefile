@@ -80,7 +80,9 @@ bench-batch-files:
 bench-batch: bench-batch-files dist
 	python3 scripts/gen-batch-csv.py $(BENCH_N) > /tmp/jingning-bench-$(BENCH_N).csv
 	CARGO_PROFILE_RELEASE_OPT_LEVEL=3 cargo build --release --bin jingning
-	/usr/bin/time -f "%e s wall, %U s user, %M KB max RSS" taskset -c 0 target/release/jingning batch \
+	/usr/bin/time -f "one core: %e s wall, %U s user, %M KB max RSS" taskset -c 0 target/release/jingning batch \
+	  /tmp/jingning-bench-$(BENCH_N).csv --date 2024-06-30 --jobs 1 --out /tmp/jingning-bench-$(BENCH_N)-out.csv > /dev/null
+	/usr/bin/time -f "all cores: %e s wall, %U s user, %M KB max RSS" target/release/jingning batch \
 	  /tmp/jingning-bench-$(BENCH_N).csv --date 2024-06-30 --out /tmp/jingning-bench-$(BENCH_N)-out.csv > /dev/null
 	BATCH_BENCH=1 npx playwright test batch-bench
 
