@@ -183,12 +183,12 @@ impl Plan {
     }
 
     /// Builds the household's case JSON, with errors of cells that could not be read.
-    pub fn case_json(&self, rows: &[Row]) -> (Value, Vec<RowError>, Vec<(String, usize)>) {
+    pub fn case_json(&self, rows: &[Row]) -> (Value, Vec<RowError>, Vec<(&str, usize)>) {
         let mut errors = Vec::new();
         let mut root = Map::new();
         root.insert("schema".into(), Value::String(case::SCHEMA.into()));
         // Which row each household field came from, to place the case reader's errors.
-        let mut sources: Vec<(String, usize)> = Vec::new();
+        let mut sources: Vec<(&str, usize)> = Vec::new();
         let mut members = Vec::with_capacity(rows.len());
         for row in rows {
             let mut member = Map::new();
@@ -211,7 +211,7 @@ impl Plan {
                     None => match get_path(&root, &def.field) {
                         None => {
                             set_path(&mut root, &def.field, v);
-                            sources.push((def.field.clone(), row.number));
+                            sources.push((def.field.as_str(), row.number));
                         }
                         Some(old) if *old == v => {}
                         Some(old) => {
@@ -298,7 +298,7 @@ impl Plan {
     }
 
     /// The case reader's or engine's failure as sheet errors.
-    fn place(&self, f: Failure, rows: &[Row], sources: &[(String, usize)]) -> Vec<RowError> {
+    fn place(&self, f: Failure, rows: &[Row], sources: &[(&str, usize)]) -> Vec<RowError> {
         let first = rows.first().map(|r| r.number).unwrap_or(0);
         let errors = match f {
             Failure::Invalid { errors } => errors,
@@ -315,7 +315,7 @@ impl Plan {
     }
 
     /// `$.members[2].disability.grade` → (row of member 2, `members[].disability.grade`).
-    fn locate(&self, path: &str, rows: &[Row], sources: &[(String, usize)]) -> (Option<usize>, Option<String>) {
+    fn locate(&self, path: &str, rows: &[Row], sources: &[(&str, usize)]) -> (Option<usize>, Option<String>) {
         let p = path.strip_prefix("$.").unwrap_or("");
         if let Some(rest) = p.strip_prefix("members[") {
             let Some((idx, tail)) = rest.split_once(']') else { return (None, None) };
@@ -447,8 +447,11 @@ fn set_path(root: &mut Map<String, Value>, path: &str, v: Value) {
             root.insert(path.to_string(), v);
         }
         Some((head, rest)) => {
-            let child = root.entry(head.to_string()).or_insert_with(|| Value::Object(Map::new()));
-            if let Value::Object(m) = child {
+            // Look before inserting: `entry` would copy the key for every field of `status.*`.
+            if !root.contains_key(head) {
+                root.insert(head.to_string(), Value::Object(Map::new()));
+            }
+            if let Some(Value::Object(m)) = root.get_mut(head) {
                 set_path(m, rest, v);
             }
         }
