@@ -4,7 +4,7 @@
 // print sheet, used by the 批量核查 village sheet, and restored to the default.
 import { test, expect } from "@playwright/test";
 import { readFileSync, writeFileSync } from "node:fs";
-import { ready, openTab, saveCase } from "./helpers.mjs";
+import { ready, openTab, saveCase, openCase } from "./helpers.mjs";
 
 test.beforeEach(async ({ page }) => {
   await ready(page);
@@ -68,7 +68,8 @@ test("an imported system rebuilds the form, changes the total, is flagged, survi
   await expect(page.getByTestId("vl-dimensions")).toContainText("人居环境");
 
   // The saved case and the print sheet name the system used.
-  const saved = JSON.parse(readFileSync((await saveCase(page)).path, "utf8"));
+  const savedPath = (await saveCase(page)).path;
+  const saved = JSON.parse(readFileSync(savedPath, "utf8"));
   expect(saved.indicator_system).toEqual({ id: "jingning-county-2025", name: "静宁县村级考核指标体系（测试）", year: 2025, builtin: false });
   await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
   await expect(page.locator("#print-sheet")).toContainText("静宁县村级考核指标体系（测试）（2025，本县导入）");
@@ -89,6 +90,12 @@ test("an imported system rebuilds the form, changes the total, is flagged, survi
   await expect(page.getByTestId("indicators-banner")).toBeHidden();
   await expect(form.locator("fieldset.dimension legend").filter({ hasText: "生态宜居" })).toHaveCount(1);
   expect(await page.evaluate(() => localStorage.getItem("jn.indicators"))).toBeNull();
+
+  // The case saved with the county's system reopens under the default: said so, scored with the default.
+  await openCase(page, savedPath);
+  await expect(page.locator("#toast")).toContainText("该案例保存时使用的指标体系为“静宁县村级考核指标体系（测试）（2025，本县导入）”");
+  await expect(form.getByLabel("村名")).toHaveValue("城川村");
+  await expect(page.getByTestId("vl-total")).toHaveText("10.00");
 });
 
 test("a broken system is refused with every error at its JSON path, and the system in use is kept", async ({ page }, info) => {

@@ -5,7 +5,7 @@
 // ranking), export results, download the templates, compare two assessment dates. The
 // spreadsheet module is fetched by the worker only when one of these is first used.
 import { downloadBlob } from "./storage.js";
-import { villageOptions, onIndicatorSystemChange } from "./indicator-store.js";
+import { villageOptions, onIndicatorSystemChange, systemLabel } from "./indicator-store.js";
 
 const $ = (id) => document.getElementById(id);
 const SHOWN = 300; // rows rendered at once; the filter narrows the rest
@@ -187,7 +187,7 @@ function renderSummary(s) {
 function renderVillageSummary(v) {
   const r = v.ranking;
   const ok = v.villages.filter((x) => x.ok).length;
-  const facts = `共 ${v.villages.length} 个村；已评分排名 ${ok} 个，有错误未评分 ${v.villages.length - ok} 个。${r ? `指标体系：${r.system.name}（${r.system.year}，${r.system.builtin ? "内置默认" : "本县导入"}）。` : ""}`;
+  const facts = `共 ${v.villages.length} 个村；已评分排名 ${ok} 个，有错误未评分 ${v.villages.length - ok} 个。${r ? `指标体系：${systemLabel(r.system)}。` : ""}`;
   const counts = (title, list) => el("tr", {}, el("th", { scope: "row" }, title), el("td", {}, list.map((c) => `${c.label} ${c.count}`).join("；")));
   $("batch-summary").replaceChildren(
     el("p", { id: "batch-facts" }, facts),

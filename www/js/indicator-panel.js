@@ -5,11 +5,6 @@ import { h } from "./render.js";
 import { importedSystem, setIndicatorSystem, clearIndicatorSystem, parseIndicatorFile } from "./indicator-store.js";
 import { downloadJson, pickFileText } from "./storage.js";
 
-/** "名称（年度，内置默认|本县导入）" for a result's or a ranking's `system` ({name, year, builtin}). */
-export function systemLabel(s) {
-  return `${s.name}（${s.year}，${s.builtin ? "内置默认" : "本县导入"}）`;
-}
-
 export function mountIndicatorPanel(engine) {
   const fileInput = h("input", { type: "file", accept: ".json,application/json", hidden: true, "aria-label": "选择指标体系文件" });
   const summary = h("p", { "data-testid": "indicator-system-name" });

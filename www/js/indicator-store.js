@@ -15,6 +15,13 @@ function load() {
   }
 }
 
+/** "名称（年度，内置默认|本县导入）" for a result's or a ranking's `system` ({name, year, builtin});
+ * the year is left out when the name already carries it. */
+export function systemLabel(s) {
+  const year = String(s.name).includes(String(s.year)) ? "" : `${s.year}，`;
+  return `${s.name}（${year}${s.builtin ? "内置默认" : "本县导入"}）`;
+}
+
 /** The imported system as stored (a copy), or null while the built-in default is in use. */
 export function importedSystem() {
   return current ? structuredClone(current) : null;

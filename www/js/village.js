@@ -4,8 +4,8 @@
 import { h, citation, citations } from "./render.js";
 import { field, readFields, writeFields, fieldFor, setFieldMessage, showEngineErrors } from "./form-fields.js";
 import { radarChart } from "./radar.js";
-import { systemInUse, villageOptions, onIndicatorSystemChange } from "./indicator-store.js";
-import { mountIndicatorPanel, systemLabel } from "./indicator-panel.js";
+import { systemInUse, villageOptions, onIndicatorSystemChange, systemLabel } from "./indicator-store.js";
+import { mountIndicatorPanel } from "./indicator-panel.js";
 
 export const SCHEMA = "jingning.village-input/1";
 
