@@ -23,7 +23,7 @@ export function mountIndicatorPanel(engine) {
   function render(next) {
     inUse = next;
     const s = next.system;
-    summary.replaceChildren(h("strong", {}, "在用指标体系："), `${s.name}（${s.year} 年度，编号 ${s.id}）`, " ",
+    summary.replaceChildren(h("strong", {}, "在用指标体系："), `${s.name}（${String(s.name).includes(String(s.year)) ? "" : `${s.year} 年度，`}编号 ${s.id}）`, " ",
       h("span", { class: `pill ${next.imported ? "pill-override" : "pill-warn"}` }, next.imported ? "本县导入" : "内置默认"),
       next.imported ? "" : "　内置体系的权重、等级线均为设计假设，县里有正式考核办法时请导入本县体系。");
     restore.disabled = !next.imported && !next.error;

@@ -43,8 +43,7 @@ export function createVillageView(engine, root, ctx) {
         h("legend", {}, dim.name, " ", score),
         system.indicators.filter((i) => i.dimension === dim.id).flatMap((ind) => indicatorFields(ind))));
     }
-    about.replaceChildren(`指标体系：${system.name}（${system.year}）${inUse.imported ? "，本县导入" : "，内置默认"}。`,
-      system.description ?? "", "每项指标注明依据：实施意见条款、国家规划或“设计假设”。");
+    about.replaceChildren(system.description ?? "", "每项指标注明依据：实施意见条款、国家规划或“设计假设”。");
     if (kept) writeFields(form, kept);
   }
 
