@@ -8,6 +8,7 @@ import { mountParamsPanel } from "./params-panel.js";
 import { getOptions, optionsWith, localChanges, onOptionsChange } from "./options-store.js";
 import { saveDraft, loadDraft, clearPersonalData, downloadJson, pickFileText } from "./storage.js";
 import { fillPrintSheet } from "./print.js";
+import { systemInUse, onIndicatorSystemChange } from "./indicator-store.js";
 import { optionalViews } from "./views.js";
 
 const CASE_FORMAT = "静宁县政策核对·案例";
@@ -54,6 +55,11 @@ async function main() {
     for (const v of Object.values(views)) v.refresh();
     updateStatus();
   });
+
+  if (typeof engine.validateIndicatorSystem === "function") {
+    onIndicatorSystemChange(updateIndicatorFlag);
+    updateIndicatorFlag();
+  }
 
   wireTabs();
   wireToolbar(panel);
@@ -167,6 +173,17 @@ function updateStatus() {
     h("button", { type: "button", class: "link", onclick: () => toggleParams(true) }, "查看参数")));
 }
 
+/** The flag shown on every tab while village assessments use an imported indicator system. */
+function updateIndicatorFlag() {
+  const { system, imported, error } = systemInUse(engine);
+  const flag = $("indicators-banner");
+  flag.hidden = !imported && !error;
+  flag.replaceChildren(flag.hidden ? "" : h("span", {},
+    imported ? `⚠ 村级考核使用本县导入的指标体系：${system.name}（${system.year}）` : "⚠ 本机保存的指标体系未通过校验，村级考核暂用内置默认体系",
+    " ",
+    h("button", { type: "button", class: "link", onclick: () => activate("village") }, "查看指标体系")));
+}
+
 function toast(message, isError = false) {
   const t = $("toast");
   t.replaceChildren(message instanceof Node ? message : h("span", {}, message));
@@ -178,7 +195,7 @@ function saveCase() {
   if (v.pending) return toast("此页暂不可用，没有可保存的案例。", true);
   if (v.caseless) return toast("批量核查的结果请用「导出结果」保存为表格。", true);
   const state = v.getState();
-  const file = { format: CASE_FORMAT, version: 1, view: v.id, saved_at: new Date().toISOString(), engine_version: engine.engineVersion(), data: state };
+  const file = { format: CASE_FORMAT, version: 1, view: v.id, saved_at: new Date().toISOString(), engine_version: engine.engineVersion(), ...(v.caseMeta?.() ?? {}), data: state };
   downloadJson(file, `jingning-${v.id}-${v.assessmentDate() || today()}.json`);
   toast(`已保存为文件（${v.title}）。文件含个人信息，请妥善保管。`);
 }
@@ -206,7 +223,8 @@ async function openCase() {
     return toast(errorList(err, "无法打开，案例文件有误："), true);
   }
   activate(target.id);
-  toast(`已打开案例（${target.title}）。`);
+  const note = file?.format === CASE_FORMAT ? target.openNote?.(file) ?? "" : "";
+  toast(`已打开案例（${target.title}）。${note}`, Boolean(note));
 }
 
 function preparePrint() {

@@ -54,7 +54,7 @@ onmessage = async (ev) => {
         else file("export", session.exportCsv(), msg.name);
         break;
       case "template":
-        if (msg.kind === "village") file("template", villageTemplateXlsx(), "村级指标表模板.xlsx");
+        if (msg.kind === "village") file("template", villageTemplateXlsx(msg.options ?? undefined), "村级指标表模板.xlsx");
         else file("template", templateXlsx(), "农户台账模板.xlsx");
         break;
       case "compare":

@@ -5,6 +5,7 @@
 // ranking), export results, download the templates, compare two assessment dates. The
 // spreadsheet module is fetched by the worker only when one of these is first used.
 import { downloadBlob } from "./storage.js";
+import { villageOptions, onIndicatorSystemChange, systemLabel } from "./indicator-store.js";
 
 const $ = (id) => document.getElementById(id);
 const SHOWN = 300; // rows rendered at once; the filter narrows the rest
@@ -86,7 +87,8 @@ function open(file, sheet = null) {
   $("batch-progress-text").textContent = "";
   $("batch-progress-box").hidden = false;
   const date = $("batch-date").value || today();
-  const options = { assessment_date: date, kind: $("batch-kind").value };
+  // A village sheet is scored with the indicator system in use in the 村级考核 tab (imported or default).
+  const options = { assessment_date: date, kind: $("batch-kind").value, ...villageOptions() };
   if (sheet) options.sheet = sheet;
   getWorker().postMessage({ type: "open", file, options });
 }
@@ -185,7 +187,7 @@ function renderSummary(s) {
 function renderVillageSummary(v) {
   const r = v.ranking;
   const ok = v.villages.filter((x) => x.ok).length;
-  const facts = `共 ${v.villages.length} 个村；已评分排名 ${ok} 个，有错误未评分 ${v.villages.length - ok} 个。${r ? `指标体系：${r.system.name}。` : ""}`;
+  const facts = `共 ${v.villages.length} 个村；已评分排名 ${ok} 个，有错误未评分 ${v.villages.length - ok} 个。${r ? `指标体系：${systemLabel(r.system)}。` : ""}`;
   const counts = (title, list) => el("tr", {}, el("th", { scope: "row" }, title), el("td", {}, list.map((c) => `${c.label} ${c.count}`).join("；")));
   $("batch-summary").replaceChildren(
     el("p", { id: "batch-facts" }, facts),
@@ -278,7 +280,7 @@ function mount() {
   drop.addEventListener("drop", (e) => { e.preventDefault(); drop.classList.remove("over"); open(e.dataTransfer.files[0]); });
   $("batch-cancel").addEventListener("click", cancel);
   $("batch-template").addEventListener("click", () => getWorker().postMessage({ type: "template" }));
-  $("batch-village-template").addEventListener("click", () => getWorker().postMessage({ type: "template", kind: "village" }));
+  $("batch-village-template").addEventListener("click", () => getWorker().postMessage({ type: "template", kind: "village", options: villageOptions() }));
   const base = () => `${state.fileName.replace(/\.(xlsx|csv)$/i, "")}-${isVillage() ? "考核结果" : "核查结果"}`;
   $("batch-export-xlsx").addEventListener("click", () => getWorker().postMessage({ type: "export", format: "xlsx", name: `${base()}.xlsx` }));
   $("batch-export-csv").addEventListener("click", () => getWorker().postMessage({ type: "export", format: "csv", name: `${base()}.csv` }));
@@ -293,6 +295,8 @@ function mount() {
   $("batch-filter").addEventListener("input", renderTable);
   $("batch-only-errors").addEventListener("change", renderTable);
   document.addEventListener("jn-clear-personal-data", clearAll);
+  // Another indicator system imported or restored: a village sheet on show is scored again with it.
+  onIndicatorSystemChange(() => { if (state.file && isVillage()) open(state.file, state.info?.sheet_name ?? null); });
   document.body.dataset.batchReady = "true";
 }
 

@@ -21,11 +21,15 @@ export function loadDraft(view) {
   }
 }
 
-/** Removes every trace of case data this origin could hold. Parameter settings stay. */
+// Settings, not personal data: the parameter settings (options-store.js) and an imported village
+// indicator system (indicator-store.js). "Clear" keeps them, like the static cache.
+const SETTINGS_KEYS = new Set(["jn.options", "jn.indicators"]);
+
+/** Removes every trace of case data this origin could hold. Parameter and indicator settings stay. */
 export async function clearPersonalData() {
   sessionStorage.clear();
   for (const key of Object.keys(localStorage)) {
-    if (key !== "jn.options") localStorage.removeItem(key);
+    if (!SETTINGS_KEYS.has(key)) localStorage.removeItem(key);
   }
   if (globalThis.caches) {
     for (const name of await caches.keys()) {

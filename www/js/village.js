@@ -4,35 +4,62 @@
 import { h, citation, citations } from "./render.js";
 import { field, readFields, writeFields, fieldFor, setFieldMessage, showEngineErrors } from "./form-fields.js";
 import { radarChart } from "./radar.js";
+import { systemInUse, villageOptions, onIndicatorSystemChange, systemLabel } from "./indicator-store.js";
+import { mountIndicatorPanel } from "./indicator-panel.js";
 
 export const SCHEMA = "jingning.village-input/1";
 
 export function createVillageView(engine, root, ctx) {
-  const system = engine.defaultIndicatorSystem();
+  let inUse = systemInUse(engine);
+  let system = inUse.system;
   let lastResult = null;
   let lastKey = null;
 
   const form = h("form", { id: "vl-form", class: "village", novalidate: true, "aria-label": "村庄指标" });
   const out = h("div", { id: "vl-result", "aria-live": "polite" });
+  const about = h("p", { class: "hint", "data-testid": "vl-system-about" });
   const dimScores = new Map();
   const indicatorNotes = new Map();
+  const panel = mountIndicatorPanel(engine);
 
-  form.append(h("fieldset", { class: "grid2" }, h("legend", {}, "村庄"),
-    field("$.id", "村庄编号", "text", { hint: "如行政区划代码" }),
-    field("$.name", "村名", "text"),
-    field("$.township", "乡镇", "text"),
-    field("$.year", "考核年度", "int")));
-  for (const dim of system.dimensions) {
-    const score = h("span", { class: "dim-score", "data-testid": `dim-score-${dim.id}` });
-    dimScores.set(dim.id, score);
-    form.append(h("fieldset", { class: "grid2 dimension", "data-dimension": dim.id },
-      h("legend", {}, dim.name, " ", score),
-      system.indicators.filter((i) => i.dimension === dim.id).flatMap((ind) => indicatorFields(ind))));
-  }
-  root.replaceChildren(
-    h("p", { class: "hint" }, `指标体系：${system.name}。`, system.description ?? "",
-      "每项指标注明依据：实施意见条款、国家规划或“设计假设”。"),
+  root.replaceChildren(panel.element, about,
     h("div", { class: "hh-layout" }, h("div", { class: "hh-form-col" }, form), h("div", { class: "hh-result-col" }, out)));
+  build();
+
+  /** (Re)builds the form from the system in use; values of indicators that still exist are kept. */
+  function build() {
+    const kept = form.childElementCount ? getState() : null;
+    dimScores.clear();
+    indicatorNotes.clear();
+    form.replaceChildren(h("fieldset", { class: "grid2" }, h("legend", {}, "村庄"),
+      field("$.id", "村庄编号", "text", { hint: "如行政区划代码" }),
+      field("$.name", "村名", "text"),
+      field("$.township", "乡镇", "text"),
+      field("$.year", "考核年度", "int")));
+    for (const dim of system.dimensions) {
+      const score = h("span", { class: "dim-score", "data-testid": `dim-score-${dim.id}` });
+      dimScores.set(dim.id, score);
+      form.append(h("fieldset", { class: "grid2 dimension", "data-dimension": dim.id },
+        h("legend", {}, dim.name, " ", score),
+        system.indicators.filter((i) => i.dimension === dim.id).flatMap((ind) => indicatorFields(ind))));
+    }
+    about.replaceChildren(system.description ?? "", "每项指标注明依据：实施意见条款、国家规划或“设计假设”。");
+    if (kept) writeFields(form, kept);
+  }
+
+  /** The options of every assessment: the imported system when one is in use. */
+  function options() {
+    return inUse.imported ? villageOptions() : undefined;
+  }
+
+  onIndicatorSystemChange(() => {
+    inUse = systemInUse(engine);
+    system = inUse.system;
+    build();
+    panel.render(inUse);
+    refresh(true);
+  });
+  panel.render(inUse);
 
   function indicatorFields(ind) {
     const yes = typeof ind.target === "boolean";
@@ -86,7 +113,7 @@ export function createVillageView(engine, root, ctx) {
     lastKey = key;
     for (const el of form.querySelectorAll("[aria-invalid]")) setFieldMessage(el, null);
     try {
-      lastResult = engine.assessVillage(evaluated, undefined);
+      lastResult = engine.assessVillage(evaluated, options());
       out.replaceChildren(renderResult(lastResult));
       for (const d of lastResult.dimensions) {
         dimScores.get(d.id)?.replaceChildren(`得分 ${d.points} / ${d.max_points}${d.rate == null ? "" : `（${d.rate}%）`}`);
@@ -137,6 +164,10 @@ export function createVillageView(engine, root, ctx) {
     el.focus();
   }
 
+  function pick(s) {
+    return { id: s.id, name: s.name, year: s.year, builtin: Boolean(s.builtin) };
+  }
+
   form.addEventListener("input", () => refresh());
   form.addEventListener("change", () => refresh());
 
@@ -152,6 +183,16 @@ export function createVillageView(engine, root, ctx) {
     reset,
     refresh: () => refresh(true),
     acceptsCase: (file) => file?.schema === SCHEMA,
+    // The saved case names the system it was scored with, so a reopened case can say when the
+    // system in use is another one (the input alone would silently score differently).
+    caseMeta: () => ({ indicator_system: pick(lastResult?.system ?? { ...system, builtin: !inUse.imported }) }),
+    openNote(saved) {
+      const s = saved?.indicator_system;
+      if (!s) return "";
+      const now = pick({ ...system, builtin: !inUse.imported });
+      return ["id", "name", "year", "builtin"].every((k) => s[k] === now[k]) ? ""
+        : `注意：该案例保存时使用的指标体系为“${systemLabel(s)}”，当前在用“${systemLabel(now)}”，分数按当前体系计算。`;
+    },
     printModel() {
       const a = lastResult;
       if (!a) return null;
@@ -161,7 +202,7 @@ export function createVillageView(engine, root, ctx) {
         summaryTitle: "村庄概况",
         summary: [
           ["村名", a.village_name], ["乡镇", a.township ?? "未填"], ["总分", `${a.total} / 100`], ["等级", a.grade],
-          ["三类村庄建议", a.classification.label], ["指标体系", `${a.system.name}（${a.system.year}）`],
+          ["三类村庄建议", a.classification.label], ["指标体系", systemLabel(a.system)],
           ...a.dimensions.map((d) => [d.name, `${d.points} / ${d.max_points}`]),
         ],
         decisions: [
