@@ -98,6 +98,28 @@ test("an imported system rebuilds the form, changes the total, is flagged, survi
   await expect(page.getByTestId("vl-total")).toHaveText("10.00");
 });
 
+test("an indicator that changes between yes/no and a number drops its old value; the others keep theirs", async ({ page }, info) => {
+  const form = page.locator("#vl-form");
+  const base = await exportSystem(page);
+  const rules = base.indicators.find((i) => i.id === "village_rules");
+  const tap = base.indicators.find((i) => i.id === "tap_water_rate");
+  await form.getByLabel(rules.name, { exact: true }).selectOption({ label: "是" });
+  await form.getByLabel(`${tap.name}（${tap.unit}）`).fill("90");
+  // The county counts 村规民约 as a coverage rate instead of yes/no.
+  const s = structuredClone(base);
+  s.id = "rules-as-rate";
+  s.name = "村规民约按覆盖率（测试）";
+  Object.assign(s.indicators.find((i) => i.id === "village_rules"), { target: "100", unit: "%", method: { kind: "linear", floor: "0" } });
+  const file = info.outputPath("rules-as-rate.json");
+  writeFileSync(file, JSON.stringify(s, null, 2));
+  await importSystem(page, file);
+  await expect(page.locator("#indicator-messages")).toContainText("已导入指标体系");
+  // "是" is no rate: the field starts empty rather than holding a value the engine must reject.
+  await expect(form.getByLabel(`${rules.name}（%）`)).toHaveValue("");
+  await expect(form.getByLabel(`${tap.name}（${tap.unit}）`)).toHaveValue("90");
+  await expect(page.getByTestId("vl-total")).toHaveText("3.00"); // tap water 90 % of 85 → full 3 points
+});
+
 test("a broken system is refused with every error at its JSON path, and the system in use is kept", async ({ page }, info) => {
   const good = countySystem(await exportSystem(page));
   const goodFile = info.outputPath("good.json");

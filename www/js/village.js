@@ -26,9 +26,16 @@ export function createVillageView(engine, root, ctx) {
     h("div", { class: "hh-layout" }, h("div", { class: "hh-form-col" }, form), h("div", { class: "hh-result-col" }, out)));
   build();
 
-  /** (Re)builds the form from the system in use; values of indicators that still exist are kept. */
-  function build() {
+  /** (Re)builds the form from the system in use; values of indicators that still exist are kept,
+   *  unless the indicator changed between yes/no and a number (the old value would not fit). */
+  function build(previous = null) {
     const kept = form.childElementCount ? getState() : null;
+    if (kept && previous) {
+      const yesNo = (sys, id) => typeof sys.indicators.find((i) => i.id === id)?.target === "boolean";
+      for (const id of Object.keys(kept.values ?? {})) {
+        if (yesNo(previous, id) !== yesNo(system, id)) delete kept.values[id];
+      }
+    }
     dimScores.clear();
     indicatorNotes.clear();
     form.replaceChildren(h("fieldset", { class: "grid2" }, h("legend", {}, "村庄"),
@@ -53,9 +60,10 @@ export function createVillageView(engine, root, ctx) {
   }
 
   onIndicatorSystemChange(() => {
+    const previous = system;
     inUse = systemInUse(engine);
     system = inUse.system;
-    build();
+    build(previous);
     panel.render(inUse);
     refresh(true);
   });
