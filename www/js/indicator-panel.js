@@ -1,7 +1,7 @@
 // The 指标体系 panel of the 村级考核 tab: which indicator system is in use (name, year, built-in
 // or imported), export it as a JSON starting point, import a county's own (validated by the
 // engine; every error listed with its JSON path, the current system kept), back to the default.
-import { h } from "./render.js";
+import { h, errorList } from "./render.js";
 import { importedSystem, setIndicatorSystem, clearIndicatorSystem, parseIndicatorFile } from "./indicator-store.js";
 import { downloadJson, pickFileText } from "./storage.js";
 
@@ -34,10 +34,7 @@ export function mountIndicatorPanel(engine) {
 
   /** Every engine error with its JSON path. */
   function errors(err, title) {
-    const list = err?.errors?.length ? err.errors : [{ path: "$", message: String(err?.message ?? err) }];
-    return h("div", { class: "errors", role: "alert", "data-testid": "indicator-errors" },
-      h("p", {}, title),
-      h("ul", {}, list.map((e) => h("li", { "data-path": e.path }, h("code", {}, e.path), "：", e.message))));
+    return errorList(err, title, { showPaths: true, testId: "indicator-errors" });
   }
 
   function exportFile() {

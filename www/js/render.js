@@ -85,9 +85,11 @@ export function yuanOrValue(value, unit) {
 }
 
 /** Renders a thrown engine error: every field problem with its path. */
-export function errorList(err, title = "输入有误，请修改后自动重新计算：") {
-  const errors = err?.errors?.length ? err.errors : [{ path: "", message: String(err?.message ?? err) }];
-  return h("div", { class: "errors", role: "alert" },
+export function errorList(err, title = "输入有误，请修改后自动重新计算：", { showPaths = false, testId = null } = {}) {
+  const errors = err?.errors?.length ? err.errors : [{ path: showPaths ? "$" : "", message: String(err?.message ?? err) }];
+  // A file's errors name where in the file they are; a form's errors sit next to their fields.
+  const item = (e) => showPaths ? [h("code", {}, e.path), "：", e.message] : e.message;
+  return h("div", { class: "errors", role: "alert", "data-testid": testId },
     h("p", {}, title),
-    h("ul", {}, errors.map((e) => h("li", { "data-path": e.path }, e.message))));
+    h("ul", {}, errors.map((e) => h("li", { "data-path": e.path }, item(e)))));
 }
