@@ -6,6 +6,12 @@ use jingning_policy::household::evaluate;
 use jingning_policy::params::Options;
 use std::hint::black_box;
 
+/// The allocator the native command line runs with (`src/bin/jingning.rs`), so the figure is the
+/// CLI's; without the `cli` feature the system allocator is measured.
+#[cfg(feature = "cli")]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn household(c: &mut Criterion) {
     let text = include_str!("../examples/household-5.json");
     let case = case::from_json(text).expect("example case is valid");
