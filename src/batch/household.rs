@@ -349,9 +349,9 @@ impl Plan {
         let missing: Vec<String> = r
             .missing
             .iter()
-            .map(|m| match self.locate(&m.path, rows, &[]).0.filter(|_| m.path.starts_with("$.members[")) {
-                Some(row) => format!("{}（第 {row} 行）", m.label),
-                None => m.label.clone(),
+            .map(|m| match m.path.member_index().and_then(|i| rows.get(i)) {
+                Some(row) => format!("{}（第 {} 行）", m.label, row.number),
+                None => m.label.to_string(),
             })
             .collect();
         v.push(missing.join("、"));
