@@ -154,10 +154,10 @@ pub enum Comparison {
 
 /// How far a value is from a threshold, and the value at which the decision flips.
 ///
-/// Serialised with one more field, `explanation` (e.g. `人均收入再增加 ¥312 将不再符合（临界值
-/// ¥5,000）`), written from the others when the result is shown: a household has a dozen
-/// thresholds and a batch reads none of their sentences. The TypeScript type is declared by hand
-/// in `src/wasm/household.rs` for that reason.
+/// Serialised with three more fields written from these when the result is shown —
+/// `flip_at`, `change_to_flip` and `explanation` (e.g. `人均收入再增加 ¥312 将不再符合（临界值
+/// ¥5,000）`): a household has a dozen thresholds, and a batch reads none of them. The
+/// TypeScript type is declared by hand in `src/wasm/household.rs` for that reason.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Threshold {
     /// What is compared, e.g. `低保计算人均收入`.
@@ -168,29 +168,32 @@ pub struct Threshold {
     pub comparison: Comparison,
     /// Whether the rule's condition holds now.
     pub holds: bool,
-    /// The value at which the outcome flips (to fen).
-    pub flip_at: Decimal,
-    /// How much the value must change to flip it (always ≥ 0).
-    pub change_to_flip: Decimal,
 }
 
 impl Threshold {
     /// A money threshold. For `Below`, the condition is value < threshold, so it stops holding
     /// at value = threshold and starts holding one fen below it. For `Above`, the mirror image.
     pub fn money(quantity: impl Into<Prose>, unit: &'static str, value: Decimal, threshold: Decimal, comparison: Comparison) -> Threshold {
-        let fen = Decimal::new(1, 2);
-        let (holds, flip_at) = match comparison {
-            Comparison::Below => {
-                let holds = value < threshold;
-                (holds, if holds { threshold } else { money::ceil_fen(threshold) - fen })
-            }
-            Comparison::Above => {
-                let holds = value > threshold;
-                (holds, if holds { threshold } else { money::to_fen(threshold.trunc_with_scale(2)) + fen })
-            }
+        let holds = match comparison {
+            Comparison::Below => value < threshold,
+            Comparison::Above => value > threshold,
         };
-        let change = money::ceil_fen((flip_at - value).abs());
-        Threshold { quantity: quantity.into(), unit, value, threshold, comparison, holds, flip_at, change_to_flip: change }
+        Threshold { quantity: quantity.into(), unit, value, threshold, comparison, holds }
+    }
+
+    /// The value at which the outcome flips (to fen).
+    pub fn flip_at(&self) -> Decimal {
+        let fen = Decimal::new(1, 2);
+        match (self.comparison, self.holds) {
+            (_, true) => self.threshold,
+            (Comparison::Below, false) => money::ceil_fen(self.threshold).checked_sub(fen).unwrap_or(self.threshold),
+            (Comparison::Above, false) => money::to_fen(self.threshold.trunc_with_scale(2)).checked_add(fen).unwrap_or(self.threshold),
+        }
+    }
+
+    /// How much the value must change to flip the outcome (always ≥ 0, to the fen above).
+    pub fn change_to_flip(&self) -> Decimal {
+        money::ceil_fen(self.flip_at().checked_sub(self.value).unwrap_or_default().abs())
     }
 
     /// e.g. `人均收入再增加 ¥312 将不再符合（临界值 ¥5,000）`.
@@ -205,12 +208,13 @@ pub struct Explanation<'a>(&'a Threshold);
 impl fmt::Display for Explanation<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let t = self.0;
-        if t.change_to_flip.is_zero() {
+        let change = t.change_to_flip();
+        if change.is_zero() {
             write!(f, "{}恰在临界值 {}", t.quantity, Yuan(t.threshold))
         } else {
-            let direction = if t.flip_at >= t.value { "增加" } else { "减少" };
+            let direction = if t.flip_at() >= t.value { "增加" } else { "减少" };
             let verdict = if t.holds { "将不再符合" } else { "即可符合" };
-            write!(f, "{}再{} {} {}（临界值 {}）", t.quantity, direction, Yuan(t.change_to_flip), verdict, Yuan(t.threshold))
+            write!(f, "{}再{} {} {}（临界值 {}）", t.quantity, direction, Yuan(change), verdict, Yuan(t.threshold))
         }
     }
 }
@@ -225,8 +229,8 @@ impl Serialize for Threshold {
         st.serialize_field("threshold", &self.threshold)?;
         st.serialize_field("comparison", &self.comparison)?;
         st.serialize_field("holds", &self.holds)?;
-        st.serialize_field("flip_at", &self.flip_at)?;
-        st.serialize_field("change_to_flip", &self.change_to_flip)?;
+        st.serialize_field("flip_at", &self.flip_at())?;
+        st.serialize_field("change_to_flip", &self.change_to_flip())?;
         st.serialize_field("explanation", &format_args!("{}", self.explanation()))?;
         st.end()
     }
@@ -262,7 +266,7 @@ mod tests {
     fn below_threshold_reports_the_increase_that_ends_eligibility() {
         let t = Threshold::money("人均收入", "元", d("4688"), d("5000"), Comparison::Below);
         assert!(t.holds);
-        assert_eq!(t.change_to_flip, d("312"));
+        assert_eq!(t.change_to_flip(), d("312"));
         assert_eq!(t.explanation().to_string(), "人均收入再增加 ¥312 将不再符合（临界值 ¥5,000）");
     }
 
@@ -270,8 +274,8 @@ mod tests {
     fn at_the_threshold_is_not_below_it() {
         let t = Threshold::money("人均收入", "元", d("5000"), d("5000"), Comparison::Below);
         assert!(!t.holds);
-        assert_eq!(t.flip_at, d("4999.99"));
-        assert_eq!(t.change_to_flip, d("0.01"));
+        assert_eq!(t.flip_at(), d("4999.99"));
+        assert_eq!(t.change_to_flip(), d("0.01"));
         assert!(t.explanation().to_string().contains("减少 ¥0.01 即可符合"));
     }
 
@@ -279,7 +283,7 @@ mod tests {
     fn above_threshold_mirrors_below() {
         let t = Threshold::money("就医自负费用", "元", d("9000"), d("10000"), Comparison::Above);
         assert!(!t.holds);
-        assert_eq!(t.flip_at, d("10000.01"));
-        assert_eq!(t.change_to_flip, d("1000.01"));
+        assert_eq!(t.flip_at(), d("10000.01"));
+        assert_eq!(t.change_to_flip(), d("1000.01"));
     }
 }

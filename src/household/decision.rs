@@ -88,7 +88,9 @@ pub struct Finding {
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
 pub struct Figure {
     pub label: &'static str,
+    /// Exact; shown rounded to fen.
     #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+    #[serde(serialize_with = "money::serialize_fen")]
     pub value: Decimal,
     pub unit: &'static str,
 }
@@ -121,7 +123,7 @@ impl Decision {
     }
 
     pub fn figure(&mut self, label: &'static str, value: Decimal, unit: &'static str) {
-        self.figures.push(Figure { label, value: money::to_fen(value), unit });
+        self.figures.push(Figure { label, value, unit });
     }
 
     pub fn finding(&mut self, code: &'static str, label: &'static str, met: Option<bool>, note: impl Into<Prose>) {
