@@ -28,8 +28,9 @@ fn main() {
     let case = case::from_json(&text).expect("valid case");
     let opts = Options::default();
     const N: u32 = 20_000;
+    // (best, median) of the rounds.
     let round = |f: &dyn Fn()| {
-        (0..15)
+        let mut times: Vec<Duration> = (0..15)
             .map(|_| {
                 let t = thread_cpu();
                 for _ in 0..N {
@@ -37,10 +38,14 @@ fn main() {
                 }
                 (thread_cpu() - t) / N
             })
-            .min()
-            .unwrap_or_default()
+            .collect();
+        times.sort();
+        (times[0], times[times.len() / 2])
     };
     let eval = round(&|| drop(black_box(evaluate(black_box(&case), &opts).unwrap())));
     let decode = round(&|| drop(black_box(case::from_json(black_box(&text)).unwrap())));
-    println!("{path}: evaluate {eval:?}, decode {decode:?} (thread CPU time, best of 15 rounds of {N})");
+    println!(
+        "{path}: evaluate {:?} (median {:?}), decode {:?} (median {:?}); thread CPU time, best of 15 rounds of {N}",
+        eval.0, eval.1, decode.0, decode.1
+    );
 }
