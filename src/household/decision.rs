@@ -88,7 +88,7 @@ pub struct Finding {
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
 pub struct Figure {
     pub label: &'static str,
-    /// Exact; shown rounded to fen.
+    /// Kept exact in Rust; rounded to fen (0.01 元) in JSON.
     #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     #[serde(serialize_with = "money::serialize_fen")]
     pub value: Decimal,
