@@ -12,7 +12,6 @@ use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
 use smallvec::SmallVec;
 use std::fmt;
-use std::sync::Arc;
 
 #[doc(hidden)]
 pub use smallvec::smallvec as __args;
@@ -21,13 +20,16 @@ pub use smallvec::smallvec as __args;
 /// (More inline slots made every sentence larger to move about than the allocations it saved.)
 pub type Args = SmallVec<[Arg; 2]>;
 
+/// A member's name as results hold it.
+pub type Name = compact_str::CompactString;
+
 /// A sentence of a result.
 #[derive(Clone)]
 pub enum Prose {
     Static(&'static str),
     Owned(String),
-    /// Text shared with the case, e.g. a member's name.
-    Shared(Arc<str>),
+    /// A member's name (copied from the case; short names are kept inline).
+    Name(Name),
     /// A template with `{}` placeholders, filled in order by the arguments.
     Composed(&'static str, Args),
 }
@@ -41,8 +43,8 @@ pub enum Arg {
     Number(Decimal),
     Int(i64),
     Str(&'static str),
-    /// A member's name and other text shared with the case.
-    Shared(Arc<str>),
+    /// A member's name.
+    Name(Name),
     Owned(Box<str>),
     /// A sentence within the sentence.
     Prose(Box<Prose>),
@@ -97,7 +99,7 @@ impl Prose {
         match self {
             Prose::Static(s) => s.is_empty(),
             Prose::Owned(s) => s.is_empty(),
-            Prose::Shared(s) => s.is_empty(),
+            Prose::Name(s) => s.is_empty(),
             Prose::Composed(t, _) => t.is_empty(),
         }
     }
@@ -114,7 +116,7 @@ impl fmt::Display for Prose {
         match self {
             Prose::Static(s) => f.write_str(s),
             Prose::Owned(s) => f.write_str(s),
-            Prose::Shared(s) => f.write_str(s),
+            Prose::Name(s) => f.write_str(s),
             Prose::Composed(t, args) => {
                 let mut args = args.iter();
                 let mut rest = *t;
@@ -138,7 +140,7 @@ impl fmt::Display for Arg {
             Arg::Number(x) => x.fmt(f),
             Arg::Int(x) => x.fmt(f),
             Arg::Str(s) => f.write_str(s),
-            Arg::Shared(s) => f.write_str(s),
+            Arg::Name(s) => f.write_str(s),
             Arg::Owned(s) => f.write_str(s),
             Arg::Prose(p) => p.fmt(f),
             Arg::Join(list) => {
@@ -193,7 +195,7 @@ impl Serialize for Prose {
         match self {
             Prose::Static(t) => s.serialize_str(t),
             Prose::Owned(t) => s.serialize_str(t),
-            Prose::Shared(t) => s.serialize_str(t),
+            Prose::Name(t) => s.serialize_str(t),
             Prose::Composed(..) => s.collect_str(self),
         }
     }
@@ -240,7 +242,7 @@ impl From<Prose> for Arg {
         match p {
             Prose::Static(s) => Arg::Str(s),
             Prose::Owned(s) => Arg::Owned(s.into_boxed_str()),
-            Prose::Shared(s) => Arg::Shared(s),
+            Prose::Name(s) => Arg::Name(s),
             // A single list ("{}" with one join) needs no box of its own.
             Prose::Composed("{}", mut args) if args.len() == 1 => args.pop().unwrap_or(Arg::Str("")),
             composed => Arg::Prose(Box::new(composed)),

@@ -183,7 +183,7 @@ pub struct Disability {
 /// One member of the household.
 #[derive(Debug, Clone, PartialEq, Hash, Serialize)]
 pub struct Member {
-    pub name: Option<std::sync::Arc<str>>,
+    pub name: Option<crate::prose::Name>,
     pub relation: Option<Relation>,
     pub id_number: Option<String>,
     /// Given, or derived from the ID number.

@@ -56,7 +56,7 @@ pub struct MemberFinding {
     /// Index in `members` of the case.
     pub index: usize,
     #[cfg_attr(feature = "wasm", tsify(type = "string | null"))]
-    pub name: Option<std::sync::Arc<str>>,
+    pub name: Option<crate::prose::Name>,
     pub outcome: Outcome,
     /// Grounds in Chinese (e.g. `重度残疾人（肢体残疾一级）`).
     #[cfg_attr(feature = "wasm", tsify(type = "string[]"))]
@@ -148,7 +148,7 @@ impl MemberFinding {
     /// The member's name, or `成员N` when the case gives none.
     pub fn display_name(&self) -> Prose {
         match &self.name {
-            Some(n) => Prose::Shared(n.clone()),
+            Some(n) => Prose::Name(n.clone()),
             None => crate::prose!("成员{}", self.index + 1),
         }
     }
@@ -204,7 +204,7 @@ impl<'a> Ctx<'a> {
 
     pub fn name(m: &Member, i: usize) -> Prose {
         match &m.name {
-            Some(n) => Prose::Shared(n.clone()),
+            Some(n) => Prose::Name(n.clone()),
             None => crate::prose!("成员{}", i + 1),
         }
     }
