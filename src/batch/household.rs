@@ -4,6 +4,8 @@
 //!
 //! No rule lives here. Cells are normalised ([`super::cell`]), placed at their case field, and the
 //! case reader judges them; its errors (JSON paths) are mapped back to the sheet's row and column.
+//! The case is built as a [`Node`] tree whose keys are the column table's field names and whose
+//! values borrow the cells' text, so a household costs few allocations before the engine runs.
 //!
 //! Rows: one row per member, grouped by 户编号 (a blank 户编号 continues the household above, as
 //! merged cells do). A whole sheet ([`group_sheet`]) joins rows of one 户编号 wherever they are; a
@@ -15,14 +17,15 @@
 use super::cell::{self, Cell};
 use super::columns::{self, ColumnDef, HeaderMap, RESULT_PREFIX};
 use crate::case::{self, MAX_MEMBERS};
-use crate::decode::{parse_json, Decoder};
+use crate::decode::{parse_json, Decoder, Fields, Node};
 use crate::error::{Failure, FieldError};
 use crate::explain::Outcome;
 use crate::household::decision::Decision;
 use crate::household::{evaluate, HouseholdResult};
 use crate::params::Options;
 use serde::Serialize;
-use serde_json::{Map, Value};
+use serde_json::Value;
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// A sheet row: its number as the sheet shows it (1-based) and its cells.
@@ -74,7 +77,7 @@ impl BatchOptions {
         let mut out = BatchOptions { assessment_date: None, engine: Options::from_json(&Value::Object(rest))? };
         if let Some(date) = date.filter(|d| !d.is_null()) {
             let mut d = Decoder::new();
-            crate::decode::date_value(&mut d, "$.assessment_date", &date, "核查日期");
+            crate::decode::date_value(&mut d, "$.assessment_date", (&date).into(), "核查日期");
             if d.has_errors() {
                 return Err(Failure::invalid(d.errors().to_vec()));
             }
@@ -184,21 +187,27 @@ impl Plan {
 
     /// Builds the household's case JSON, with errors of cells that could not be read.
     pub fn case_json(&self, rows: &[Row]) -> (Value, Vec<RowError>, Vec<(&str, usize)>) {
+        let (node, errors, sources) = self.case_node(rows);
+        (node.to_value(), errors, sources)
+    }
+
+    /// [`Plan::case_json`] as a [`Node`] borrowing the rows' text (what evaluation reads).
+    pub fn case_node<'s>(&'s self, rows: &'s [Row]) -> (Node<'s>, Vec<RowError>, Vec<(&'static str, usize)>) {
         let mut errors = Vec::new();
-        let mut root = Map::new();
-        root.insert("schema".into(), Value::String(case::SCHEMA.into()));
+        let mut root = Fields::new();
+        root.insert(Cow::Borrowed("schema"), Node::str(case::SCHEMA));
         // Which row each household field came from, to place the case reader's errors.
-        let mut sources: Vec<(&str, usize)> = Vec::new();
+        let mut sources: Vec<(&'static str, usize)> = Vec::new();
         let mut members = Vec::with_capacity(rows.len());
         for row in rows {
-            let mut member = Map::new();
+            let mut member = Fields::new();
             for (ci, def) in &self.cols {
                 if def.field == "household_id" {
                     continue;
                 }
                 let c = row.cells.get(*ci).unwrap_or(&Cell::Empty);
                 let header = || self.headers.get(*ci).map(|h| h.trim().to_string()).unwrap_or_default();
-                let v = match cell::to_value(c, def.kind, &def.header) {
+                let v = match cell::to_node(c, def.kind, &def.header) {
                     Ok(Some(v)) => v,
                     Ok(None) => continue,
                     Err(message) => {
@@ -225,15 +234,15 @@ impl Plan {
                     },
                 }
             }
-            members.push(Value::Object(member));
+            members.push(Node::Object(member));
         }
-        root.insert("members".into(), Value::Array(members));
+        root.insert(Cow::Borrowed("members"), Node::Array(members));
         if !root.contains_key("assessment_date") {
             if let Some(d) = &self.options.assessment_date {
-                root.insert("assessment_date".into(), Value::String(d.clone()));
+                root.insert(Cow::Borrowed("assessment_date"), Node::str(d.as_str()));
             }
         }
-        (Value::Object(root), errors, sources)
+        (Node::Object(root), errors, sources)
     }
 
     /// Evaluates one household (its rows, in sheet order).
@@ -241,13 +250,13 @@ impl Plan {
         let rows = &group.rows;
         let first = rows.first().map(|r| r.number).unwrap_or(0);
         let last = rows.last().map(|r| r.number).unwrap_or(0);
-        let (case_json, mut errors, sources) = self.case_json(rows);
+        let (case, mut errors, sources) = self.case_node(rows);
         let mut out = HouseholdRow {
             first_row: first,
             last_row: last,
             key: rows.iter().find_map(|r| self.cell(r, self.key)).map(cell::text),
-            head_name: self.head_name(rows, &case_json),
-            village: case_json.get("village").and_then(Value::as_str).map(str::to_string),
+            head_name: self.head_name(rows, &case),
+            village: case.get("village").and_then(Node::as_str).map(str::to_string),
             members: rows.len(),
             ok: false,
             values: Vec::new(),
@@ -257,7 +266,7 @@ impl Plan {
             errors.push(RowError { row: first, column: String::new(), message: format!("本户超过 {MAX_MEMBERS} 人（接上面的行），请检查户编号或「与户主关系」是否填写") });
         }
         errors.extend(group.errors.iter().cloned());
-        let result = match case::from_value(&case_json) {
+        let result = match case::from_node(&case) {
             Ok(c) if errors.is_empty() => match evaluate(&c, &self.options.engine) {
                 Ok(r) => Some(r),
                 Err(f) => {
@@ -288,8 +297,8 @@ impl Plan {
         (out, result)
     }
 
-    fn head_name(&self, rows: &[Row], case_json: &Value) -> Option<String> {
-        if let Some(h) = case_json.get("head_name").and_then(Value::as_str) {
+    fn head_name(&self, rows: &[Row], case: &Node) -> Option<String> {
+        if let Some(h) = case.get("head_name").and_then(Node::as_str) {
             return Some(h.to_string());
         }
         let is_head = |r: &&Row| self.cell(r, self.relation).map(cell::text).is_some_and(|t| t == "户主" || t == "head");
@@ -410,11 +419,11 @@ fn invalid(message: impl Into<String>) -> Failure {
     Failure::invalid(vec![FieldError::new("$", message)])
 }
 
-fn show(v: &Value) -> String {
+fn show(v: &Node) -> String {
     match v {
-        Value::String(s) => s.clone(),
-        Value::Array(items) => items.iter().map(show).collect::<Vec<_>>().join("、"),
-        other => other.to_string(),
+        Node::String(s) => s.to_string(),
+        Node::Array(items) => items.iter().map(show).collect::<Vec<_>>().join("、"),
+        other => other.to_value().to_string(),
     }
 }
 
@@ -432,7 +441,7 @@ fn strip_index(path: &str) -> String {
     out
 }
 
-fn get_path<'a>(root: &'a Map<String, Value>, path: &str) -> Option<&'a Value> {
+fn get_path<'a, 'n>(root: &'a Fields<'n>, path: &str) -> Option<&'a Node<'n>> {
     let mut parts = path.split('.');
     let mut cur = root.get(parts.next()?)?;
     for p in parts {
@@ -441,17 +450,12 @@ fn get_path<'a>(root: &'a Map<String, Value>, path: &str) -> Option<&'a Value> {
     Some(cur)
 }
 
-fn set_path(root: &mut Map<String, Value>, path: &str, v: Value) {
+/// Sets `a.b.c`, making the objects on the way; a non-object in the way leaves the value out.
+fn set_path<'n>(root: &mut Fields<'n>, path: &'n str, v: Node<'n>) {
     match path.split_once('.') {
-        None => {
-            root.insert(path.to_string(), v);
-        }
+        None => root.insert(Cow::Borrowed(path), v),
         Some((head, rest)) => {
-            // Look before inserting: `entry` would copy the key for every field of `status.*`.
-            if !root.contains_key(head) {
-                root.insert(head.to_string(), Value::Object(Map::new()));
-            }
-            if let Some(Value::Object(m)) = root.get_mut(head) {
+            if let Some(m) = root.object_at(Cow::Borrowed(head)) {
                 set_path(m, rest, v);
             }
         }
