@@ -100,6 +100,9 @@ pub struct Plan {
     pub header_map: HeaderMap,
     /// `(cell index, column definition)` for each mapped column.
     cols: Vec<(usize, &'static ColumnDef)>,
+    /// Indexes into `cols` of the member columns, in the order of their case field (stable), so
+    /// a member object is built by appending.
+    member_order: Vec<usize>,
     key: Option<usize>,
     relation: Option<usize>,
     name: Option<usize>,
@@ -154,7 +157,12 @@ impl Plan {
         for h in ["人均纯收入（元）", "低保计算人均收入（元）", "缺少信息", "错误"] {
             result_headers.push(format!("{RESULT_PREFIX}{h}"));
         }
+        let mut by_field: Vec<(&str, usize)> =
+            cols.iter().enumerate().filter_map(|(k, (_, d))| d.member_field().map(|f| (f.split('.').next().unwrap_or(f), k))).collect();
+        by_field.sort_by_key(|(f, _)| *f);
+        let member_order = by_field.into_iter().map(|(_, k)| k).collect();
         Ok(Plan {
+            member_order,
             result_headers,
             key: find("household_id"),
             relation: find("members[].relation"),
@@ -199,9 +207,10 @@ impl Plan {
         // Which row each household field came from, to place the case reader's errors.
         let mut sources: Vec<(&'static str, usize)> = Vec::new();
         let mut members = Vec::with_capacity(rows.len());
+        // A row's member values, by column, until they are placed in field order.
+        let mut stash: Vec<Option<Node>> = vec![None; self.cols.len()];
         for row in rows {
-            let mut member = Fields::new();
-            for (ci, def) in &self.cols {
+            for (pos, (ci, def)) in self.cols.iter().enumerate() {
                 if def.field == "household_id" {
                     continue;
                 }
@@ -216,7 +225,11 @@ impl Plan {
                     }
                 };
                 match def.member_field() {
-                    Some(f) => set_path(&mut member, f, v),
+                    Some(_) => {
+                        if let Some(slot) = stash.get_mut(pos) {
+                            *slot = Some(v);
+                        }
+                    }
                     None => match get_path(&root, &def.field) {
                         None => {
                             set_path(&mut root, &def.field, v);
@@ -232,6 +245,13 @@ impl Plan {
                             });
                         }
                     },
+                }
+            }
+            let mut member = Fields::with_capacity(self.member_order.len());
+            for pos in &self.member_order {
+                let field = self.cols.get(*pos).and_then(|(_, d)| d.member_field());
+                if let (Some(f), Some(v)) = (field, stash.get_mut(*pos).and_then(Option::take)) {
+                    set_path(&mut member, f, v);
                 }
             }
             members.push(Node::Object(member));

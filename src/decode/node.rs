@@ -32,6 +32,10 @@ impl<'a> Fields<'a> {
         Fields(Vec::new())
     }
 
+    pub fn with_capacity(n: usize) -> Self {
+        Fields(Vec::with_capacity(n))
+    }
+
     /// Fields in any order; a repeated key keeps its last value (as `serde_json::Map` does).
     pub fn from_pairs(mut pairs: Vec<(Cow<'a, str>, Node<'a>)>) -> Self {
         // Stable, so among equal keys the input order remains and the last one is kept below.
@@ -48,10 +52,20 @@ impl<'a> Fields<'a> {
     }
 
     fn find(&self, key: &str) -> Result<usize, usize> {
-        self.0.binary_search_by(|(k, _)| k.as_ref().cmp(key))
+        // Fields usually come in order (JSON written in key order, a batch row built so): append.
+        match self.0.last() {
+            None => Err(0),
+            Some((last, _)) if last.as_ref() < key => Err(self.0.len()),
+            _ => self.0.binary_search_by(|(k, _)| k.as_ref().cmp(key)),
+        }
     }
 
     pub fn get(&self, key: &str) -> Option<&Node<'a>> {
+        // A household's objects have a few dozen fields at most: comparing lengths first is
+        // quicker than a binary search's string comparisons.
+        if self.0.len() <= 32 {
+            return self.0.iter().find(|(k, _)| k.len() == key.len() && k.as_ref() == key).map(|(_, v)| v);
+        }
         self.find(key).ok().and_then(|i| self.0.get(i)).map(|(_, v)| v)
     }
 
