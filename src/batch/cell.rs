@@ -41,7 +41,7 @@ impl Cell {
     pub fn is_empty(&self) -> bool {
         match self {
             Cell::Empty => true,
-            Cell::Text(s) => s.trim().is_empty(),
+            Cell::Text(s) => s.chars().all(char::is_whitespace),
             _ => false,
         }
     }
@@ -133,7 +133,8 @@ pub fn text_ref(cell: &Cell) -> Cow<'_, str> {
 /// Whether [`half_width`] would change anything: full-width forms are U+FF01–U+FF5E (UTF-8
 /// `EF BC 81`–`EF BD 9E`) and the ideographic space U+3000 (`E3 80 80`).
 fn has_full_width(s: &str) -> bool {
-    !s.is_ascii() && s.chars().any(|c| c == '\u{3000}' || ('\u{FF01}'..='\u{FF5E}').contains(&c))
+    // Their lead bytes first (a byte scan), the characters only if one is there.
+    s.bytes().any(|b| b == 0xE3 || b == 0xEF) && s.chars().any(|c| c == '\u{3000}' || ('\u{FF01}'..='\u{FF5E}').contains(&c))
 }
 
 fn id_number<'c>(cell: &'c Cell, label: &str) -> Result<Cow<'c, str>, String> {

@@ -100,9 +100,11 @@ pub struct Plan {
     pub header_map: HeaderMap,
     /// `(cell index, column definition)` for each mapped column.
     cols: Vec<(usize, &'static ColumnDef)>,
-    /// Indexes into `cols` of the member columns, in the order of their case field (stable), so
-    /// a member object is built by appending.
-    member_order: Vec<usize>,
+    /// The member columns in the order of their case field (stable), so a member object is built
+    /// by appending: `(index into cols, field, field within it)` (`disability`, `grade`).
+    member_order: Vec<(usize, &'static str, Option<&'static str>)>,
+    /// Whether each of `cols` is a member column.
+    is_member: Vec<bool>,
     key: Option<usize>,
     relation: Option<usize>,
     name: Option<usize>,
@@ -157,12 +159,21 @@ impl Plan {
         for h in ["人均纯收入（元）", "低保计算人均收入（元）", "缺少信息", "错误"] {
             result_headers.push(format!("{RESULT_PREFIX}{h}"));
         }
-        let mut by_field: Vec<(&str, usize)> =
-            cols.iter().enumerate().filter_map(|(k, (_, d))| d.member_field().map(|f| (f.split('.').next().unwrap_or(f), k))).collect();
-        by_field.sort_by_key(|(f, _)| *f);
-        let member_order = by_field.into_iter().map(|(_, k)| k).collect();
+        let mut member_order: Vec<(usize, &'static str, Option<&'static str>)> = cols
+            .iter()
+            .enumerate()
+            .filter_map(|(k, (_, d))| {
+                d.member_field().map(|f| match f.split_once('.') {
+                    Some((top, rest)) => (k, top, Some(rest)),
+                    None => (k, f, None),
+                })
+            })
+            .collect();
+        member_order.sort_by_key(|(_, f, _)| *f);
+        let is_member = cols.iter().map(|(_, d)| d.member_field().is_some()).collect();
         Ok(Plan {
             member_order,
+            is_member,
             result_headers,
             key: find("household_id"),
             relation: find("members[].relation"),
@@ -211,7 +222,8 @@ impl Plan {
         let mut stash: Vec<Option<Node>> = vec![None; self.cols.len()];
         for row in rows {
             for (pos, (ci, def)) in self.cols.iter().enumerate() {
-                if def.field == "household_id" {
+                let member = self.is_member.get(pos).copied().unwrap_or(false);
+                if !member && def.field == "household_id" {
                     continue;
                 }
                 let c = row.cells.get(*ci).unwrap_or(&Cell::Empty);
@@ -224,34 +236,38 @@ impl Plan {
                         continue;
                     }
                 };
-                match def.member_field() {
-                    Some(_) => {
-                        if let Some(slot) = stash.get_mut(pos) {
-                            *slot = Some(v);
-                        }
+                if member {
+                    if let Some(slot) = stash.get_mut(pos) {
+                        *slot = Some(v);
                     }
-                    None => match get_path(&root, &def.field) {
-                        None => {
-                            set_path(&mut root, &def.field, v);
-                            sources.push((def.field.as_str(), row.number));
-                        }
-                        Some(old) if *old == v => {}
-                        Some(old) => {
-                            let first = sources.iter().find(|(f, _)| *f == def.field).map(|(_, r)| *r).unwrap_or(0);
-                            errors.push(RowError {
-                                row: row.number,
-                                column: header(),
-                                message: format!("同一户的「{}」前后不一致：第 {first} 行为 {}，本行为 {}", def.header, show(old), show(&v)),
-                            });
-                        }
-                    },
+                    continue;
+                }
+                match get_path(&root, &def.field) {
+                    None => {
+                        set_path(&mut root, &def.field, v);
+                        sources.push((def.field.as_str(), row.number));
+                    }
+                    Some(old) if *old == v => {}
+                    Some(old) => {
+                        let first = sources.iter().find(|(f, _)| *f == def.field).map(|(_, r)| *r).unwrap_or(0);
+                        errors.push(RowError {
+                            row: row.number,
+                            column: header(),
+                            message: format!("同一户的「{}」前后不一致：第 {first} 行为 {}，本行为 {}", def.header, show(old), show(&v)),
+                        });
+                    }
                 }
             }
             let mut member = Fields::with_capacity(self.member_order.len());
-            for pos in &self.member_order {
-                let field = self.cols.get(*pos).and_then(|(_, d)| d.member_field());
-                if let (Some(f), Some(v)) = (field, stash.get_mut(*pos).and_then(Option::take)) {
-                    set_path(&mut member, f, v);
+            for (pos, field, within) in &self.member_order {
+                let Some(v) = stash.get_mut(*pos).and_then(Option::take) else { continue };
+                match within {
+                    None => member.insert(Cow::Borrowed(field), v),
+                    Some(rest) => {
+                        if let Some(m) = member.object_at(Cow::Borrowed(field)) {
+                            set_path(m, rest, v);
+                        }
+                    }
                 }
             }
             members.push(Node::Object(member));
@@ -321,7 +337,7 @@ impl Plan {
         if let Some(h) = case.get("head_name").and_then(Node::as_str) {
             return Some(h.to_string());
         }
-        let is_head = |r: &&Row| self.cell(r, self.relation).map(cell::text).is_some_and(|t| t == "户主" || t == "head");
+        let is_head = |r: &&Row| self.cell(r, self.relation).map(cell::text_ref).is_some_and(|t| t == "户主" || t == "head");
         let row = rows.iter().find(is_head).or(rows.first())?;
         self.cell(row, self.name).map(cell::text)
     }
@@ -378,7 +394,7 @@ impl Plan {
         let missing: Vec<String> = r
             .missing
             .iter()
-            .map(|m| match self.locate(&m.path, rows, &[]).0.filter(|_| m.path.starts_with("$.members[")) {
+            .map(|m| match member_row(&m.path, rows) {
                 Some(row) => format!("{}（第 {row} 行）", m.label),
                 None => m.label.clone(),
             })
@@ -445,6 +461,12 @@ fn show(v: &Node) -> String {
         Node::Array(items) => items.iter().map(show).collect::<Vec<_>>().join("、"),
         other => other.to_value().to_string(),
     }
+}
+
+/// The sheet row of the member a path such as `$.members[2].sex` names.
+fn member_row(path: &str, rows: &[Row]) -> Option<usize> {
+    let (idx, _) = path.strip_prefix("$.members[")?.split_once(']')?;
+    idx.parse::<usize>().ok().and_then(|i| rows.get(i)).map(|r| r.number)
 }
 
 fn strip_index(path: &str) -> String {
@@ -532,15 +554,15 @@ impl<'p> Grouper<'p> {
         let p = self.plan;
         let mut new_key = None;
         let starts = if p.key.is_some() {
-            match p.cell(&row, p.key).map(cell::text) {
-                Some(k) if self.key.as_ref() != Some(&k) => {
-                    new_key = Some(k);
+            match p.cell(&row, p.key).map(cell::text_ref) {
+                Some(k) if self.key.as_deref() != Some(k.as_ref()) => {
+                    new_key = Some(k.into_owned());
                     true
                 }
                 _ => false,
             }
         } else if p.relation.is_some() {
-            p.cell(&row, p.relation).map(cell::text).is_some_and(|t| t == "户主" || t == "head")
+            p.cell(&row, p.relation).map(cell::text_ref).is_some_and(|t| t == "户主" || t == "head")
         } else {
             true
         };
@@ -646,8 +668,8 @@ pub fn group_sheet(plan: &Plan, rows: &[Row]) -> SheetGroups {
         if row.is_empty() {
             continue;
         }
-        let g = match plan.cell(row, plan.key).map(cell::text) {
-            Some(k) => match by_key.get(&k) {
+        let g = match plan.cell(row, plan.key).map(cell::text_ref) {
+            Some(k) => match by_key.get(k.as_ref()) {
                 Some(&g) => {
                     if current != Some(g) {
                         if let Some(flag) = scattered.get_mut(g) {
@@ -657,7 +679,7 @@ pub fn group_sheet(plan: &Plan, rows: &[Row]) -> SheetGroups {
                     g
                 }
                 None => {
-                    by_key.insert(k, groups.len());
+                    by_key.insert(k.into_owned(), groups.len());
                     groups.push(Vec::new());
                     scattered.push(false);
                     groups.len() - 1
