@@ -386,8 +386,10 @@ impl Plan {
     fn values(&self, r: &HouseholdResult, rows: &[Row]) -> Vec<String> {
         let mut v = Vec::with_capacity(self.measures.len() + 4);
         v.push(if r.missing.is_empty() { "已核查" } else { "已核查（信息不全）" }.to_string());
-        for (code, _) in &self.measures {
-            v.push(r.decisions.iter().find(|d| d.measure == *code).map(decision_text).unwrap_or_default());
+        for (i, (code, _)) in self.measures.iter().enumerate() {
+            // The engine returns its decisions in the order the columns were made from.
+            let d = r.decisions.get(i).filter(|d| d.measure == *code).or_else(|| r.decisions.iter().find(|d| d.measure == *code));
+            v.push(d.map(decision_text).unwrap_or_default());
         }
         v.push(r.per_capita_net.map(|x| x.to_string()).unwrap_or_default());
         v.push(r.per_capita_dibao.map(|x| x.to_string()).unwrap_or_default());
