@@ -280,6 +280,17 @@ impl<'v> Obj<'v> {
         }
     }
 
+    /// [`Obj::at`] for an array element, keeping its path.
+    pub fn item(d: &mut Decoder, item: Item<'v>, label: &str) -> Option<Obj<'v>> {
+        match item.value.object() {
+            Some(map) => Some(Obj { path: item.path, map }),
+            None => {
+                d.error(item.path, format!("「{label}」应为对象，收到{}", kind_of(item.value)));
+                None
+            }
+        }
+    }
+
     pub fn path(&self) -> &str {
         &self.path
     }
@@ -423,6 +434,11 @@ impl<'v> Obj<'v> {
 
     /// Text of at most `max_chars` characters; blank text counts as absent.
     pub fn text(&self, d: &mut Decoder, key: &str, label: &str, max_chars: usize) -> Option<String> {
+        self.text_str(d, key, label, max_chars).map(str::to_string)
+    }
+
+    /// [`Obj::text`], borrowed (trimmed) from the input.
+    pub fn text_str(&self, d: &mut Decoder, key: &str, label: &str, max_chars: usize) -> Option<&'v str> {
         let v = self.raw(key)?;
         match v.as_str() {
             Some(s) if s.trim().is_empty() => None,
@@ -430,7 +446,7 @@ impl<'v> Obj<'v> {
                 d.error(self.path_of(key), format!("「{label}」最多 {max_chars} 个字"));
                 None
             }
-            Some(s) => Some(s.trim().to_string()),
+            Some(s) => Some(s.trim()),
             None => {
                 d.error(self.path_of(key), format!("「{label}」应为文本，收到{}", kind_of(v)));
                 None

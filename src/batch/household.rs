@@ -206,12 +206,13 @@ impl Plan {
 
     /// Builds the household's case JSON, with errors of cells that could not be read.
     pub fn case_json(&self, rows: &[Row]) -> (Value, Vec<RowError>, Vec<(&str, usize)>) {
-        let (node, errors, sources) = self.case_node(rows);
+        let rows: Vec<&Row> = rows.iter().collect();
+        let (node, errors, sources) = self.case_node(&rows);
         (node.to_value(), errors, sources)
     }
 
     /// [`Plan::case_json`] as a [`Node`] borrowing the rows' text (what evaluation reads).
-    pub fn case_node<'s>(&'s self, rows: &'s [Row]) -> (Node<'s>, Vec<RowError>, Vec<(&'static str, usize)>) {
+    pub fn case_node<'s>(&'s self, rows: &[&'s Row]) -> (Node<'s>, Vec<RowError>, Vec<(&'static str, usize)>) {
         let mut errors = Vec::new();
         let mut root = Fields::new();
         root.insert(Cow::Borrowed("schema"), Node::str(case::SCHEMA));
@@ -220,7 +221,7 @@ impl Plan {
         let mut members = Vec::with_capacity(rows.len());
         // A row's member values, by column, until they are placed in field order.
         let mut stash: Vec<Option<Node>> = vec![None; self.cols.len()];
-        for row in rows {
+        for &row in rows {
             for (pos, (ci, def)) in self.cols.iter().enumerate() {
                 let member = self.is_member.get(pos).copied().unwrap_or(false);
                 if !member && def.field == "household_id" {
@@ -283,7 +284,12 @@ impl Plan {
 
     /// Evaluates one household (its rows, in sheet order).
     pub fn evaluate(&self, group: &Group) -> (HouseholdRow, Option<HouseholdResult>) {
-        let rows = &group.rows;
+        let rows: Vec<&Row> = group.rows.iter().collect();
+        self.evaluate_rows(&rows, group.continued, &group.errors)
+    }
+
+    /// [`Plan::evaluate`] for rows held elsewhere (a whole sheet's), without copying them.
+    pub fn evaluate_rows(&self, rows: &[&Row], continued: bool, group_errors: &[RowError]) -> (HouseholdRow, Option<HouseholdResult>) {
         let first = rows.first().map(|r| r.number).unwrap_or(0);
         let last = rows.last().map(|r| r.number).unwrap_or(0);
         let (case, mut errors, sources) = self.case_node(rows);
@@ -298,10 +304,10 @@ impl Plan {
             values: Vec::new(),
             errors: Vec::new(),
         };
-        if group.continued {
+        if continued {
             errors.push(RowError { row: first, column: String::new(), message: format!("本户超过 {MAX_MEMBERS} 人（接上面的行），请检查户编号或「与户主关系」是否填写") });
         }
-        errors.extend(group.errors.iter().cloned());
+        errors.extend(group_errors.iter().cloned());
         let result = match case::from_node(&case) {
             Ok(c) if errors.is_empty() => match evaluate(&c, &self.options.engine) {
                 Ok(r) => Some(r),
@@ -333,17 +339,17 @@ impl Plan {
         (out, result)
     }
 
-    fn head_name(&self, rows: &[Row], case: &Node) -> Option<String> {
+    fn head_name(&self, rows: &[&Row], case: &Node) -> Option<String> {
         if let Some(h) = case.get("head_name").and_then(Node::as_str) {
             return Some(h.to_string());
         }
         let is_head = |r: &&Row| self.cell(r, self.relation).map(cell::text_ref).is_some_and(|t| t == "户主" || t == "head");
-        let row = rows.iter().find(is_head).or(rows.first())?;
+        let row = rows.iter().copied().find(is_head).or(rows.first().copied())?;
         self.cell(row, self.name).map(cell::text)
     }
 
     /// The case reader's or engine's failure as sheet errors.
-    fn place(&self, f: Failure, rows: &[Row], sources: &[(&str, usize)]) -> Vec<RowError> {
+    fn place(&self, f: Failure, rows: &[&Row], sources: &[(&str, usize)]) -> Vec<RowError> {
         let first = rows.first().map(|r| r.number).unwrap_or(0);
         let errors = match f {
             Failure::Invalid { errors } => errors,
@@ -360,7 +366,7 @@ impl Plan {
     }
 
     /// `$.members[2].disability.grade` → (row of member 2, `members[].disability.grade`).
-    fn locate(&self, path: &str, rows: &[Row], sources: &[(&str, usize)]) -> (Option<usize>, Option<String>) {
+    fn locate(&self, path: &str, rows: &[&Row], sources: &[(&str, usize)]) -> (Option<usize>, Option<String>) {
         let p = path.strip_prefix("$.").unwrap_or("");
         if let Some(rest) = p.strip_prefix("members[") {
             let Some((idx, tail)) = rest.split_once(']') else { return (None, None) };
@@ -383,7 +389,7 @@ impl Plan {
         exact.or_else(within).and_then(|(i, _)| self.headers.get(*i)).map(|h| h.trim().to_string())
     }
 
-    fn values(&self, r: &HouseholdResult, rows: &[Row]) -> Vec<String> {
+    fn values(&self, r: &HouseholdResult, rows: &[&Row]) -> Vec<String> {
         let mut v = Vec::with_capacity(self.measures.len() + 4);
         v.push(if r.missing.is_empty() { "已核查" } else { "已核查（信息不全）" }.to_string());
         for (i, (code, _)) in self.measures.iter().enumerate() {
@@ -466,7 +472,7 @@ fn show(v: &Node) -> String {
 }
 
 /// The sheet row of the member a path such as `$.members[2].sex` names.
-fn member_row(path: &str, rows: &[Row]) -> Option<usize> {
+fn member_row(path: &str, rows: &[&Row]) -> Option<usize> {
     let (idx, _) = path.strip_prefix("$.members[")?.split_once(']')?;
     idx.parse::<usize>().ok().and_then(|i| rows.get(i)).map(|r| r.number)
 }
@@ -629,6 +635,13 @@ impl SheetGroups {
             }
         }
         out
+    }
+
+    /// The rows of household `k`, borrowed, and whether they continue a household cut at
+    /// [`MAX_GROUP_ROWS`]: for [`Plan::evaluate_rows`].
+    pub fn rows<'r>(&self, k: usize, rows: &'r [Row]) -> (Vec<&'r Row>, bool) {
+        let Some((idx, continued)) = self.groups.get(k) else { return (Vec::new(), false) };
+        (idx.iter().filter_map(|i| rows.get(*i)).collect(), *continued)
     }
 
     /// The rows of household `k`, cloned, as a [`Group`] for [`Plan::evaluate`].

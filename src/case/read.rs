@@ -142,8 +142,8 @@ fn read_members(d: &mut Decoder, o: &Obj, date: Option<NaiveDate>) -> Vec<Member
         d.error(o.path_of("members"), "「家庭成员」至少 1 人");
     }
     let mut members = Vec::new();
-    for it in &items {
-        let Some(m) = Obj::at(d, &it.path, it.value, "家庭成员") else { continue };
+    for it in items {
+        let Some(m) = Obj::item(d, it, "家庭成员") else { continue };
         members.push(read_member(d, &m, date));
     }
     let heads = members.iter().filter(|m| m.relation == Some(Relation::Head)).count();
@@ -195,7 +195,7 @@ fn read_member(d: &mut Decoder, m: &Obj, date: Option<NaiveDate>) -> Member {
         has_disability = Some(true);
     }
     Member {
-        name: m.text(d, "name", "姓名", 50).map(Into::into),
+        name: m.text_str(d, "name", "姓名", 50).map(Into::into),
         relation: m.choice(d, "relation", "与户主关系"),
         id_number,
         birth_date,
