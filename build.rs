@@ -52,6 +52,7 @@ fn main() {
     }
     code.push_str("];\n\npub static ANCHORS: &[Anchor] = &[\n");
     let mut consts = String::new();
+    let mut citations = String::new();
     for (i, a) in defs.anchor.iter().enumerate() {
         let (_, _, text) = clauses
             .iter()
@@ -61,9 +62,13 @@ fn main() {
             panic!("anchor {}: excerpt is not verbatim in clause {}: {}", a.key, a.clause, a.excerpt);
         }
         writeln!(code, "    Anchor {{ key: {:?}, clause: {:?}, excerpt: {:?} }},", a.key, a.clause, a.excerpt).unwrap();
+        let title = defs.titles.get(&a.clause).unwrap_or_else(|| panic!("policy/clauses.toml: no title for clause {}", a.clause));
+        writeln!(citations, "    Citation {{ clause: {:?}, title: {title:?}, excerpt: {:?} }},", a.clause, a.excerpt).unwrap();
         let name = a.key.to_uppercase().replace(['.', '-'], "_");
         writeln!(consts, "    pub const {name}: AnchorRef = AnchorRef({i});").unwrap();
     }
+    code.push_str("];\n\n/// `ANCHORS[i]` as cited, with its clause's title.\nstatic CITATIONS: &[Citation] = &[\n");
+    code.push_str(&citations);
     code.push_str("];\n\n/// One constant per citable excerpt in policy/clauses.toml.\npub mod anchor {\n    use super::AnchorRef;\n");
     code.push_str(&consts);
     code.push_str("}\n");

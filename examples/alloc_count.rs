@@ -92,7 +92,7 @@ fn main() {
             *by_site.entry(site(bt)).or_default() += 1;
         }
         let mut rows: Vec<_> = by_site.into_iter().collect();
-        rows.sort_by(|a, b| b.1.cmp(&a.1));
+        rows.sort_by_key(|r| std::cmp::Reverse(r.1));
         for (s, n) in rows {
             println!("{n:4}  {s}");
         }

@@ -6,6 +6,9 @@ use crate::money::{self, Yuan};
 use crate::prose::Prose;
 use rust_decimal::Decimal;
 use serde::Serialize;
+use std::borrow::Cow;
+use std::cmp::Ordering;
+use std::fmt;
 
 /// The three answers a rule can give.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -35,14 +38,106 @@ impl Outcome {
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
 pub struct Missing {
     /// JSON path of the field, e.g. `$.members[1].labour_capacity`.
-    pub path: String,
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+    pub path: FieldPath,
     /// Its Chinese label.
-    pub label: String,
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+    pub label: Cow<'static, str>,
 }
 
 impl Missing {
-    pub fn new(path: impl Into<String>, label: impl Into<String>) -> Self {
+    pub fn new(path: impl Into<FieldPath>, label: impl Into<Cow<'static, str>>) -> Self {
         Missing { path: path.into(), label: label.into() }
+    }
+}
+
+/// The JSON path of an input field, written out only when shown: a household's rules name
+/// dozens of missing fields, each copied into the household's union, and formatting every
+/// `$.members[i].field` up front was a good part of an evaluation's allocations.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum FieldPath {
+    /// A fixed path, e.g. `$.incomes`.
+    Fixed(&'static str),
+    /// `$.members[index].field`.
+    Member(u32, &'static str),
+    /// Any other path (the village engine's indicator ids).
+    Owned(Box<str>),
+}
+
+impl FieldPath {
+    /// `$.members[index].field`.
+    pub fn member(index: usize, field: &'static str) -> FieldPath {
+        match u32::try_from(index) {
+            Ok(i) => FieldPath::Member(i, field),
+            Err(_) => FieldPath::Owned(format!("$.members[{index}].{field}").into_boxed_str()),
+        }
+    }
+
+    /// The member a `$.members[i]…` path is about.
+    pub fn member_index(&self) -> Option<usize> {
+        match self {
+            FieldPath::Member(i, _) => usize::try_from(*i).ok(),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for FieldPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FieldPath::Fixed(s) => f.write_str(s),
+            FieldPath::Member(i, field) => write!(f, "$.members[{i}].{field}"),
+            FieldPath::Owned(s) => f.write_str(s),
+        }
+    }
+}
+
+impl From<&'static str> for FieldPath {
+    fn from(s: &'static str) -> Self {
+        FieldPath::Fixed(s)
+    }
+}
+
+impl From<String> for FieldPath {
+    fn from(s: String) -> Self {
+        FieldPath::Owned(s.into_boxed_str())
+    }
+}
+
+impl PartialEq<&str> for FieldPath {
+    fn eq(&self, other: &&str) -> bool {
+        match self {
+            FieldPath::Fixed(s) => s == other,
+            FieldPath::Owned(s) => &**s == *other,
+            FieldPath::Member(i, field) => other
+                .strip_prefix("$.members[")
+                .and_then(|rest| rest.split_once("]."))
+                .is_some_and(|(n, f)| n.parse::<u32>().ok() == Some(*i) && f == *field),
+        }
+    }
+}
+
+/// Ordered as the text they stand for, so sorted lists read as before (`$.members[10]` sorts
+/// before `$.members[2]`).
+impl Ord for FieldPath {
+    fn cmp(&self, other: &Self) -> Ordering {
+        match (self, other) {
+            (FieldPath::Member(a, fa), FieldPath::Member(b, fb)) if a == b => fa.cmp(fb),
+            (FieldPath::Fixed(a), FieldPath::Fixed(b)) => a.cmp(b),
+            _ => self.to_string().cmp(&other.to_string()),
+        }
+    }
+}
+
+impl PartialOrd for FieldPath {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Serialize for FieldPath {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
     }
 }
 
@@ -58,66 +153,86 @@ pub enum Comparison {
 }
 
 /// How far a value is from a threshold, and the value at which the decision flips.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
+///
+/// Serialised with three more fields written from these when the result is shown —
+/// `flip_at`, `change_to_flip` and `explanation` (e.g. `人均收入再增加 ¥312 将不再符合（临界值
+/// ¥5,000）`): a household has a dozen thresholds, and a batch reads none of them. The
+/// TypeScript type is declared by hand in `src/wasm/household.rs` for that reason.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Threshold {
     /// What is compared, e.g. `低保计算人均收入`.
-    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub quantity: Prose,
     pub unit: &'static str,
-    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub value: Decimal,
-    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub threshold: Decimal,
     pub comparison: Comparison,
     /// Whether the rule's condition holds now.
     pub holds: bool,
-    /// The value at which the outcome flips (to fen).
-    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
-    pub flip_at: Decimal,
-    /// How much the value must change to flip it (always ≥ 0).
-    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
-    pub change_to_flip: Decimal,
-    /// e.g. `人均收入再增加 ¥312 将不再符合`.
-    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
-    pub explanation: Prose,
 }
 
 impl Threshold {
     /// A money threshold. For `Below`, the condition is value < threshold, so it stops holding
     /// at value = threshold and starts holding one fen below it. For `Above`, the mirror image.
     pub fn money(quantity: impl Into<Prose>, unit: &'static str, value: Decimal, threshold: Decimal, comparison: Comparison) -> Threshold {
-        let quantity = quantity.into();
+        let holds = match comparison {
+            Comparison::Below => value < threshold,
+            Comparison::Above => value > threshold,
+        };
+        Threshold { quantity: quantity.into(), unit, value, threshold, comparison, holds }
+    }
+
+    /// The value at which the outcome flips (to fen).
+    pub fn flip_at(&self) -> Decimal {
         let fen = Decimal::new(1, 2);
-        let (holds, flip_at) = match comparison {
-            Comparison::Below => {
-                let holds = value < threshold;
-                (holds, if holds { threshold } else { money::ceil_fen(threshold) - fen })
-            }
-            Comparison::Above => {
-                let holds = value > threshold;
-                (holds, if holds { threshold } else { money::to_fen(threshold.trunc_with_scale(2)) + fen })
-            }
-        };
-        let change = money::ceil_fen((flip_at - value).abs());
-        let direction = if flip_at >= value { "增加" } else { "减少" };
-        let verdict = if holds { "将不再符合" } else { "即可符合" };
-        let explanation = if change.is_zero() {
-            crate::prose!("{}恰在临界值 {}", quantity.clone(), Yuan(threshold))
-        } else {
-            crate::prose!("{}再{} {} {}（临界值 {}）", quantity.clone(), direction, Yuan(change), verdict, Yuan(threshold))
-        };
-        Threshold {
-            quantity,
-            unit,
-            value,
-            threshold,
-            comparison,
-            holds,
-            flip_at,
-            change_to_flip: change,
-            explanation,
+        match (self.comparison, self.holds) {
+            (_, true) => self.threshold,
+            (Comparison::Below, false) => money::ceil_fen(self.threshold).checked_sub(fen).unwrap_or(self.threshold),
+            (Comparison::Above, false) => money::to_fen(self.threshold.trunc_with_scale(2)).checked_add(fen).unwrap_or(self.threshold),
         }
+    }
+
+    /// How much the value must change to flip the outcome (always ≥ 0, to the fen above).
+    pub fn change_to_flip(&self) -> Decimal {
+        money::ceil_fen(self.flip_at().checked_sub(self.value).unwrap_or_default().abs())
+    }
+
+    /// e.g. `人均收入再增加 ¥312 将不再符合（临界值 ¥5,000）`.
+    pub fn explanation(&self) -> Explanation<'_> {
+        Explanation(self)
+    }
+}
+
+/// [`Threshold::explanation`]: the sentence, written when displayed.
+pub struct Explanation<'a>(&'a Threshold);
+
+impl fmt::Display for Explanation<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let t = self.0;
+        let change = t.change_to_flip();
+        if change.is_zero() {
+            write!(f, "{}恰在临界值 {}", t.quantity, Yuan(t.threshold))
+        } else {
+            let direction = if t.flip_at() >= t.value { "增加" } else { "减少" };
+            let verdict = if t.holds { "将不再符合" } else { "即可符合" };
+            write!(f, "{}再{} {} {}（临界值 {}）", t.quantity, direction, Yuan(change), verdict, Yuan(t.threshold))
+        }
+    }
+}
+
+impl Serialize for Threshold {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Threshold", 9)?;
+        st.serialize_field("quantity", &self.quantity)?;
+        st.serialize_field("unit", self.unit)?;
+        st.serialize_field("value", &self.value)?;
+        st.serialize_field("threshold", &self.threshold)?;
+        st.serialize_field("comparison", &self.comparison)?;
+        st.serialize_field("holds", &self.holds)?;
+        st.serialize_field("flip_at", &self.flip_at())?;
+        st.serialize_field("change_to_flip", &self.change_to_flip())?;
+        st.serialize_field("explanation", &format_args!("{}", self.explanation()))?;
+        st.end()
     }
 }
 
@@ -130,27 +245,45 @@ mod tests {
     }
 
     #[test]
+    fn field_paths_sort_as_their_text() {
+        let mut paths = [
+            FieldPath::member(10, "sex"),
+            FieldPath::Fixed("$.incomes"),
+            FieldPath::member(2, "name"),
+            FieldPath::member(2, "age"),
+            FieldPath::Owned("$.zz".into()),
+        ];
+        paths.sort();
+        let text: Vec<String> = paths.iter().map(ToString::to_string).collect();
+        let mut sorted = text.clone();
+        sorted.sort();
+        assert_eq!(text, sorted);
+        assert_eq!(text[0], "$.incomes");
+        assert_eq!(FieldPath::member(3, "sex"), "$.members[3].sex");
+    }
+
+    #[test]
     fn below_threshold_reports_the_increase_that_ends_eligibility() {
         let t = Threshold::money("人均收入", "元", d("4688"), d("5000"), Comparison::Below);
         assert!(t.holds);
-        assert_eq!(t.change_to_flip, d("312"));
-        assert_eq!(t.explanation, "人均收入再增加 ¥312 将不再符合（临界值 ¥5,000）");
+        assert_eq!(t.change_to_flip(), d("312"));
+        assert_eq!(t.explanation().to_string(), "人均收入再增加 ¥312 将不再符合（临界值 ¥5,000）");
     }
 
     #[test]
     fn at_the_threshold_is_not_below_it() {
         let t = Threshold::money("人均收入", "元", d("5000"), d("5000"), Comparison::Below);
         assert!(!t.holds);
-        assert_eq!(t.flip_at, d("4999.99"));
-        assert_eq!(t.change_to_flip, d("0.01"));
-        assert!(t.explanation.to_string().contains("减少 ¥0.01 即可符合"));
+        assert_eq!(t.flip_at(), d("4999.99"));
+        assert_eq!(t.change_to_flip(), d("0.01"));
+        assert!(t.explanation().to_string().contains("减少 ¥0.01 即可符合"));
     }
 
     #[test]
     fn above_threshold_mirrors_below() {
         let t = Threshold::money("就医自负费用", "元", d("9000"), d("10000"), Comparison::Above);
         assert!(!t.holds);
-        assert_eq!(t.flip_at, d("10000.01"));
-        assert_eq!(t.change_to_flip, d("1000.01"));
+        assert_eq!(t.flip_at(), d("10000.01"));
+        assert_eq!(t.change_to_flip(), d("1000.01"));
     }
 }

@@ -43,6 +43,12 @@ pub fn ceil_fen(a: Decimal) -> Decimal {
     a.round_dp_with_strategy(2, RoundingStrategy::ToPositiveInfinity).normalize()
 }
 
+/// Serialises an amount rounded to fen (`#[serde(serialize_with = "money::serialize_fen")]`):
+/// figures are rounded when shown, not each time a rule records one.
+pub fn serialize_fen<S: serde::Serializer>(a: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+    serde::Serialize::serialize(&to_fen(*a), s)
+}
+
 /// `¥1,234.50` style for Chinese reason texts.
 pub fn yuan(a: Decimal) -> String {
     Yuan(a).to_string()

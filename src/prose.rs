@@ -82,9 +82,15 @@ pub const fn placeholders(t: &str) -> usize {
 }
 
 impl Prose {
-    /// Items joined by `sep`, as one sentence part.
-    pub fn join(items: Vec<Prose>, sep: &'static str) -> Prose {
-        Prose::Composed("{}", smallvec::smallvec![Arg::Join(Box::new((items.into_boxed_slice(), sep)))])
+    /// Items joined by `sep`, as one sentence part. A single item is itself: most lists of
+    /// grounds have one, and need no box.
+    pub fn join(items: impl IntoIterator<Item = Prose>, sep: &'static str) -> Prose {
+        let mut items: SmallVec<[Prose; 1]> = items.into_iter().collect();
+        match items.len() {
+            0 => Prose::Static(""),
+            1 => items.pop().unwrap_or_default(),
+            _ => Prose::Composed("{}", smallvec::smallvec![Arg::Join(Box::new((items.into_vec().into_boxed_slice(), sep)))]),
+        }
     }
 
     pub fn is_empty(&self) -> bool {

@@ -126,6 +126,35 @@ export interface EngineError extends Error {
 }
 
 
+
+export interface Threshold {
+    /**
+     * What is compared, e.g. `低保计算人均收入`.
+     */
+    quantity: string;
+    unit: string;
+    value: string;
+    threshold: string;
+    comparison: Comparison;
+    /**
+     * Whether the rule's condition holds now.
+     */
+    holds: boolean;
+    /**
+     * The value at which the outcome flips (to fen).
+     */
+    flip_at: string;
+    /**
+     * How much the value must change to flip it (always ≥ 0).
+     */
+    change_to_flip: string;
+    /**
+     * e.g. `人均收入再增加 ¥312 将不再符合（临界值 ¥5,000）`.
+     */
+    explanation: string;
+}
+
+
 /**
  * A complete set of parameters and the region tree they are resolved in.
  */
@@ -142,6 +171,9 @@ export interface ParamSet {
  */
 export interface Figure {
     label: string;
+    /**
+     * Kept exact in Rust; rounded to fen (0.01 元) in JSON.
+     */
     value: string;
     unit: string;
 }
@@ -344,7 +376,7 @@ export interface HouseholdResult {
      */
     missing: Missing[];
     /**
-     * First 12 hex digits of SHA-256 over the case as read, the parameter values used and the
+     * First 12 hex digits of XXH3-128 over the case as read, the parameter values used and the
      * engine version: the same sheet gives the same fingerprint (module `household::fingerprint`).
      */
     fingerprint: string;
@@ -354,36 +386,6 @@ export interface HouseholdResult {
  * How a value becomes a score between 0 and 1.
  */
 export type MethodKind = "linear" | "steps" | "yes_no" | "ratio_to_county_average" | "veto";
-
-/**
- * How far a value is from a threshold, and the value at which the decision flips.
- */
-export interface Threshold {
-    /**
-     * What is compared, e.g. `低保计算人均收入`.
-     */
-    quantity: string;
-    unit: string;
-    value: string;
-    threshold: string;
-    comparison: Comparison;
-    /**
-     * Whether the rule's condition holds now.
-     */
-    holds: boolean;
-    /**
-     * The value at which the outcome flips (to fen).
-     */
-    flip_at: string;
-    /**
-     * How much the value must change to flip it (always ≥ 0).
-     */
-    change_to_flip: string;
-    /**
-     * e.g. `人均收入再增加 ¥312 将不再符合`.
-     */
-    explanation: string;
-}
 
 /**
  * Income items over the last 12 months, by the statistical kinds of 农村居民收入 with each

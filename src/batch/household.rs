@@ -402,9 +402,9 @@ impl Plan {
         let missing: Vec<String> = r
             .missing
             .iter()
-            .map(|m| match member_row(&m.path, rows) {
-                Some(row) => format!("{}（第 {row} 行）", m.label),
-                None => m.label.clone(),
+            .map(|m| match m.path.member_index().and_then(|i| rows.get(i)) {
+                Some(row) => format!("{}（第 {} 行）", m.label, row.number),
+                None => m.label.to_string(),
             })
             .collect();
         v.push(missing.join("、"));
@@ -469,12 +469,6 @@ fn show(v: &Node) -> String {
         Node::Array(items) => items.iter().map(show).collect::<Vec<_>>().join("、"),
         other => other.to_value().to_string(),
     }
-}
-
-/// The sheet row of the member a path such as `$.members[2].sex` names.
-fn member_row(path: &str, rows: &[&Row]) -> Option<usize> {
-    let (idx, _) = path.strip_prefix("$.members[")?.split_once(']')?;
-    idx.parse::<usize>().ok().and_then(|i| rows.get(i)).map(|r| r.number)
 }
 
 fn strip_index(path: &str) -> String {

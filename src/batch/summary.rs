@@ -85,8 +85,8 @@ impl Summary {
             }
         }
         for u in &r.unverified {
-            if !self.unverified.contains(u) {
-                self.unverified.push(u.clone());
+            if !self.unverified.iter().any(|x| **x == **u) {
+                self.unverified.push(u.to_string());
             }
         }
     }

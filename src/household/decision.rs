@@ -44,7 +44,7 @@ pub struct Decision {
     #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub reason: Prose,
     #[cfg_attr(feature = "wasm", tsify(type = "Citation[]"))]
-    pub citations: SmallVec<[Citation; 3]>,
+    pub citations: SmallVec<[&'static Citation; 3]>,
     /// Inputs still needed (outcome `cannot_decide`), or that would refine it.
     pub missing: Vec<Missing>,
 }
@@ -60,13 +60,16 @@ pub struct MemberFinding {
     pub outcome: Outcome,
     /// Grounds in Chinese (e.g. `重度残疾人（肢体残疾一级）`).
     #[cfg_attr(feature = "wasm", tsify(type = "string[]"))]
-    pub grounds: Vec<Prose>,
+    pub grounds: Grounds,
     #[cfg_attr(feature = "wasm", tsify(type = "string | null"))]
     pub amount: Option<Decimal>,
     #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub reason: Prose,
     pub missing: Vec<Missing>,
 }
+
+/// A member's grounds: nearly always one, kept inline.
+pub type Grounds = SmallVec<[Prose; 1]>;
 
 /// One itemised condition, risk or suggestion.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -85,7 +88,9 @@ pub struct Finding {
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
 pub struct Figure {
     pub label: &'static str,
+    /// Kept exact in Rust; rounded to fen (0.01 元) in JSON.
     #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+    #[serde(serialize_with = "money::serialize_fen")]
     pub value: Decimal,
     pub unit: &'static str,
 }
@@ -118,7 +123,7 @@ impl Decision {
     }
 
     pub fn figure(&mut self, label: &'static str, value: Decimal, unit: &'static str) {
-        self.figures.push(Figure { label, value: money::to_fen(value), unit });
+        self.figures.push(Figure { label, value, unit });
     }
 
     pub fn finding(&mut self, code: &'static str, label: &'static str, met: Option<bool>, note: impl Into<Prose>) {
@@ -189,8 +194,8 @@ impl<'a> Ctx<'a> {
         Decimal::from(self.case.members.len() as u64)
     }
 
-    pub fn member_path(i: usize, field: &str) -> String {
-        format!("$.members[{i}].{field}")
+    pub fn member_path(i: usize, field: &'static str) -> crate::explain::FieldPath {
+        crate::explain::FieldPath::member(i, field)
     }
 
     pub fn age(&self, m: &Member) -> Option<u32> {

@@ -4,7 +4,7 @@ use crate::params::param;
 use crate::prose;
 use crate::prose::Prose;
 use crate::money::Yuan;
-use super::decision::{disability_text, Ctx, Decision, MemberFinding};
+use super::decision::{disability_text, Ctx, Decision, MemberFinding, Grounds};
 use crate::error::Failure;
 use crate::explain::{Comparison, Missing, Outcome, Threshold};
 use crate::money;
@@ -128,6 +128,8 @@ pub fn single_person(ctx: &Ctx, whole_applies: bool) -> Result<Decision, Failure
         return Ok(d);
     }
     let (low, t) = low_income(ctx)?;
+    // One threshold per member with medical costs, and the low-income line.
+    d.thresholds.reserve_exact(ctx.case.members.len() + 1);
     d.thresholds.extend(t);
     let ratio = ctx.scope.get(param::DIBAO_SINGLE_PERSON_MEDICAL_COST_RATIO)?;
     let last = ctx.case.last_year_total_income;
@@ -136,7 +138,7 @@ pub fn single_person(ctx: &Ctx, whole_applies: bool) -> Result<Decision, Failure
         d.figure("上年度家庭总收入", l, "元");
     }
     for (i, m) in ctx.case.members.iter().enumerate() {
-        let mut grounds = Vec::new();
+        let mut grounds = Grounds::new();
         let mut missing = Vec::new();
         let mut unknown = false;
         match ctx.severe_disability(m)? {

@@ -13,7 +13,7 @@ use crate::decode::{parse_json, Decoder};
 use crate::error::Failure;
 use crate::explain::{Comparison, Threshold};
 use crate::money;
-use crate::params::{Options, ParamUse, Scope};
+use crate::params::{Options, Scope};
 use crate::policy::{anchor, Citation};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -44,9 +44,9 @@ pub struct DibaoIncomeCheck {
     /// The verdict in one Chinese sentence.
     pub reason: String,
     pub threshold: Threshold,
-    pub citations: Vec<Citation>,
+    pub citations: Vec<&'static Citation>,
     #[cfg_attr(feature = "wasm", tsify(type = "ParamUse[]"))]
-    pub params_used: Vec<std::sync::Arc<ParamUse>>,
+    pub params_used: crate::params::ParamsUsed,
     /// Labels of parameter values used that are not verified (placeholders or overrides).
     pub unverified: Vec<String>,
 }
@@ -105,7 +105,7 @@ pub fn check(input: &DibaoIncomeInput, opts: &Options) -> Result<DibaoIncomeChec
         if below { "低于" } else { "不低于" },
         money::yuan(standard),
     );
-    let params_used = scope.used();
+    let params_used = scope.into_used();
     let unverified = params_used.iter().filter(|p| !p.verified).map(|p| p.label.to_string()).collect();
     let mut citations = vec![anchor::DIBAO_IDENTIFY.cite(), anchor::DIBAO_EXCLUDED_INCOME.cite()];
     if !ledger.employment_cost_deducted.is_zero() {

@@ -9,20 +9,19 @@ use crate::decode::parse_json;
 use crate::error::Failure;
 use crate::explain::{Missing, Outcome};
 use crate::money;
-use crate::params::{Options, ParamId, ParamUse, Scope};
+use crate::params::{Options, ParamId, ParamsUsed, Scope};
 use chrono::NaiveDate;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use serde::Serialize;
-use std::sync::Arc;
 
 /// Everything the engine says about one household.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
 pub struct HouseholdResult {
     /// The case format read (`jingning.household/1`).
-    pub schema: String,
-    pub engine_version: String,
+    pub schema: &'static str,
+    pub engine_version: &'static str,
     #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub assessment_date: NaiveDate,
     pub head_name: Option<String>,
@@ -42,14 +41,16 @@ pub struct HouseholdResult {
     #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub rigid_expenses: Decimal,
     #[cfg_attr(feature = "wasm", tsify(type = "ParamUse[]"))]
-    pub params_used: Vec<Arc<ParamUse>>,
+    pub params_used: ParamsUsed,
     /// Labels of unverified (placeholder or overridden) values used.
-    pub unverified: Vec<String>,
+    #[cfg_attr(feature = "wasm", tsify(type = "string[]"))]
+    pub unverified: Vec<crate::params::Text>,
     /// Union of the inputs every decision still needs.
     pub missing: Vec<Missing>,
-    /// First 12 hex digits of SHA-256 over the case as read, the parameter values used and the
+    /// First 12 hex digits of XXH3-128 over the case as read, the parameter values used and the
     /// engine version: the same sheet gives the same fingerprint (module `household::fingerprint`).
-    pub fingerprint: String,
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+    pub fingerprint: super::fingerprint::Fingerprint,
 }
 
 /// Evaluates JSON text with JSON options text (`""` = defaults).
@@ -69,15 +70,15 @@ fn rigid(case: &Case) -> Result<(Decimal, Vec<Missing>), Failure> {
         }
     }
     let e = &case.expenses;
-    for (v, key, label) in [
-        (e.education, "education", "教育支出"),
-        (e.disability_rehab, "disability_rehab", "残疾康复支出"),
-        (e.disaster_loss, "disaster_loss", "自然灾害损失"),
-        (e.accident_loss, "accident_loss", "意外事故损失"),
+    for (v, path, label) in [
+        (e.education, "$.expenses.education", "教育支出"),
+        (e.disability_rehab, "$.expenses.disability_rehab", "残疾康复支出"),
+        (e.disaster_loss, "$.expenses.disaster_loss", "自然灾害损失"),
+        (e.accident_loss, "$.expenses.accident_loss", "意外事故损失"),
     ] {
         match v {
             Some(x) => total = money::add(total, x, "刚性支出合计")?,
-            None => missing.push(Missing::new(format!("$.expenses.{key}"), label)),
+            None => missing.push(Missing::new(path, label)),
         }
     }
     Ok((total, missing))
@@ -123,20 +124,21 @@ pub fn evaluate(case: &Case, opts: &Options) -> Result<HouseholdResult, Failure>
     missing.dedup();
     // In id order, so the order rules happen to consult parameters in (which can follow member
     // order) never shows in the result or the fingerprint.
-    let params_used = ctx.scope.used();
-    let unverified = params_used.iter().filter(|p| !p.verified).map(|p| p.label.to_string()).collect();
-    let per_capita_net = ctx.ledger.as_ref().map(|l| l.per_capita_net);
-    let per_capita_dibao = ctx.ledger.as_ref().map(|l| l.per_capita_dibao);
-    let fingerprint = super::fingerprint::fingerprint(case, &params_used);
+    let Ctx { scope, ledger, rigid, .. } = ctx;
+    let params_used = scope.into_used();
+    let unverified = params_used.iter().filter(|p| !p.verified).map(|p| p.label.clone()).collect();
+    let per_capita_net = ledger.as_ref().map(|l| l.per_capita_net);
+    let per_capita_dibao = ledger.as_ref().map(|l| l.per_capita_dibao);
+    let fingerprint = super::fingerprint::fingerprint(case, params_used.iter());
     Ok(HouseholdResult {
-        schema: case::SCHEMA.into(),
-        engine_version: crate::ENGINE_VERSION.into(),
+        schema: case::SCHEMA,
+        engine_version: crate::ENGINE_VERSION,
         assessment_date: case.assessment_date,
         head_name: case.head_name.clone(),
         village: case.village.clone(),
         household_size: size,
         decisions,
-        ledger: ctx.ledger,
+        ledger,
         per_capita_net,
         per_capita_dibao,
         rigid_expenses: rigid,

@@ -13,6 +13,8 @@ use crate::policy::anchor;
 pub fn decide(ctx: &Ctx, monitoring: &Decision) -> Decision {
     let monitoring_applies = monitoring.outcome == Outcome::Applies;
     let mut d = Decision::new("help_plan", "“一户一策”帮扶措施");
+    // Room for every help measure this can list.
+    d.findings.reserve_exact(8);
     d.citations = smallvec::smallvec![anchor::HELP_ONE_PLAN.cite()];
     let c = ctx.case;
     let names = |pred: &dyn Fn(Labour) -> bool| -> Vec<Prose> {
@@ -59,18 +61,18 @@ pub fn decide(ctx: &Ctx, monitoring: &Decision) -> Decision {
         return d.undecided(ctx.labour_missing(), "成员劳动能力未填，无法制定帮扶措施");
     }
     d.category(kind.0, kind.1);
-    let list: Vec<&str> = d.findings.iter().map(|f| f.label).collect();
+    let list = monitoring::joined(d.findings.iter().map(|f| f.label), "、");
     if monitored {
         d.outcome = Outcome::Applies;
-        d.reason = prose!("监测对象，实施“一户一策”（{}）：{}", kind.1, list.join("、"));
+        d.reason = prose!("监测对象，实施“一户一策”（{}）：{}", kind.1, list);
     } else if c.status.monitored.is_none() || monitoring.outcome == Outcome::CannotDecide {
         d.outcome = Outcome::CannotDecide;
         d.missing = if c.status.monitored.is_none() { vec![Missing::new("$.status.monitored", "监测对象")] } else { Vec::new() };
         d.missing.extend(monitoring.missing.iter().cloned());
-        d.reason = prose!("是否监测对象尚不能确定；如为监测对象，建议：{}", list.join("、"));
+        d.reason = prose!("是否监测对象尚不能确定；如为监测对象，建议：{}", list);
     } else {
         d.outcome = Outcome::DoesNotApply;
-        d.reason = prose!("不是监测对象，无需“一户一策”；可参考：{}", list.join("、"));
+        d.reason = prose!("不是监测对象，无需“一户一策”；可参考：{}", list);
     }
     d
 }

@@ -20,7 +20,7 @@ pub fn decide(ctx: &Ctx, monitoring_applies: bool) -> Decision {
         return d;
     }
     let s = &ctx.case.status;
-    let mut grounds = Vec::new();
+    let mut grounds: smallvec::SmallVec<[&'static str; 3]> = smallvec::SmallVec::new();
     if s.dibao == Some(true) { grounds.push("低保户"); }
     if s.tekun == Some(true) && s.tekun_dispersed != Some(false) { grounds.push("分散供养特困人员"); }
     if s.monitored == Some(true) || s.returned_to_poverty == Some(true) || monitoring_applies { grounds.push("易返贫致贫人口"); }
@@ -32,7 +32,7 @@ pub fn decide(ctx: &Ctx, monitoring_applies: bool) -> Decision {
     } else {
         d.category("priority", "重点对象（优先）");
         for g in &grounds { d.finding("priority_ground", g, Some(true), "二(三)点名的重点对象"); }
-        d.reason = prose!("{}：{}；属{}，为危房改造重点对象，应优先保障", h.label(), work, grounds.join("、"));
+        d.reason = prose!("{}：{}；属{}，为危房改造重点对象，应优先保障", h.label(), work, super::monitoring::joined(grounds.iter().copied(), "、"));
     }
     d
 }

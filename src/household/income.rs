@@ -102,7 +102,7 @@ pub struct LedgerLine {
     /// Why, in Chinese.
     #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub note: Prose,
-    pub citation: Option<Citation>,
+    pub citation: Option<&'static Citation>,
 }
 
 /// Both income totals with the lines that make them up.

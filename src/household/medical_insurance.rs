@@ -4,7 +4,7 @@
 use crate::params::{param, ParamId};
 use crate::prose;
 use crate::money::Yuan;
-use super::decision::{Ctx, Decision, MemberFinding};
+use super::decision::{Ctx, Decision, MemberFinding, Grounds};
 use crate::case::{DibaoClass, HouseholdType};
 use crate::error::Failure;
 use crate::explain::{Missing, Outcome};
@@ -43,21 +43,25 @@ pub fn decide(ctx: &Ctx) -> Result<Decision, Failure> {
             if s.monitored.is_none() { missing.push(Missing::new("$.status.monitored", "监测对象")); }
             None
         };
-        let enrol = match m.medical_insurance {
-            Some(false) => "；尚未参保，应动员参保",
-            None => "；参保情况未填",
-            _ => "",
-        };
+        let enrolled = m.medical_insurance;
         let f = match group {
             Some((id, label)) => {
                 let amount = ctx.scope.get(id)?;
                 total = money::add(total, amount, "医保资助合计")?;
-                MemberFinding { index: i, name: m.name.clone(), outcome: Outcome::Applies, grounds: vec![label.into()], amount: Some(amount),
-                    reason: prose!("{}，资助个人缴费 {}{}", label, Yuan(amount), enrol), missing: Vec::new() }
+                MemberFinding { index: i, name: m.name.clone(), outcome: Outcome::Applies, grounds: smallvec::smallvec![label.into()], amount: Some(amount),
+                    reason: match enrolled {
+                    Some(false) => prose!("{}，资助个人缴费 {}；尚未参保，应动员参保", label, Yuan(amount)),
+                    None => prose!("{}，资助个人缴费 {}；参保情况未填", label, Yuan(amount)),
+                    Some(true) => prose!("{}，资助个人缴费 {}", label, Yuan(amount)),
+                }, missing: Vec::new() }
             }
-            None if missing.is_empty() => MemberFinding { index: i, name: m.name.clone(), outcome: Outcome::DoesNotApply, grounds: Vec::new(), amount: None,
-                reason: prose!("不属资助对象，按规定享受基本医保待遇{}", enrol), missing },
-            None => MemberFinding { index: i, name: m.name.clone(), outcome: Outcome::CannotDecide, grounds: Vec::new(), amount: None,
+            None if missing.is_empty() => MemberFinding { index: i, name: m.name.clone(), outcome: Outcome::DoesNotApply, grounds: Grounds::new(), amount: None,
+                reason: match enrolled {
+                    Some(false) => "不属资助对象，按规定享受基本医保待遇；尚未参保，应动员参保".into(),
+                    None => "不属资助对象，按规定享受基本医保待遇；参保情况未填".into(),
+                    Some(true) => "不属资助对象，按规定享受基本医保待遇".into(),
+                }, missing },
+            None => MemberFinding { index: i, name: m.name.clone(), outcome: Outcome::CannotDecide, grounds: Grounds::new(), amount: None,
                 reason: "身份信息未填，无法确定资助档次".into(), missing },
         };
         d.members.push(f);

@@ -13,12 +13,28 @@ use crate::explain::{Comparison, Missing, Outcome, Threshold};
 use crate::money;
 use crate::policy::anchor;
 use rust_decimal::Decimal;
+use smallvec::SmallVec;
+
+/// Fixed labels joined by `sep` into one string (one allocation, where collecting and joining
+/// took two).
+pub fn joined<'a>(labels: impl Iterator<Item = &'a str>, sep: &str) -> Prose {
+    // Room for the usual handful of four-character labels, so the string is allocated once.
+    let mut out = String::with_capacity(96);
+    for (i, l) in labels.enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        out.push_str(l);
+    }
+    Prose::Owned(out)
+}
 
 /// Risk kinds: declared ones plus those the member data shows, each with where it came from.
-pub fn risks(ctx: &Ctx) -> Vec<(Risk, Prose)> {
+/// At most one entry per kind (nine kinds), each with a fixed text: kept inline.
+pub fn risks(ctx: &Ctx) -> SmallVec<[(Risk, &'static str); 9]> {
     let c = ctx.case;
-    let mut out: Vec<(Risk, Prose)> = c.declared_risks.iter().map(|r| (*r, prose!("申报"))).collect();
-    let mut add = |r: Risk, why: Prose| {
+    let mut out: SmallVec<[(Risk, &'static str); 9]> = c.declared_risks.iter().map(|r| (*r, "申报")).collect();
+    let mut add = |r: Risk, why: &'static str| {
         if !out.iter().any(|(x, _)| *x == r) {
             out.push((r, why));
         }
@@ -26,22 +42,22 @@ pub fn risks(ctx: &Ctx) -> Vec<(Risk, Prose)> {
     let ill = c.members.iter().any(|m| m.serious_illness == Some(true) || m.chronic_illness == Some(true));
     let medical = c.members.iter().any(|m| m.medical_out_of_pocket.is_some_and(|x| !x.is_zero()));
     if ill || medical {
-        add(Risk::Illness, "有成员患重病/慢性病或有医疗自付费用".into());
+        add(Risk::Illness, "有成员患重病/慢性病或有医疗自付费用");
     }
     if c.members.iter().any(|m| m.has_disability == Some(true)) {
-        add(Risk::Disability, "有残疾成员".into());
+        add(Risk::Disability, "有残疾成员");
     }
     if c.expenses.education.is_some_and(|x| !x.is_zero()) || !dropouts(ctx).is_empty() {
-        add(Risk::Schooling, "有教育支出或义务教育阶段失学辍学".into());
+        add(Risk::Schooling, "有教育支出或义务教育阶段失学辍学");
     }
     if c.expenses.disaster_loss.is_some_and(|x| !x.is_zero()) {
-        add(Risk::Disaster, "有自然灾害损失".into());
+        add(Risk::Disaster, "有自然灾害损失");
     }
     if c.expenses.accident_loss.is_some_and(|x| !x.is_zero()) {
-        add(Risk::Accident, "有意外事故损失".into());
+        add(Risk::Accident, "有意外事故损失");
     }
     if !c.members.is_empty() && c.members.iter().all(|m| matches!(m.labour, Some(Labour::Weak | Labour::None))) {
-        add(Risk::LabourShortage, "家庭无全劳力、半劳力".into());
+        add(Risk::LabourShortage, "家庭无全劳力、半劳力");
     }
     out.sort_by_key(|(r, _)| *r);
     out
@@ -66,7 +82,7 @@ pub fn decide(ctx: &Ctx) -> Result<Decision, Failure> {
     let line = ctx.scope.get(param::MONITORING_INCOME_THRESHOLD)?;
     let risks = risks(ctx);
     for (r, why) in &risks {
-        d.finding(r.code(), r.label(), Some(true), why.clone());
+        d.finding(r.code(), r.label(), Some(true), *why);
     }
     let (Some(ledger), Some(pc)) = (&ctx.ledger, ctx.per_capita_net()?) else {
         return Ok(d.undecided(vec![Ctx::incomes_missing()], "未填写收入，无法计算家庭年人均纯收入"));
@@ -79,7 +95,7 @@ pub fn decide(ctx: &Ctx) -> Result<Decision, Failure> {
     let risk_text = if risks.is_empty() {
         prose!("未发现具体风险类型，请入户核实")
     } else {
-        prose!("风险类型：{}", risks.iter().map(|(r, _)| r.label()).collect::<Vec<_>>().join("、"))
+        prose!("风险类型：{}", joined(risks.iter().map(|(r, _)| r.label()), "、"))
     };
     if pc < line {
         let Some(ht) = ctx.case.household_type else {

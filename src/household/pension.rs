@@ -4,7 +4,7 @@ use crate::params::param;
 use crate::prose;
 use crate::prose::Prose;
 use crate::money::Yuan;
-use super::decision::{Ctx, Decision, MemberFinding};
+use super::decision::{Ctx, Decision, MemberFinding, Grounds};
 use crate::case::Schooling;
 use crate::error::Failure;
 use crate::explain::{Missing, Outcome};
@@ -23,18 +23,18 @@ pub fn decide(ctx: &Ctx) -> Result<Decision, Failure> {
     let mut total = Decimal::ZERO;
     for (i, m) in ctx.case.members.iter().enumerate() {
         let mut missing = Vec::new();
-        let finding = |outcome, grounds: Vec<Prose>, amount, reason: Prose, missing| MemberFinding { index: i, name: m.name.clone(), outcome, grounds, amount, reason, missing };
+        let finding = |outcome, grounds: Grounds, amount, reason: Prose, missing| MemberFinding { index: i, name: m.name.clone(), outcome, grounds, amount, reason, missing };
         let Some(age) = ctx.age(m).map(Decimal::from) else {
-            d.members.push(finding(Outcome::CannotDecide, vec![], None, "年龄未知".into(), vec![Missing::new(Ctx::member_path(i, "birth_date"), "出生日期或身份证号")]));
+            d.members.push(finding(Outcome::CannotDecide, Grounds::new(), None, "年龄未知".into(), vec![Missing::new(Ctx::member_path(i, "birth_date"), "出生日期或身份证号")]));
             continue;
         };
         let student = matches!(m.schooling, Some(Schooling::Primary | Schooling::Junior | Schooling::Senior | Schooling::Vocational | Schooling::Higher));
         if age < min_age || age >= receiving || student {
             let why = if student { prose!("在校学生不参保缴费") } else if age < min_age { prose!("未满 {} 周岁，不在缴费年龄", min_age) } else { prose!("年满 {} 周岁，已到领取年龄，不再缴费", receiving) };
-            d.members.push(finding(Outcome::DoesNotApply, vec![], None, why, vec![]));
+            d.members.push(finding(Outcome::DoesNotApply, Grounds::new(), None, why, vec![]));
             continue;
         }
-        let mut grounds = Vec::new();
+        let mut grounds = Grounds::new();
         if s.dibao == Some(true) { grounds.push(prose!("低保对象")); }
         if s.tekun == Some(true) { grounds.push(prose!("特困人员")); }
         if s.returned_to_poverty == Some(true) { grounds.push(prose!("返贫致贫人口")); }
@@ -52,7 +52,7 @@ pub fn decide(ctx: &Ctx) -> Result<Decision, Failure> {
             if v.is_none() { missing.push(Missing::new(p, l)); }
         }
         if grounds.is_empty() {
-            let f = if missing.is_empty() { finding(Outcome::DoesNotApply, vec![], None, "不属代缴对象".into(), vec![]) } else { finding(Outcome::CannotDecide, vec![], None, "身份信息未填".into(), missing) };
+            let f = if missing.is_empty() { finding(Outcome::DoesNotApply, Grounds::new(), None, "不属代缴对象".into(), vec![]) } else { finding(Outcome::CannotDecide, Grounds::new(), None, "身份信息未填".into(), missing) };
             d.members.push(f);
             continue;
         }

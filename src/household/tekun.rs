@@ -3,7 +3,7 @@
 use crate::params::param;
 use crate::prose;
 use crate::prose::Prose;
-use super::decision::{disability_text, Ctx, Decision, MemberFinding};
+use super::decision::{disability_text, Ctx, Decision, MemberFinding, Grounds};
 use crate::case::{DisabilityKind, Member, Supporter};
 use crate::error::Failure;
 use crate::explain::{Comparison, Missing, Outcome, Threshold};
@@ -45,6 +45,25 @@ fn unable_to_work(ctx: &Ctx, m: &Member, i: usize, missing: &mut Vec<Missing>) -
     }
 }
 
+/// Why a member is not 特困: the conditions known to fail, joined by `；` (fixed texts, so a
+/// household's worth of them costs nothing to keep).
+fn not_tekun_because(can_work: bool, has_income: bool, has_supporter: bool) -> &'static str {
+    // Macros, not consts: `concat!` takes literals only.
+    macro_rules! work { () => { "有劳动能力（年龄、残疾不符）" } }
+    macro_rules! income { () => { "有生活来源（收入不低于低保标准或财产不符）" } }
+    macro_rules! supporter { () => { "有具备履行能力的法定义务人" } }
+    match (can_work, has_income, has_supporter) {
+        (true, true, true) => concat!(work!(), "；", income!(), "；", supporter!()),
+        (true, true, false) => concat!(work!(), "；", income!()),
+        (true, false, true) => concat!(work!(), "；", supporter!()),
+        (false, true, true) => concat!(income!(), "；", supporter!()),
+        (true, false, false) => work!(),
+        (false, true, false) => income!(),
+        (false, false, true) => supporter!(),
+        (false, false, false) => "",
+    }
+}
+
 pub fn decide(ctx: &Ctx) -> Result<Decision, Failure> {
     let mut d = Decision::per_member("tekun", "农村特困人员救助供养", ctx.case.members.len());
     d.citations = smallvec::smallvec![anchor::BOTTOM_LINE_NO_LABOUR.cite(), anchor::TEKUN_SUPPORT.cite()];
@@ -63,7 +82,7 @@ pub fn decide(ctx: &Ctx) -> Result<Decision, Failure> {
     let minor = ctx.scope.get(param::TEKUN_AGE_MINOR)?;
     for (i, m) in ctx.case.members.iter().enumerate() {
         let mut missing = Vec::new();
-        let mut grounds = Vec::new();
+        let mut grounds = Grounds::new();
         let unable = unable_to_work(ctx, m, i, &mut missing)?;
         if m.orphan == Some(true) && ctx.age(m).is_some_and(|a| Decimal::from(a) < minor) {
             d.members.push(MemberFinding { index: i, name: m.name.clone(), outcome: Outcome::DoesNotApply, grounds, amount: None,
@@ -80,12 +99,9 @@ pub fn decide(ctx: &Ctx) -> Result<Decision, Failure> {
         if supporter == Some(true) { grounds.push("无法定义务人或义务人无履行能力".into()); }
         let known_fail = (unable.is_none() && missing.is_empty()) || no_income == Some(false) || supporter == Some(false);
         let (outcome, reason) = if known_fail {
-            let mut why = Vec::new();
-            if unable.is_none() && missing.is_empty() { why.push("有劳动能力（年龄、残疾不符）"); }
-            if no_income == Some(false) { why.push("有生活来源（收入不低于低保标准或财产不符）"); }
-            if supporter == Some(false) { why.push("有具备履行能力的法定义务人"); }
+            let why = not_tekun_because(unable.is_none() && missing.is_empty(), no_income == Some(false), supporter == Some(false));
             missing.clear();
-            (Outcome::DoesNotApply, Prose::Owned(why.join("；")))
+            (Outcome::DoesNotApply, Prose::Static(why))
         } else if unable.is_some() && no_income == Some(true) && supporter == Some(true) {
             (Outcome::Applies, prose!("{}，可认定为特困人员", Prose::join(grounds.clone(), "、")))
         } else {

@@ -470,6 +470,12 @@ impl<'a> Scope<'a> {
         Ok(value)
     }
 
+    /// The values this evaluation used, kept as the table and a mark per entry: a household
+    /// uses some thirty parameters, and sharing each record cost two atomic counts apiece.
+    pub fn into_used(self) -> ParamsUsed {
+        ParamsUsed { table: self.table, used: self.used.into_inner() }
+    }
+
     /// Every value used so far, in id order.
     pub fn used(&self) -> Vec<Arc<ParamUse>> {
         let used = self.used.borrow();
@@ -480,6 +486,45 @@ impl<'a> Scope<'a> {
             .filter(|(_, u)| **u)
             .filter_map(|(e, _)| e.as_ref().ok().cloned())
             .collect()
+    }
+}
+
+/// The parameter values an evaluation used, in id order; serialised as a list of [`ParamUse`].
+#[derive(Clone)]
+pub struct ParamsUsed {
+    table: Arc<Resolved>,
+    used: Vec<bool>,
+}
+
+impl ParamsUsed {
+    pub fn iter(&self) -> impl Iterator<Item = &ParamUse> + '_ {
+        self.table.entries.iter().zip(&self.used).filter(|(_, u)| **u).filter_map(|(e, _)| e.as_ref().ok().map(|p| &**p))
+    }
+
+    pub fn len(&self) -> usize {
+        self.iter().count()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.iter().next().is_none()
+    }
+}
+
+impl PartialEq for ParamsUsed {
+    fn eq(&self, other: &Self) -> bool {
+        self.iter().eq(other.iter())
+    }
+}
+
+impl std::fmt::Debug for ParamsUsed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl Serialize for ParamsUsed {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter())
     }
 }
 

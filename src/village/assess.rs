@@ -173,7 +173,7 @@ pub struct VillageAssessment {
     pub missing_rule_label: String,
     pub missing: Vec<MissingValue>,
     pub classification: ClassSuggestion,
-    pub citations: Vec<Citation>,
+    pub citations: Vec<&'static Citation>,
 }
 
 /// Truncated to `dp` places and always shown with `dp` places ("8.00", "0.7142").

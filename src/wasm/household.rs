@@ -32,6 +32,38 @@ pub fn household_choices() -> Result<JsValue, JsValue> {
     to_js(&case::choices())
 }
 
+/// `explain::Threshold` serialises its `explanation` from its other fields, so tsify cannot
+/// derive it; kept field for field with that impl.
+#[wasm_bindgen(typescript_custom_section)]
+const TS_THRESHOLD: &'static str = r#"
+export interface Threshold {
+    /**
+     * What is compared, e.g. `低保计算人均收入`.
+     */
+    quantity: string;
+    unit: string;
+    value: string;
+    threshold: string;
+    comparison: Comparison;
+    /**
+     * Whether the rule's condition holds now.
+     */
+    holds: boolean;
+    /**
+     * The value at which the outcome flips (to fen).
+     */
+    flip_at: string;
+    /**
+     * How much the value must change to flip it (always ≥ 0).
+     */
+    change_to_flip: string;
+    /**
+     * e.g. `人均收入再增加 ¥312 将不再符合（临界值 ¥5,000）`.
+     */
+    explanation: string;
+}
+"#;
+
 #[wasm_bindgen(typescript_custom_section)]
 const TS_HOUSEHOLD_CASE: &'static str = r#"
 /** Money in 元: a decimal string ("1234.56") or a number; null/absent = unknown. */

@@ -1,0 +1,51 @@
+//! A quick timing of one household evaluation that holds up on a busy machine: the thread's own
+//! CPU time (other processes cannot add to it), best of 15 rounds of 20,000 evaluations (what is
+//! left — caches shared with other work — only ever adds time, so the minimum is the cleanest
+//! figure). Criterion (`cargo bench --bench household`) gives the reported figure; this is for
+//! comparing two builds while something else runs. Run:
+//! `cargo run --release --example eval_timing [case.json]` (the release profile is size-tuned;
+//! add `CARGO_PROFILE_RELEASE_OPT_LEVEL=3` to match the benchmark).
+use jingning_policy::case;
+use jingning_policy::household::evaluate;
+use jingning_policy::params::Options;
+use std::hint::black_box;
+use std::time::Duration;
+
+/// CPU time this thread has used.
+fn thread_cpu() -> Duration {
+    let mut t = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+    // SAFETY: `t` is a valid timespec to write to; the clock id is a constant Linux supports.
+    unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut t) };
+    Duration::new(t.tv_sec as u64, t.tv_nsec as u32)
+}
+
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+fn main() {
+    let path = std::env::args().nth(1).unwrap_or_else(|| "examples/household-5.json".into());
+    let text = std::fs::read_to_string(&path).expect("case file");
+    let case = case::from_json(&text).expect("valid case");
+    let opts = Options::default();
+    const N: u32 = 20_000;
+    // (best, median) of the rounds.
+    let round = |f: &dyn Fn()| {
+        let mut times: Vec<Duration> = (0..15)
+            .map(|_| {
+                let t = thread_cpu();
+                for _ in 0..N {
+                    f();
+                }
+                (thread_cpu() - t) / N
+            })
+            .collect();
+        times.sort();
+        (times[0], times[times.len() / 2])
+    };
+    let eval = round(&|| drop(black_box(evaluate(black_box(&case), &opts).unwrap())));
+    let decode = round(&|| drop(black_box(case::from_json(black_box(&text)).unwrap())));
+    println!(
+        "{path}: evaluate {:?} (median {:?}), decode {:?} (median {:?}); thread CPU time, best of 15 rounds of {N}",
+        eval.0, eval.1, decode.0, decode.1
+    );
+}
