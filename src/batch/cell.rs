@@ -5,8 +5,9 @@
 //! numbers or as `2024年6月30日`, 是/否 written as √/×. Each is normalised here to the one form
 //! the case format reads. Anything that still does not fit is passed through unchanged, so the
 //! case reader reports it with its own Chinese message: the rules' reader stays the only judge.
+use crate::decode::Node;
 use chrono::{Datelike, Duration, NaiveDate};
-use serde_json::Value;
+use std::borrow::Cow;
 
 /// A cell as read from CSV (always text) or xlsx (typed; formulas give their cached value).
 #[derive(Debug, Clone, PartialEq)]
@@ -40,7 +41,7 @@ impl Cell {
     pub fn is_empty(&self) -> bool {
         match self {
             Cell::Empty => true,
-            Cell::Text(s) => s.trim().is_empty(),
+            Cell::Text(s) => s.chars().all(char::is_whitespace),
             _ => false,
         }
     }
@@ -58,8 +59,17 @@ impl Cell {
             Cell::Text(s) | Cell::Error(s) => Cow::Borrowed(s),
             Cell::Number(x) => Cow::Owned(number_text(*x)),
             Cell::Bool(b) => Cow::Borrowed(if *b { "是" } else { "否" }),
-            Cell::Date(d) => Cow::Owned(d.format("%Y-%m-%d").to_string()),
+            Cell::Date(d) => Cow::Owned(iso_date(*d)),
         }
+    }
+}
+
+/// `2024-06-30`, written directly (a format string is interpreted anew on every call).
+pub fn iso_date(d: NaiveDate) -> String {
+    if (0..=9999).contains(&d.year()) {
+        format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+    } else {
+        d.format("%Y-%m-%d").to_string()
     }
 }
 
@@ -84,10 +94,11 @@ pub fn half_width(s: &str) -> String {
 }
 
 /// Errors found while normalising a cell: the message names the column's label.
-pub type CellResult = Result<Option<Value>, String>;
+pub type CellResult<'c> = Result<Option<Node<'c>>, String>;
 
-/// The JSON value a cell contributes to the case; `Ok(None)` for an empty cell.
-pub fn to_value(cell: &Cell, kind: Kind, label: &str) -> CellResult {
+/// The value a cell contributes to the case (borrowing the cell's text when it needs no change);
+/// `Ok(None)` for an empty cell.
+pub fn to_node<'c>(cell: &'c Cell, kind: Kind, label: &str) -> CellResult<'c> {
     if cell.is_empty() {
         return Ok(None);
     }
@@ -95,50 +106,69 @@ pub fn to_value(cell: &Cell, kind: Kind, label: &str) -> CellResult {
         return Err(format!("「{label}」是公式错误值 {e}，请先在表格中改正"));
     }
     let v = match kind {
-        Kind::Key | Kind::Text | Kind::Choice => Value::String(text(cell)),
-        Kind::IdNumber => Value::String(id_number(cell, label)?),
-        Kind::Money | Kind::Int => Value::String(number(cell)),
-        Kind::Bool => Value::String(boolean(cell)),
-        Kind::Date => Value::String(date(cell)),
-        Kind::List => Value::Array(list(cell).into_iter().map(Value::String).collect()),
+        Kind::Key | Kind::Text | Kind::Choice => Node::String(text_ref(cell)),
+        Kind::IdNumber => Node::String(id_number(cell, label)?),
+        Kind::Money | Kind::Int => Node::String(number_ref(cell)),
+        Kind::Bool => Node::String(boolean_ref(cell)),
+        Kind::Date => Node::String(date_ref(cell)),
+        Kind::List => Node::Array(list_ref(cell).into_iter().map(Node::String).collect()),
     };
     Ok(Some(v))
 }
 
 /// Trimmed text; full-width letters and digits made half-width (choice codes, names with digits).
 pub fn text(cell: &Cell) -> String {
+    text_ref(cell).into_owned()
+}
+
+/// [`text`], borrowing the cell when it needs no conversion (most cells).
+pub fn text_ref(cell: &Cell) -> Cow<'_, str> {
     match cell {
-        // Most cells need no conversion: copy them once, trimmed.
-        Cell::Text(s) if !has_full_width(s) => s.trim().to_string(),
-        Cell::Text(s) => half_width(s).trim().to_string(),
-        other => other.display(),
+        Cell::Text(s) if !has_full_width(s) => Cow::Borrowed(s.trim()),
+        Cell::Text(s) => Cow::Owned(half_width(s).trim().to_string()),
+        other => other.shown(),
     }
 }
 
 /// Whether [`half_width`] would change anything: full-width forms are U+FF01–U+FF5E (UTF-8
 /// `EF BC 81`–`EF BD 9E`) and the ideographic space U+3000 (`E3 80 80`).
 fn has_full_width(s: &str) -> bool {
-    !s.is_ascii() && s.chars().any(|c| c == '\u{3000}' || ('\u{FF01}'..='\u{FF5E}').contains(&c))
+    // Their lead bytes first (a byte scan), the characters only if one is there.
+    s.bytes().any(|b| b == 0xE3 || b == 0xEF) && s.chars().any(|c| c == '\u{3000}' || ('\u{FF01}'..='\u{FF5E}').contains(&c))
 }
 
-fn id_number(cell: &Cell, label: &str) -> Result<String, String> {
+fn id_number<'c>(cell: &'c Cell, label: &str) -> Result<Cow<'c, str>, String> {
     match cell {
         // Excel keeps 15 significant digits: an 18-digit number has already lost its last ones.
         Cell::Number(x) if x.abs() >= 1e15 => Err(format!(
             "「{label}」被表格存成了数字，末几位已经丢失；请把该列设为“文本”格式后重新填写"
         )),
-        other => Ok(text(other).replace([' ', '\''], "").to_uppercase()),
+        other => match text_ref(other) {
+            // Nothing to remove or upper-case.
+            t if t.bytes().all(|b| b.is_ascii_digit() || b.is_ascii_uppercase()) => Ok(t),
+            t => Ok(Cow::Owned(t.replace([' ', '\''], "").to_uppercase())),
+        },
     }
 }
 
 /// Amounts and counts: `１,２３４.５元` → `1234.5`. Text that is not a number afterwards is left
 /// as typed, for the case reader to report.
 pub fn number(cell: &Cell) -> String {
+    number_ref(cell).into_owned()
+}
+
+/// [`number`], borrowing the cell when it is already a plain number (most cells).
+pub fn number_ref(cell: &Cell) -> Cow<'_, str> {
     let raw = match cell {
-        Cell::Number(x) => return number_text(*x),
-        Cell::Bool(_) | Cell::Date(_) => return cell.display(),
-        other => text(other),
+        Cell::Number(x) => return Cow::Owned(number_text(*x)),
+        Cell::Bool(_) | Cell::Date(_) => return cell.shown(),
+        other => text_ref(other),
     };
+    // Only digits, points and minus signs: nothing below would change it (a plain number, or
+    // something the case reader rejects as typed).
+    if raw.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b'-') {
+        return raw;
+    }
     let core = raw
         .trim()
         .trim_start_matches(['¥', '￥'])
@@ -156,12 +186,12 @@ pub fn number(cell: &Cell) -> String {
     if !numeric {
         return raw;
     }
-    // Already plain (the usual case): the text read is the answer, no second copy.
+    // Already plain: the text read is the answer, no second copy.
     let unchanged = ungrouped.is_none() && core.len() == raw.len();
     match ungrouped {
-        Some(u) => u,
+        Some(u) => Cow::Owned(u),
         None if unchanged => raw,
-        None => core.to_string(),
+        None => Cow::Owned(core.to_string()),
     }
 }
 
@@ -177,12 +207,17 @@ fn is_grouped(s: &str) -> bool {
 
 /// 是/否 in the forms staff actually type.
 pub fn boolean(cell: &Cell) -> String {
+    boolean_ref(cell).into_owned()
+}
+
+/// [`boolean`] without copying.
+pub fn boolean_ref(cell: &Cell) -> Cow<'_, str> {
     match cell {
         Cell::Bool(b) => if *b { "是" } else { "否" }.into(),
         Cell::Number(x) if *x == 1.0 => "是".into(),
         Cell::Number(x) if *x == 0.0 => "否".into(),
         other => {
-            let t = text(other);
+            let t = text_ref(other);
             let is = |words: &[&str]| words.iter().any(|w| t.eq_ignore_ascii_case(w));
             if t == "是" || t == "否" {
                 t
@@ -214,32 +249,37 @@ pub fn excel_serial(x: f64) -> Option<NaiveDate> {
 /// Dates: date cells, Excel serials, and `2024/6/30`, `2024.6.30`, `2024年6月30日`, `20240630`.
 /// A bare year-month (`1965.03`, `1965年3月`, as 出生年月 columns often are) becomes its 1st day.
 pub fn date(cell: &Cell) -> String {
+    date_ref(cell).into_owned()
+}
+
+/// [`date`], borrowing the cell when it is already `YYYY-MM-DD`.
+pub fn date_ref(cell: &Cell) -> Cow<'_, str> {
     match cell {
-        Cell::Date(d) => return d.format("%Y-%m-%d").to_string(),
+        Cell::Date(d) => return Cow::Owned(iso_date(*d)),
         Cell::Number(x) => {
             let digits = number_text(*x);
             if let Some(d) = compact_date(&digits) {
-                return d;
+                return Cow::Owned(d);
             }
             if let Some(d) = excel_serial(*x) {
-                return d.format("%Y-%m-%d").to_string();
+                return Cow::Owned(iso_date(d));
             }
-            return digits;
+            return Cow::Owned(digits);
         }
         _ => {}
     }
-    let t = text(cell);
+    let t = text_ref(cell);
     if is_iso_shape(&t) {
         // Already `YYYY-MM-DD`: whether it is a real date is the case reader's to say.
         return t;
     }
     if let Some(d) = compact_date(&t) {
-        return d;
+        return Cow::Owned(d);
     }
     // A serial stored as text (a date column exported to CSV without its format).
     if t.len() == 5 && t.chars().all(|c| c.is_ascii_digit()) {
         if let Some(d) = t.parse::<f64>().ok().and_then(excel_serial) {
-            return d.format("%Y-%m-%d").to_string();
+            return Cow::Owned(iso_date(d));
         }
     }
     let parts: Vec<&str> = t
@@ -249,10 +289,14 @@ pub fn date(cell: &Cell) -> String {
         .filter(|p| !p.is_empty())
         .collect();
     let nums: Option<Vec<u32>> = parts.iter().map(|p| p.trim().parse::<u32>().ok()).collect();
-    match nums.as_deref() {
-        Some([y, m, d]) if *y >= 1000 => iso(*y, *m, *d).unwrap_or(t),
-        Some([y, m]) if *y >= 1000 => iso(*y, *m, 1).unwrap_or(t),
-        _ => t,
+    let found = match nums.as_deref() {
+        Some([y, m, d]) if *y >= 1000 => iso(*y, *m, *d),
+        Some([y, m]) if *y >= 1000 => iso(*y, *m, 1),
+        _ => None,
+    };
+    match found {
+        Some(d) => Cow::Owned(d),
+        None => t,
     }
 }
 
@@ -278,11 +322,17 @@ fn iso(y: u32, m: u32, d: u32) -> Option<String> {
 
 /// A list cell: `产业帮扶、就业帮扶` or `因病,因残`.
 pub fn list(cell: &Cell) -> Vec<String> {
-    text(cell)
-        .split(['、', ',', '，', ';', '；', '/', '\n'])
-        .map(|s| s.trim().to_string())
-        .filter(|s| !s.is_empty())
-        .collect()
+    list_ref(cell).into_iter().map(Cow::into_owned).collect()
+}
+
+const LIST_SEPARATORS: [char; 7] = ['、', ',', '，', ';', '；', '/', '\n'];
+
+/// [`list`], borrowing the cell's text when it needs no conversion.
+pub fn list_ref(cell: &Cell) -> Vec<Cow<'_, str>> {
+    match text_ref(cell) {
+        Cow::Borrowed(t) => t.split(LIST_SEPARATORS).map(str::trim).filter(|s| !s.is_empty()).map(Cow::Borrowed).collect(),
+        Cow::Owned(t) => t.split(LIST_SEPARATORS).map(str::trim).filter(|s| !s.is_empty()).map(|s| Cow::Owned(s.to_string())).collect(),
+    }
 }
 
 #[cfg(test)]

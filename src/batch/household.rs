@@ -4,6 +4,8 @@
 //!
 //! No rule lives here. Cells are normalised ([`super::cell`]), placed at their case field, and the
 //! case reader judges them; its errors (JSON paths) are mapped back to the sheet's row and column.
+//! The case is built as a [`Node`] tree whose keys are the column table's field names and whose
+//! values borrow the cells' text, so a household costs few allocations before the engine runs.
 //!
 //! Rows: one row per member, grouped by 户编号 (a blank 户编号 continues the household above, as
 //! merged cells do). A whole sheet ([`group_sheet`]) joins rows of one 户编号 wherever they are; a
@@ -15,14 +17,15 @@
 use super::cell::{self, Cell};
 use super::columns::{self, ColumnDef, HeaderMap, RESULT_PREFIX};
 use crate::case::{self, MAX_MEMBERS};
-use crate::decode::{parse_json, Decoder};
+use crate::decode::{parse_json, Decoder, Fields, Node};
 use crate::error::{Failure, FieldError};
 use crate::explain::Outcome;
 use crate::household::decision::Decision;
 use crate::household::{evaluate, HouseholdResult};
 use crate::params::Options;
 use serde::Serialize;
-use serde_json::{Map, Value};
+use serde_json::Value;
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// A sheet row: its number as the sheet shows it (1-based) and its cells.
@@ -74,7 +77,7 @@ impl BatchOptions {
         let mut out = BatchOptions { assessment_date: None, engine: Options::from_json(&Value::Object(rest))? };
         if let Some(date) = date.filter(|d| !d.is_null()) {
             let mut d = Decoder::new();
-            crate::decode::date_value(&mut d, "$.assessment_date", &date, "核查日期");
+            crate::decode::date_value(&mut d, "$.assessment_date", (&date).into(), "核查日期");
             if d.has_errors() {
                 return Err(Failure::invalid(d.errors().to_vec()));
             }
@@ -97,6 +100,11 @@ pub struct Plan {
     pub header_map: HeaderMap,
     /// `(cell index, column definition)` for each mapped column.
     cols: Vec<(usize, &'static ColumnDef)>,
+    /// The member columns in the order of their case field (stable), so a member object is built
+    /// by appending: `(index into cols, field, field within it)` (`disability`, `grade`).
+    member_order: Vec<(usize, &'static str, Option<&'static str>)>,
+    /// Whether each of `cols` is a member column.
+    is_member: Vec<bool>,
     key: Option<usize>,
     relation: Option<usize>,
     name: Option<usize>,
@@ -151,7 +159,21 @@ impl Plan {
         for h in ["人均纯收入（元）", "低保计算人均收入（元）", "缺少信息", "错误"] {
             result_headers.push(format!("{RESULT_PREFIX}{h}"));
         }
+        let mut member_order: Vec<(usize, &'static str, Option<&'static str>)> = cols
+            .iter()
+            .enumerate()
+            .filter_map(|(k, (_, d))| {
+                d.member_field().map(|f| match f.split_once('.') {
+                    Some((top, rest)) => (k, top, Some(rest)),
+                    None => (k, f, None),
+                })
+            })
+            .collect();
+        member_order.sort_by_key(|(_, f, _)| *f);
+        let is_member = cols.iter().map(|(_, d)| d.member_field().is_some()).collect();
         Ok(Plan {
+            member_order,
+            is_member,
             result_headers,
             key: find("household_id"),
             relation: find("members[].relation"),
@@ -184,21 +206,30 @@ impl Plan {
 
     /// Builds the household's case JSON, with errors of cells that could not be read.
     pub fn case_json(&self, rows: &[Row]) -> (Value, Vec<RowError>, Vec<(&str, usize)>) {
+        let rows: Vec<&Row> = rows.iter().collect();
+        let (node, errors, sources) = self.case_node(&rows);
+        (node.to_value(), errors, sources)
+    }
+
+    /// [`Plan::case_json`] as a [`Node`] borrowing the rows' text (what evaluation reads).
+    pub fn case_node<'s>(&'s self, rows: &[&'s Row]) -> (Node<'s>, Vec<RowError>, Vec<(&'static str, usize)>) {
         let mut errors = Vec::new();
-        let mut root = Map::new();
-        root.insert("schema".into(), Value::String(case::SCHEMA.into()));
+        let mut root = Fields::new();
+        root.insert(Cow::Borrowed("schema"), Node::str(case::SCHEMA));
         // Which row each household field came from, to place the case reader's errors.
-        let mut sources: Vec<(&str, usize)> = Vec::new();
+        let mut sources: Vec<(&'static str, usize)> = Vec::new();
         let mut members = Vec::with_capacity(rows.len());
-        for row in rows {
-            let mut member = Map::new();
-            for (ci, def) in &self.cols {
-                if def.field == "household_id" {
+        // A row's member values, by column, until they are placed in field order.
+        let mut stash: Vec<Option<Node>> = vec![None; self.cols.len()];
+        for &row in rows {
+            for (pos, (ci, def)) in self.cols.iter().enumerate() {
+                let member = self.is_member.get(pos).copied().unwrap_or(false);
+                if !member && def.field == "household_id" {
                     continue;
                 }
                 let c = row.cells.get(*ci).unwrap_or(&Cell::Empty);
                 let header = || self.headers.get(*ci).map(|h| h.trim().to_string()).unwrap_or_default();
-                let v = match cell::to_value(c, def.kind, &def.header) {
+                let v = match cell::to_node(c, def.kind, &def.header) {
                     Ok(Some(v)) => v,
                     Ok(None) => continue,
                     Err(message) => {
@@ -206,58 +237,78 @@ impl Plan {
                         continue;
                     }
                 };
-                match def.member_field() {
-                    Some(f) => set_path(&mut member, f, v),
-                    None => match get_path(&root, &def.field) {
-                        None => {
-                            set_path(&mut root, &def.field, v);
-                            sources.push((def.field.as_str(), row.number));
-                        }
-                        Some(old) if *old == v => {}
-                        Some(old) => {
-                            let first = sources.iter().find(|(f, _)| *f == def.field).map(|(_, r)| *r).unwrap_or(0);
-                            errors.push(RowError {
-                                row: row.number,
-                                column: header(),
-                                message: format!("同一户的「{}」前后不一致：第 {first} 行为 {}，本行为 {}", def.header, show(old), show(&v)),
-                            });
-                        }
-                    },
+                if member {
+                    if let Some(slot) = stash.get_mut(pos) {
+                        *slot = Some(v);
+                    }
+                    continue;
+                }
+                match get_path(&root, &def.field) {
+                    None => {
+                        set_path(&mut root, &def.field, v);
+                        sources.push((def.field.as_str(), row.number));
+                    }
+                    Some(old) if *old == v => {}
+                    Some(old) => {
+                        let first = sources.iter().find(|(f, _)| *f == def.field).map(|(_, r)| *r).unwrap_or(0);
+                        errors.push(RowError {
+                            row: row.number,
+                            column: header(),
+                            message: format!("同一户的「{}」前后不一致：第 {first} 行为 {}，本行为 {}", def.header, show(old), show(&v)),
+                        });
+                    }
                 }
             }
-            members.push(Value::Object(member));
+            let mut member = Fields::with_capacity(self.member_order.len());
+            for (pos, field, within) in &self.member_order {
+                let Some(v) = stash.get_mut(*pos).and_then(Option::take) else { continue };
+                match within {
+                    None => member.insert(Cow::Borrowed(field), v),
+                    Some(rest) => {
+                        if let Some(m) = member.object_at(Cow::Borrowed(field)) {
+                            set_path(m, rest, v);
+                        }
+                    }
+                }
+            }
+            members.push(Node::Object(member));
         }
-        root.insert("members".into(), Value::Array(members));
+        root.insert(Cow::Borrowed("members"), Node::Array(members));
         if !root.contains_key("assessment_date") {
             if let Some(d) = &self.options.assessment_date {
-                root.insert("assessment_date".into(), Value::String(d.clone()));
+                root.insert(Cow::Borrowed("assessment_date"), Node::str(d.as_str()));
             }
         }
-        (Value::Object(root), errors, sources)
+        (Node::Object(root), errors, sources)
     }
 
     /// Evaluates one household (its rows, in sheet order).
     pub fn evaluate(&self, group: &Group) -> (HouseholdRow, Option<HouseholdResult>) {
-        let rows = &group.rows;
+        let rows: Vec<&Row> = group.rows.iter().collect();
+        self.evaluate_rows(&rows, group.continued, &group.errors)
+    }
+
+    /// [`Plan::evaluate`] for rows held elsewhere (a whole sheet's), without copying them.
+    pub fn evaluate_rows(&self, rows: &[&Row], continued: bool, group_errors: &[RowError]) -> (HouseholdRow, Option<HouseholdResult>) {
         let first = rows.first().map(|r| r.number).unwrap_or(0);
         let last = rows.last().map(|r| r.number).unwrap_or(0);
-        let (case_json, mut errors, sources) = self.case_json(rows);
+        let (case, mut errors, sources) = self.case_node(rows);
         let mut out = HouseholdRow {
             first_row: first,
             last_row: last,
             key: rows.iter().find_map(|r| self.cell(r, self.key)).map(cell::text),
-            head_name: self.head_name(rows, &case_json),
-            village: case_json.get("village").and_then(Value::as_str).map(str::to_string),
+            head_name: self.head_name(rows, &case),
+            village: case.get("village").and_then(Node::as_str).map(str::to_string),
             members: rows.len(),
             ok: false,
             values: Vec::new(),
             errors: Vec::new(),
         };
-        if group.continued {
+        if continued {
             errors.push(RowError { row: first, column: String::new(), message: format!("本户超过 {MAX_MEMBERS} 人（接上面的行），请检查户编号或「与户主关系」是否填写") });
         }
-        errors.extend(group.errors.iter().cloned());
-        let result = match case::from_value(&case_json) {
+        errors.extend(group_errors.iter().cloned());
+        let result = match case::from_node(&case) {
             Ok(c) if errors.is_empty() => match evaluate(&c, &self.options.engine) {
                 Ok(r) => Some(r),
                 Err(f) => {
@@ -288,17 +339,17 @@ impl Plan {
         (out, result)
     }
 
-    fn head_name(&self, rows: &[Row], case_json: &Value) -> Option<String> {
-        if let Some(h) = case_json.get("head_name").and_then(Value::as_str) {
+    fn head_name(&self, rows: &[&Row], case: &Node) -> Option<String> {
+        if let Some(h) = case.get("head_name").and_then(Node::as_str) {
             return Some(h.to_string());
         }
-        let is_head = |r: &&Row| self.cell(r, self.relation).map(cell::text).is_some_and(|t| t == "户主" || t == "head");
-        let row = rows.iter().find(is_head).or(rows.first())?;
+        let is_head = |r: &&Row| self.cell(r, self.relation).map(cell::text_ref).is_some_and(|t| t == "户主" || t == "head");
+        let row = rows.iter().copied().find(is_head).or(rows.first().copied())?;
         self.cell(row, self.name).map(cell::text)
     }
 
     /// The case reader's or engine's failure as sheet errors.
-    fn place(&self, f: Failure, rows: &[Row], sources: &[(&str, usize)]) -> Vec<RowError> {
+    fn place(&self, f: Failure, rows: &[&Row], sources: &[(&str, usize)]) -> Vec<RowError> {
         let first = rows.first().map(|r| r.number).unwrap_or(0);
         let errors = match f {
             Failure::Invalid { errors } => errors,
@@ -315,7 +366,7 @@ impl Plan {
     }
 
     /// `$.members[2].disability.grade` → (row of member 2, `members[].disability.grade`).
-    fn locate(&self, path: &str, rows: &[Row], sources: &[(&str, usize)]) -> (Option<usize>, Option<String>) {
+    fn locate(&self, path: &str, rows: &[&Row], sources: &[(&str, usize)]) -> (Option<usize>, Option<String>) {
         let p = path.strip_prefix("$.").unwrap_or("");
         if let Some(rest) = p.strip_prefix("members[") {
             let Some((idx, tail)) = rest.split_once(']') else { return (None, None) };
@@ -338,11 +389,13 @@ impl Plan {
         exact.or_else(within).and_then(|(i, _)| self.headers.get(*i)).map(|h| h.trim().to_string())
     }
 
-    fn values(&self, r: &HouseholdResult, rows: &[Row]) -> Vec<String> {
+    fn values(&self, r: &HouseholdResult, rows: &[&Row]) -> Vec<String> {
         let mut v = Vec::with_capacity(self.measures.len() + 4);
         v.push(if r.missing.is_empty() { "已核查" } else { "已核查（信息不全）" }.to_string());
-        for (code, _) in &self.measures {
-            v.push(r.decisions.iter().find(|d| d.measure == *code).map(decision_text).unwrap_or_default());
+        for (i, (code, _)) in self.measures.iter().enumerate() {
+            // The engine returns its decisions in the order the columns were made from.
+            let d = r.decisions.get(i).filter(|d| d.measure == *code).or_else(|| r.decisions.iter().find(|d| d.measure == *code));
+            v.push(d.map(decision_text).unwrap_or_default());
         }
         v.push(r.per_capita_net.map(|x| x.to_string()).unwrap_or_default());
         v.push(r.per_capita_dibao.map(|x| x.to_string()).unwrap_or_default());
@@ -410,11 +463,11 @@ fn invalid(message: impl Into<String>) -> Failure {
     Failure::invalid(vec![FieldError::new("$", message)])
 }
 
-fn show(v: &Value) -> String {
+fn show(v: &Node) -> String {
     match v {
-        Value::String(s) => s.clone(),
-        Value::Array(items) => items.iter().map(show).collect::<Vec<_>>().join("、"),
-        other => other.to_string(),
+        Node::String(s) => s.to_string(),
+        Node::Array(items) => items.iter().map(show).collect::<Vec<_>>().join("、"),
+        other => other.to_value().to_string(),
     }
 }
 
@@ -432,7 +485,7 @@ fn strip_index(path: &str) -> String {
     out
 }
 
-fn get_path<'a>(root: &'a Map<String, Value>, path: &str) -> Option<&'a Value> {
+fn get_path<'a, 'n>(root: &'a Fields<'n>, path: &str) -> Option<&'a Node<'n>> {
     let mut parts = path.split('.');
     let mut cur = root.get(parts.next()?)?;
     for p in parts {
@@ -441,17 +494,12 @@ fn get_path<'a>(root: &'a Map<String, Value>, path: &str) -> Option<&'a Value> {
     Some(cur)
 }
 
-fn set_path(root: &mut Map<String, Value>, path: &str, v: Value) {
+/// Sets `a.b.c`, making the objects on the way; a non-object in the way leaves the value out.
+fn set_path<'n>(root: &mut Fields<'n>, path: &'n str, v: Node<'n>) {
     match path.split_once('.') {
-        None => {
-            root.insert(path.to_string(), v);
-        }
+        None => root.insert(Cow::Borrowed(path), v),
         Some((head, rest)) => {
-            // Look before inserting: `entry` would copy the key for every field of `status.*`.
-            if !root.contains_key(head) {
-                root.insert(head.to_string(), Value::Object(Map::new()));
-            }
-            if let Some(Value::Object(m)) = root.get_mut(head) {
+            if let Some(m) = root.object_at(Cow::Borrowed(head)) {
                 set_path(m, rest, v);
             }
         }
@@ -508,15 +556,15 @@ impl<'p> Grouper<'p> {
         let p = self.plan;
         let mut new_key = None;
         let starts = if p.key.is_some() {
-            match p.cell(&row, p.key).map(cell::text) {
-                Some(k) if self.key.as_ref() != Some(&k) => {
-                    new_key = Some(k);
+            match p.cell(&row, p.key).map(cell::text_ref) {
+                Some(k) if self.key.as_deref() != Some(k.as_ref()) => {
+                    new_key = Some(k.into_owned());
                     true
                 }
                 _ => false,
             }
         } else if p.relation.is_some() {
-            p.cell(&row, p.relation).map(cell::text).is_some_and(|t| t == "户主" || t == "head")
+            p.cell(&row, p.relation).map(cell::text_ref).is_some_and(|t| t == "户主" || t == "head")
         } else {
             true
         };
@@ -583,6 +631,13 @@ impl SheetGroups {
         out
     }
 
+    /// The rows of household `k`, borrowed, and whether they continue a household cut at
+    /// [`MAX_GROUP_ROWS`]: for [`Plan::evaluate_rows`].
+    pub fn rows<'r>(&self, k: usize, rows: &'r [Row]) -> (Vec<&'r Row>, bool) {
+        let Some((idx, continued)) = self.groups.get(k) else { return (Vec::new(), false) };
+        (idx.iter().filter_map(|i| rows.get(*i)).collect(), *continued)
+    }
+
     /// The rows of household `k`, cloned, as a [`Group`] for [`Plan::evaluate`].
     pub fn group(&self, k: usize, rows: &[Row]) -> Group {
         let Some((idx, continued)) = self.groups.get(k) else { return Group::default() };
@@ -622,8 +677,8 @@ pub fn group_sheet(plan: &Plan, rows: &[Row]) -> SheetGroups {
         if row.is_empty() {
             continue;
         }
-        let g = match plan.cell(row, plan.key).map(cell::text) {
-            Some(k) => match by_key.get(&k) {
+        let g = match plan.cell(row, plan.key).map(cell::text_ref) {
+            Some(k) => match by_key.get(k.as_ref()) {
                 Some(&g) => {
                     if current != Some(g) {
                         if let Some(flag) = scattered.get_mut(g) {
@@ -633,7 +688,7 @@ pub fn group_sheet(plan: &Plan, rows: &[Row]) -> SheetGroups {
                     g
                 }
                 None => {
-                    by_key.insert(k, groups.len());
+                    by_key.insert(k.into_owned(), groups.len());
                     groups.push(Vec::new());
                     scattered.push(false);
                     groups.len() - 1

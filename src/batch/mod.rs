@@ -69,11 +69,12 @@ impl Session {
     pub fn step(&mut self, max_households: usize) -> bool {
         let mut made = 0;
         while made < max_households && self.households.len() < self.groups.groups.len() {
-            let g = self.groups.group(self.households.len(), &self.rows);
-            let (h, r) = self.plan.evaluate(&g);
+            // The rows are borrowed from the sheet, not copied per household.
+            let (rows, continued) = self.groups.rows(self.households.len(), &self.rows);
+            let (h, r) = self.plan.evaluate_rows(&rows, continued, &[]);
             self.summary.add(&h, r.as_ref());
             self.households.push(h);
-            self.rows_done += g.rows.len();
+            self.rows_done += rows.len();
             made += 1;
         }
         self.done = self.households.len() >= self.groups.groups.len();

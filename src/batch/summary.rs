@@ -63,8 +63,13 @@ impl Summary {
         if !r.missing.is_empty() {
             self.incomplete += 1;
         }
-        for d in &r.decisions {
-            let Some(m) = self.measures.iter_mut().find(|m| m.measure == d.measure) else { continue };
+        for (i, d) in r.decisions.iter().enumerate() {
+            // The engine returns its decisions in the order the columns were made from.
+            let at = match self.measures.get(i) {
+                Some(m) if m.measure == d.measure => Some(i),
+                _ => self.measures.iter().position(|m| m.measure == d.measure),
+            };
+            let Some(m) = at.and_then(|i| self.measures.get_mut(i)) else { continue };
             match d.outcome {
                 Outcome::Applies => {
                     m.applies += 1;

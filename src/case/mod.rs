@@ -13,7 +13,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 pub use id_number::Sex;
-pub use read::{from_json, from_value};
+pub use read::{from_json, from_node, from_value};
 
 /// The schema tag this version reads.
 pub const SCHEMA: &str = "jingning.household/1";

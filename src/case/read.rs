@@ -1,7 +1,7 @@
 //! Reads a household case from JSON through [`crate::decode`], collecting every error with its
 //! path and a Chinese message, and cross-checks fields that must agree (ID number and birth date).
 use super::*;
-use crate::decode::{choice_value, parse_json, Choice, Decoder, Obj};
+use crate::decode::{choice_value, parse_node, Choice, Decoder, Node, Obj, Val};
 use crate::error::Failure;
 use serde_json::Value;
 
@@ -21,17 +21,26 @@ const STATUS: &[&str] = &[
     "measures_taken", "returned_to_poverty", "income_stable_months", "original_risk_eliminated", "new_risk",
 ];
 
-/// Parses JSON text into a case.
+/// Parses JSON text into a case (read in place: strings are borrowed from the text).
 pub fn from_json(text: &str) -> Result<Case, Failure> {
-    from_value(&parse_json(text)?)
+    from_node(&parse_node(text)?)
 }
 
 pub fn from_value(v: &Value) -> Result<Case, Failure> {
+    read(v.into())
+}
+
+/// A case from a [`Node`] tree (JSON text read in place, or a batch row's cells).
+pub fn from_node(v: &Node) -> Result<Case, Failure> {
+    read(v.into())
+}
+
+fn read(v: Val) -> Result<Case, Failure> {
     let mut d = Decoder::new();
     let Some(o) = d.root(v, "农户信息") else { return d.finish(None) };
     o.deny_unknown(&mut d, ROOT);
     if o.require(&mut d, "schema", "格式版本") {
-        match o.raw("schema").and_then(Value::as_str) {
+        match o.raw("schema").and_then(Val::as_str) {
             Some(SCHEMA) => {}
             _ => d.error(o.path_of("schema"), format!("「格式版本」应为 \"{SCHEMA}\"")),
         }
@@ -133,8 +142,8 @@ fn read_members(d: &mut Decoder, o: &Obj, date: Option<NaiveDate>) -> Vec<Member
         d.error(o.path_of("members"), "「家庭成员」至少 1 人");
     }
     let mut members = Vec::new();
-    for it in &items {
-        let Some(m) = Obj::at(d, &it.path, it.value, "家庭成员") else { continue };
+    for it in items {
+        let Some(m) = Obj::item(d, it, "家庭成员") else { continue };
         members.push(read_member(d, &m, date));
     }
     let heads = members.iter().filter(|m| m.relation == Some(Relation::Head)).count();
@@ -186,7 +195,7 @@ fn read_member(d: &mut Decoder, m: &Obj, date: Option<NaiveDate>) -> Member {
         has_disability = Some(true);
     }
     Member {
-        name: m.text(d, "name", "姓名", 50).map(Into::into),
+        name: m.text_str(d, "name", "姓名", 50).map(Into::into),
         relation: m.choice(d, "relation", "与户主关系"),
         id_number,
         birth_date,

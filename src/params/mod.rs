@@ -286,12 +286,12 @@ impl Options {
             if let Some(ov) = o.object(&mut d, "overrides", "参数覆盖") {
                 for key in ov.keys() {
                     if let Some(x) = ov.decimal(&mut d, key, key, -PARAM_LIMIT, PARAM_LIMIT) {
-                        opts.overrides.insert(key.clone(), x);
+                        opts.overrides.insert(key.to_string(), x);
                     }
                 }
             }
             if let Some(p) = o.raw("params") {
-                match ParamSet::from_docs(p) {
+                match ParamSet::from_docs(&p.to_json()) {
                     Ok(set) => opts.params = Some(ParamSet::builtin()?.merged_with(&set)),
                     Err(Failure::Invalid { errors }) => {
                         for e in errors {

@@ -62,7 +62,7 @@ impl VillageOptions {
         if let Some(o) = d.root(v, "选项") {
             o.deny_unknown(&mut d, &["indicator_system", "county_averages", "include_assessments"]);
             if let Some(s) = o.raw("indicator_system") {
-                match IndicatorSystem::from_json(s) {
+                match IndicatorSystem::from_json(&s.to_json()) {
                     Ok(sys) => opts.system = Some(sys),
                     Err(Failure::Invalid { errors }) => {
                         for e in errors {
@@ -102,7 +102,7 @@ fn read_averages(d: &mut Decoder, o: &Obj, system: Option<&IndicatorSystem>) -> 
             }
         }
         if let Some(x) = o.decimal(d, key, &format!("{key} 的全县平均值"), -VALUE_LIMIT, VALUE_LIMIT) {
-            out.insert(key.clone(), x);
+            out.insert(key.to_string(), x);
         }
     }
     out
@@ -166,7 +166,7 @@ fn read_values(d: &mut Decoder, o: &Obj, system: &IndicatorSystem) -> BTreeMap<S
             o.decimal(d, key, label, min, max).map(|x| IndicatorValue::Number(x.normalize()))
         };
         if let Some(v) = value {
-            out.insert(key.clone(), v);
+            out.insert(key.to_string(), v);
         }
     }
     out

@@ -561,9 +561,9 @@ fn read_indicator(d: &mut Decoder, o: &Obj, id: Option<String>, dims: &[String])
     }
     let unit = o.text(d, "unit", "单位", 20);
     let direction = o.choice(d, "direction", "方向");
-    let target = match o.raw("target") {
-        Some(Value::Bool(b)) => Some(Target::Yes(*b)),
-        Some(_) => o.decimal(d, "target", "目标值", -VALUE_LIMIT, VALUE_LIMIT).map(Target::Number),
+    let target = match o.raw("target").map(|v| v.as_bool()) {
+        Some(Some(b)) => Some(Target::Yes(b)),
+        Some(None) => o.decimal(d, "target", "目标值", -VALUE_LIMIT, VALUE_LIMIT).map(Target::Number),
         None => None,
     };
     let weight = o.decimal(d, "weight", "权重", Decimal::ZERO, Decimal::ONE_HUNDRED);
