@@ -238,7 +238,7 @@ fn streaming_csv_gives_the_same_households_as_reading_whole() {
     let whole = evaluate(read_file(TOWNSHIP.as_bytes(), "t.csv").unwrap(), opts("2024-06-30"));
     let (plan, rows, _) = open_csv(std::io::BufReader::new(TOWNSHIP.as_bytes()), opts("2024-06-30")).unwrap();
     let mut streamed = Vec::new();
-    let summary = drive(&plan, rows, 1, |_, h, _| {
+    let summary = drive(&plan, rows, 1, |_, h| {
         streamed.push(h.clone());
         Ok(())
     })
@@ -260,7 +260,7 @@ fn several_threads_give_the_households_in_file_order_exactly_as_one_does() {
     let run = |jobs: usize| {
         let (plan, rows, _) = open_csv(std::io::BufReader::new(csv.as_bytes()), opts("2024-06-30")).unwrap();
         let mut seen = Vec::new();
-        let summary = drive(&plan, rows, jobs, |g, h, _| {
+        let summary = drive(&plan, rows, jobs, |g, h| {
             seen.push((g.rows.first().map(|r| r.number), h.clone()));
             Ok(())
         })
@@ -286,14 +286,14 @@ fn a_broken_csv_line_stops_a_threaded_run_with_the_same_error() {
     csv.extend_from_slice(b"\xd2\xd2,\xbb\xa7\xd6\xf7,1960-01-01\n");
     let run = |jobs| {
         let (plan, rows, _) = open_csv(std::io::BufReader::new(&csv[..]), opts("2024-06-30")).unwrap();
-        drive(&plan, rows, jobs, |_, _, _| Ok(())).map(|s| s.households)
+        drive(&plan, rows, jobs, |_, _| Ok(())).map(|s| s.households)
     };
     let (one, two) = (run(1).unwrap_err(), run(2).unwrap_err());
     assert_eq!(format!("{one:?}"), format!("{two:?}"));
     assert!(format!("{two:?}").contains("UTF-8"), "{two:?}");
     let header_only = "姓名,与户主关系,出生日期\n";
     let (plan, rows, _) = open_csv(std::io::BufReader::new(header_only.as_bytes()), opts("2024-06-30")).unwrap();
-    let err = drive(&plan, rows, 2, |_, _, _| Ok(())).unwrap_err();
+    let err = drive(&plan, rows, 2, |_, _| Ok(())).unwrap_err();
     assert!(format!("{err:?}").contains("没有数据行"));
 }
 
@@ -449,7 +449,7 @@ fn rows_of_one_household_join_by_household_number_across_a_whole_sheet() {
 fn streaming_a_csv_flags_a_household_number_met_again_after_its_household_closed() {
     let (plan, rows, _) = open_csv(std::io::BufReader::new(SCATTERED.as_bytes()), opts("2024-06-30")).unwrap();
     let mut streamed = Vec::new();
-    drive(&plan, rows, 1, |_, h, _| {
+    drive(&plan, rows, 1, |_, h| {
         streamed.push(h.clone());
         Ok(())
     })

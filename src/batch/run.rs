@@ -9,7 +9,6 @@ use super::stream::{drive, open_csv};
 use super::summary::Summary;
 use super::write::{self, CsvOut};
 use crate::error::Failure;
-use crate::household::HouseholdResult;
 use serde::Serialize;
 use std::fs::File;
 use std::io::{BufReader, BufWriter, Read, Write};
@@ -59,14 +58,14 @@ enum Out {
 /// joined by 户编号 wherever they are), like [`drive`] does for a stream.
 fn drive_whole<F>(plan: &Plan, rows: &[Row], groups: &SheetGroups, mut sink: F) -> Result<Summary, Failure>
 where
-    F: FnMut(&Group, &HouseholdRow, Option<&HouseholdResult>) -> Result<(), Failure>,
+    F: FnMut(&Group, &HouseholdRow) -> Result<(), Failure>,
 {
     let mut summary = Summary::new(plan.measures());
     for k in 0..groups.groups.len() {
         let g = groups.group(k, rows);
         let (h, r) = plan.evaluate(&g);
         summary.add(&h, r.as_ref());
-        sink(&g, &h, r.as_ref())?;
+        sink(&g, &h)?;
     }
     if summary.households == 0 {
         return Err(fail("表中只有表头，没有数据行"));
@@ -128,7 +127,7 @@ pub fn run_file(a: RunArgs) -> Result<Report, Failure> {
     let mut second_summary = second.as_ref().map(|p| Summary::new(p.measures()));
     let mut changes = second.as_ref().map(|_| Vec::new());
     let headers = plan.result_headers();
-    let sink = |g: &Group, h: &HouseholdRow, _: Option<&HouseholdResult>| {
+    let sink = |g: &Group, h: &HouseholdRow| {
         for e in &h.errors {
             if errors.len() < MAX_REPORTED_ERRORS {
                 errors.push(RowError::describe(e));

@@ -90,4 +90,32 @@ impl Summary {
             }
         }
     }
+
+    /// Adds the counts of the households that follow this summary's (same measures). Labels keep
+    /// their order of first appearance, so merging the parts of a file in order gives the same
+    /// summary as adding its households one by one.
+    pub fn merge(&mut self, later: Summary) {
+        self.rows += later.rows;
+        self.households += later.households;
+        self.evaluated += later.evaluated;
+        self.with_errors += later.with_errors;
+        self.single_member += later.single_member;
+        self.incomplete += later.incomplete;
+        for (m, l) in self.measures.iter_mut().zip(later.measures) {
+            m.applies += l.applies;
+            m.does_not_apply += l.does_not_apply;
+            m.cannot_decide += l.cannot_decide;
+            for c in l.categories {
+                match m.categories.iter_mut().find(|x| x.label == c.label) {
+                    Some(x) => x.count += c.count,
+                    None => m.categories.push(c),
+                }
+            }
+        }
+        for u in later.unverified {
+            if !self.unverified.contains(&u) {
+                self.unverified.push(u);
+            }
+        }
+    }
 }
