@@ -21,7 +21,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             if let Cell::Text(s) = cell {
                 match s.parse::<f64>() {
                     Ok(x) if !s.starts_with('0') || s == "0" => ws.write_number(r as u32 + 1, c as u16, x)?,
-                    _ => ws.write_string(r as u32 + 1, c as u16, s)?,
+                    _ => ws.write_string(r as u32 + 1, c as u16, s.as_str())?,
                 };
             }
         }

@@ -9,11 +9,16 @@ use crate::decode::Node;
 use chrono::{Datelike, Duration, NaiveDate};
 use std::borrow::Cow;
 
+/// A cell's text.
+pub type CellText = compact_str::CompactString;
+
 /// A cell as read from CSV (always text) or xlsx (typed; formulas give their cached value).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {
     Empty,
-    Text(String),
+    /// Text; up to 24 bytes (most cells: 是/否, dates, amounts, names) kept inline, so reading a
+    /// row allocates once for its cells rather than once per cell.
+    Text(CellText),
     Number(f64),
     Bool(bool),
     /// A cell formatted as a date, as its calendar date (time of day dropped).
@@ -56,7 +61,8 @@ impl Cell {
         use std::borrow::Cow;
         match self {
             Cell::Empty => Cow::Borrowed(""),
-            Cell::Text(s) | Cell::Error(s) => Cow::Borrowed(s),
+            Cell::Text(s) => Cow::Borrowed(s.as_str()),
+            Cell::Error(s) => Cow::Borrowed(s.as_str()),
             Cell::Number(x) => Cow::Owned(number_text(*x)),
             Cell::Bool(b) => Cow::Borrowed(if *b { "是" } else { "否" }),
             Cell::Date(d) => Cow::Owned(iso_date(*d)),

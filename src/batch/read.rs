@@ -264,8 +264,8 @@ fn xlsx_rows<RS: Read + Seek>(wb: &mut calamine::Xlsx<RS>, name: &str) -> Result
                 DataRef::Empty => continue,
                 DataRef::Int(i) => Cell::Number(*i as f64),
                 DataRef::Float(x) => Cell::Number(*x),
-                DataRef::String(s) => Cell::Text(s.clone()),
-                DataRef::SharedString(s) => Cell::Text((*s).to_string()),
+                DataRef::String(s) => Cell::Text(s.as_str().into()),
+                DataRef::SharedString(s) => Cell::Text((*s).into()),
                 DataRef::Bool(b) => Cell::Bool(*b),
                 DataRef::DateTime(d) => match d.as_datetime() {
                     Some(dt) if d.is_datetime() => Cell::Date(dt.date()),
@@ -273,9 +273,9 @@ fn xlsx_rows<RS: Read + Seek>(wb: &mut calamine::Xlsx<RS>, name: &str) -> Result
                 },
                 DataRef::DateTimeIso(s) => match chrono::NaiveDate::parse_from_str(s.get(..10).unwrap_or(s), "%Y-%m-%d") {
                     Ok(d) => Cell::Date(d),
-                    Err(_) => Cell::Text(s.clone()),
+                    Err(_) => Cell::Text(s.as_str().into()),
                 },
-                DataRef::DurationIso(s) => Cell::Text(s.clone()),
+                DataRef::DurationIso(s) => Cell::Text(s.as_str().into()),
                 DataRef::Error(e) => Cell::Error(format!("{e}")),
             };
             count += 1;
@@ -423,7 +423,7 @@ pub fn csv_row(record: &csv::ByteRecord, number: usize) -> Result<Row, Failure> 
     for field in record.iter().take(MAX_COLUMNS) {
         let s = std::str::from_utf8(field)
             .map_err(|_| fail(format!("第 {number} 行含有非 UTF-8 字符（文件可能是 GBK 编码）：请另存为“CSV UTF-8”")))?;
-        cells.push(if s.is_empty() { Cell::Empty } else { Cell::Text(s.to_string()) });
+        cells.push(if s.is_empty() { Cell::Empty } else { Cell::Text(s.into()) });
     }
     Ok(Row { number, cells })
 }

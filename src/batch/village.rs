@@ -174,7 +174,7 @@ fn document(row: &Row, cols: &VillageColumns) -> Value {
                     _ if c.yes_no => cell::boolean(cell),
                     Cell::Number(x) => cell::number_text(*x),
                     // `35%` means 35 (the indicators' units are per cent).
-                    _ => cell::number(&Cell::Text(cell::text(cell).trim().trim_end_matches(['%', '％']).to_string())),
+                    _ => cell::number(&Cell::Text(cell::text(cell).trim().trim_end_matches(['%', '％']).into())),
                 };
                 values.insert(id.to_string(), Value::String(v));
             }
