@@ -3,7 +3,7 @@
 // engine; every error listed with its JSON path, the current system kept), back to the default.
 import { h, errorList } from "./render.js";
 import { importedSystem, setIndicatorSystem, clearIndicatorSystem, parseIndicatorFile } from "./indicator-store.js";
-import { downloadJson, pickFileText } from "./storage.js";
+import { downloadJson, importTextFile } from "./storage.js";
 
 export function mountIndicatorPanel(engine) {
   const fileInput = h("input", { type: "file", accept: ".json,application/json", hidden: true, "aria-label": "选择指标体系文件" });
@@ -42,20 +42,17 @@ export function mountIndicatorPanel(engine) {
     downloadJson(s, `indicator-system-${s.id ?? "custom"}.json`);
   }
 
-  async function importFile() {
-    let text;
-    try {
-      text = await pickFileText(fileInput);
-    } catch {
-      return;
-    }
-    try {
-      const system = parseIndicatorFile(engine, text);
-      setIndicatorSystem(engine, system);
-      messages.replaceChildren(h("p", { role: "status" }, `已导入指标体系“${system.name}”，表单已按新体系重建。`));
-    } catch (err) {
-      messages.replaceChildren(errors(err, `未导入，文件有误（共 ${err?.errors?.length || 1} 处），仍使用当前指标体系：`));
-    }
+  function importFile() {
+    return importTextFile(
+      fileInput,
+      (text) => {
+        const system = parseIndicatorFile(engine, text);
+        setIndicatorSystem(engine, system);
+        return system;
+      },
+      (system) => messages.replaceChildren(h("p", { role: "status" }, `已导入指标体系“${system.name}”，表单已按新体系重建。`)),
+      (err) => messages.replaceChildren(errors(err, `未导入，文件有误（共 ${err?.errors?.length || 1} 处），仍使用当前指标体系：`)),
+    );
   }
 
   function restoreDefault() {

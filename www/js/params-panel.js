@@ -3,7 +3,7 @@
 // All figures come from the engine (paramsInForce); the page resolves nothing itself.
 import { h, yuanOrValue, errorList } from "./render.js";
 import { getOptions, setOptions, parseOptionsFile, onOptionsChange, localChanges } from "./options-store.js";
-import { downloadJson, pickFileText } from "./storage.js";
+import { downloadJson, importTextFile } from "./storage.js";
 
 export function mountParamsPanel(engine, root, getDate) {
   const regions = Object.keys(engine.builtinParams().regions);
@@ -78,20 +78,13 @@ export function mountParamsPanel(engine, root, getDate) {
       "jingning-params.json");
   }
 
-  async function importFile() {
-    let text;
-    try {
-      text = await pickFileText(fileInput);
-    } catch {
-      return;
-    }
-    try {
-      const opts = parseOptionsFile(engine, getDate(), text);
-      setOptions(engine, getDate(), opts);
-      errorsBox.replaceChildren(h("p", { role: "status" }, "已导入参数设置。"));
-    } catch (err) {
-      errorsBox.replaceChildren(errorList(err, "未导入，文件有误："));
-    }
+  function importFile() {
+    return importTextFile(
+      fileInput,
+      (text) => setOptions(engine, getDate(), parseOptionsFile(engine, getDate(), text)),
+      () => errorsBox.replaceChildren(h("p", { role: "status" }, "已导入参数设置。")),
+      (err) => errorsBox.replaceChildren(errorList(err, "未导入，文件有误：")),
+    );
   }
 
   // Re-render after the focus has moved on (a `change` fires on Tab), then put it back where the

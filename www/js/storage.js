@@ -57,6 +57,27 @@ export function downloadJson(data, filename) {
 }
 
 /** Lets the user pick a file with `input` and resolves with its text. */
+/**
+ * Picks a file and hands its text to `apply`; `done` gets apply's result, `failed` its error. A
+ * cancelled pick does nothing. The import flow of the parameter and indicator-system panels.
+ */
+export async function importTextFile(input, apply, done, failed) {
+  let text;
+  try {
+    text = await pickFileText(input);
+  } catch {
+    return;
+  }
+  let result;
+  try {
+    result = apply(text);
+  } catch (err) {
+    failed(err);
+    return;
+  }
+  done(result);
+}
+
 export function pickFileText(input) {
   return new Promise((resolve, reject) => {
     input.value = "";
