@@ -95,6 +95,20 @@ impl Prose {
         }
     }
 
+    /// Fixed labels joined by `sep` into one owned string (one allocation, where collecting and
+    /// joining took two).
+    pub fn labels<'a>(labels: impl Iterator<Item = &'a str>, sep: &str) -> Prose {
+        // Room for the usual handful of four-character labels, so the string is allocated once.
+        let mut out = String::with_capacity(96);
+        for (i, l) in labels.enumerate() {
+            if i > 0 {
+                out.push_str(sep);
+            }
+            out.push_str(l);
+        }
+        Prose::Owned(out)
+    }
+
     pub fn is_empty(&self) -> bool {
         match self {
             Prose::Static(s) => s.is_empty(),

@@ -15,20 +15,6 @@ use crate::policy::anchor;
 use rust_decimal::Decimal;
 use smallvec::SmallVec;
 
-/// Fixed labels joined by `sep` into one string (one allocation, where collecting and joining
-/// took two).
-pub fn joined<'a>(labels: impl Iterator<Item = &'a str>, sep: &str) -> Prose {
-    // Room for the usual handful of four-character labels, so the string is allocated once.
-    let mut out = String::with_capacity(96);
-    for (i, l) in labels.enumerate() {
-        if i > 0 {
-            out.push_str(sep);
-        }
-        out.push_str(l);
-    }
-    Prose::Owned(out)
-}
-
 /// Risk kinds: declared ones plus those the member data shows, each with where it came from.
 /// At most one entry per kind (nine kinds), each with a fixed text: kept inline.
 pub fn risks(ctx: &Ctx) -> SmallVec<[(Risk, &'static str); 9]> {
@@ -95,7 +81,7 @@ pub fn decide(ctx: &Ctx) -> Result<Decision, Failure> {
     let risk_text = if risks.is_empty() {
         prose!("未发现具体风险类型，请入户核实")
     } else {
-        prose!("风险类型：{}", joined(risks.iter().map(|(r, _)| r.label()), "、"))
+        prose!("风险类型：{}", Prose::labels(risks.iter().map(|(r, _)| r.label()), "、"))
     };
     if pc < line {
         let Some(ht) = ctx.case.household_type else {
