@@ -3,7 +3,7 @@
 //! left — caches shared with other work — only ever adds time, so the minimum is the cleanest
 //! figure). Criterion (`cargo bench --bench household`) gives the reported figure; this is for
 //! comparing two builds while something else runs. Run:
-//! `cargo run --release --example eval_timing [case.json]` (the release profile is size-tuned;
+//! `cargo run --release --example eval_timing [case.json] [--evaluate-only]` (the release profile is size-tuned;
 //! add `CARGO_PROFILE_RELEASE_OPT_LEVEL=3` to match the benchmark).
 use jingning_policy::case;
 use jingning_policy::household::evaluate;
@@ -23,7 +23,9 @@ fn thread_cpu() -> Duration {
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
-    let path = std::env::args().nth(1).unwrap_or_else(|| "examples/household-5.json".into());
+    // `--evaluate-only` skips the decode rounds, so `perf record` sees the engine alone.
+    let evaluate_only = std::env::args().any(|a| a == "--evaluate-only");
+    let path = std::env::args().skip(1).find(|a| !a.starts_with("--")).unwrap_or_else(|| "examples/household-5.json".into());
     let text = std::fs::read_to_string(&path).expect("case file");
     let case = case::from_json(&text).expect("valid case");
     let opts = Options::default();
@@ -43,6 +45,10 @@ fn main() {
         (times[0], times[times.len() / 2])
     };
     let eval = round(&|| drop(black_box(evaluate(black_box(&case), &opts).unwrap())));
+    if evaluate_only {
+        println!("{path}: evaluate {:?} (median {:?}); thread CPU time, best of 15 rounds of {N}", eval.0, eval.1);
+        return;
+    }
     let decode = round(&|| drop(black_box(case::from_json(black_box(&text)).unwrap())));
     println!(
         "{path}: evaluate {:?} (median {:?}), decode {:?} (median {:?}); thread CPU time, best of 15 rounds of {N}",

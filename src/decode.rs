@@ -70,6 +70,15 @@ macro_rules! choice_enum {
         impl $crate::decode::Choice for $name {
             const OPTIONS: &'static [(Self, &'static str, &'static str)] =
                 &[ $( ($name::$variant, $code, $label) ),+ ];
+
+            // A match, not the default search of OPTIONS: rules ask for labels in their hot path.
+            fn code(self) -> &'static str {
+                match self { $( $name::$variant => $code ),+ }
+            }
+
+            fn label(self) -> &'static str {
+                match self { $( $name::$variant => $label ),+ }
+            }
         }
     };
 }

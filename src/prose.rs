@@ -48,8 +48,8 @@ pub enum Arg {
     Owned(Box<str>),
     /// A sentence within the sentence.
     Prose(Box<Prose>),
-    /// Items joined by a separator, e.g. grounds joined by `、`.
-    Join(Box<(Box<[Prose]>, &'static str)>),
+    /// Items joined by a separator, e.g. grounds joined by `、` (one allocation: the items).
+    Join(Box<[Prose]>, Sep),
 }
 
 /// Builds a [`Prose`]: `prose!("文字")` or `prose!("… {} …", arg, …)`, every argument
@@ -83,15 +83,37 @@ pub const fn placeholders(t: &str) -> usize {
     n
 }
 
+/// The separators lists are joined with (a byte, so a joined list fits an [`Arg`]'s room).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Sep {
+    /// `、` between names, grounds and labels.
+    Comma,
+    /// `；` between clauses.
+    Semicolon,
+}
+
+impl Sep {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Sep::Comma => "、",
+            Sep::Semicolon => "；",
+        }
+    }
+}
+
 impl Prose {
     /// Items joined by `sep`, as one sentence part. A single item is itself: most lists of
-    /// grounds have one, and need no box.
-    pub fn join(items: impl IntoIterator<Item = Prose>, sep: &'static str) -> Prose {
-        let mut items: SmallVec<[Prose; 1]> = items.into_iter().collect();
+    /// grounds have one, and need no box. A longer list is boxed at its exact length, once.
+    pub fn join(items: impl IntoIterator<Item = Prose>, sep: Sep) -> Prose {
+        let mut items: SmallVec<[Prose; 4]> = items.into_iter().collect();
         match items.len() {
             0 => Prose::Static(""),
             1 => items.pop().unwrap_or_default(),
-            _ => Prose::Composed("{}", smallvec::smallvec![Arg::Join(Box::new((items.into_vec().into_boxed_slice(), sep)))]),
+            n => {
+                let mut exact = Vec::with_capacity(n);
+                exact.extend(items);
+                Prose::Composed("{}", smallvec::smallvec![Arg::Join(exact.into_boxed_slice(), sep)])
+            }
         }
     }
 
@@ -157,11 +179,10 @@ impl fmt::Display for Arg {
             Arg::Name(s) => f.write_str(s),
             Arg::Owned(s) => f.write_str(s),
             Arg::Prose(p) => p.fmt(f),
-            Arg::Join(list) => {
-                let (items, sep) = &**list;
+            Arg::Join(items, sep) => {
                 for (i, p) in items.iter().enumerate() {
                     if i > 0 {
-                        f.write_str(sep)?;
+                        f.write_str(sep.as_str())?;
                     }
                     p.fmt(f)?;
                 }
@@ -298,7 +319,7 @@ mod tests {
 
     #[test]
     fn lists_join_and_equality_compares_the_text() {
-        let list = Prose::join(vec![prose!("低保对象"), Prose::Owned("重度残疾人".into())], "、");
+        let list = Prose::join(vec![prose!("低保对象"), Prose::Owned("重度残疾人".into())], Sep::Comma);
         let p = prose!("{}，已参保", list);
         assert_eq!(p, Prose::Static("低保对象、重度残疾人，已参保"));
         assert!(p == "低保对象、重度残疾人，已参保" && p != "低保对象" && p != "低保对象、重度残疾人，已参保。");

@@ -187,9 +187,18 @@ pub struct Ctx<'a> {
     pub rigid_missing: Vec<Missing>,
     /// Compulsory-school ages `[from, until)` (parameters `schooling.*`).
     pub school_ages: (u32, u32),
+    /// Exact per-capita incomes (net, counted for 低保), from [`Ctx::divide_ledger`].
+    pub per_capita: (Option<Decimal>, Option<Decimal>),
+    /// The household's risk kinds, found once for the measures that use them.
+    pub risks: std::cell::OnceCell<super::monitoring::Risks>,
 }
 
 impl<'a> Ctx<'a> {
+    /// Risk kinds, declared or shown by the member data ([`super::monitoring::risks`]).
+    pub fn risks(&self) -> &super::monitoring::Risks {
+        self.risks.get_or_init(|| super::monitoring::risks(self))
+    }
+
     pub fn size(&self) -> Decimal {
         Decimal::from(self.case.members.len() as u64)
     }
@@ -215,12 +224,20 @@ impl<'a> Ctx<'a> {
 
     /// Exact per-capita net income (monitoring).
     pub fn per_capita_net(&self) -> Result<Option<Decimal>, Failure> {
-        self.ledger.as_ref().map(|l| money::div(l.total_net, self.size(), "人均纯收入")).transpose()
+        Ok(self.per_capita.0)
     }
 
     /// Exact per-capita income counted for 低保.
     pub fn per_capita_dibao(&self) -> Result<Option<Decimal>, Failure> {
-        self.ledger.as_ref().map(|l| money::div(l.total_dibao, self.size(), "低保人均收入")).transpose()
+        Ok(self.per_capita.1)
+    }
+
+    /// Both exact per-capita incomes (net, counted for 低保), worked out once per evaluation:
+    /// four measures read them, and each division is dearer than the rest of a comparison.
+    pub fn divide_ledger(ledger: Option<&IncomeLedger>, size: usize) -> Result<(Option<Decimal>, Option<Decimal>), Failure> {
+        let Some(l) = ledger else { return Ok((None, None)) };
+        let size = Decimal::from(size as u64);
+        Ok((Some(money::div(l.total_net, size, "人均纯收入")?), Some(money::div(l.total_dibao, size, "低保人均收入")?)))
     }
 
     /// Per-capita net income after rigid expenses.

@@ -2,7 +2,7 @@
 //! 重度残疾人, 重病患者, or whose own medical costs this year exceed last year's household income.
 use crate::params::param;
 use crate::prose;
-use crate::prose::Prose;
+use crate::prose::{Prose, Sep};
 use crate::money::Yuan;
 use super::decision::{disability_text, Ctx, Decision, MemberFinding, Grounds};
 use crate::error::Failure;
@@ -180,8 +180,8 @@ pub fn single_person(ctx: &Ctx, whole_applies: bool) -> Result<Decision, Failure
         }
         let (outcome, reason) = if !grounds.is_empty() {
             match low {
-                Some(true) => (Outcome::Applies, prose!("属农村低收入人口中的{}，可单独纳入低保", Prose::join(grounds.clone(), "、"))),
-                Some(false) => (Outcome::DoesNotApply, prose!("虽为{}，但家庭不属农村低收入人口", Prose::join(grounds.clone(), "、"))),
+                Some(true) => (Outcome::Applies, prose!("属农村低收入人口中的{}，可单独纳入低保", Prose::join(grounds.clone(), Sep::Comma))),
+                Some(false) => (Outcome::DoesNotApply, prose!("虽为{}，但家庭不属农村低收入人口", Prose::join(grounds.clone(), Sep::Comma))),
                 None => {
                     missing.push(Ctx::incomes_missing());
                     (Outcome::CannotDecide, prose!("需收入判断是否属农村低收入人口"))
@@ -197,9 +197,9 @@ pub fn single_person(ctx: &Ctx, whole_applies: bool) -> Result<Decision, Failure
     }
     d.settle_members();
     let who: Vec<Prose> = d.members.iter().filter(|m| m.outcome == Outcome::Applies)
-        .map(|f| prose!("{}（{}）", f.display_name(), Prose::join(f.grounds.clone(), "、"))).collect();
+        .map(|f| prose!("{}（{}）", f.display_name(), Prose::join(f.grounds.clone(), Sep::Comma))).collect();
     d.reason = match d.outcome {
-        Outcome::Applies => prose!("可“单人户”施保：{}", Prose::join(who, "；")),
+        Outcome::Applies => prose!("可“单人户”施保：{}", Prose::join(who, Sep::Semicolon)),
         Outcome::DoesNotApply => "没有成员符合单人户施保条件".into(),
         Outcome::CannotDecide => "部分成员情况未填，无法判断".into(),
     };

@@ -98,7 +98,8 @@ pub fn evaluate(case: &Case, opts: &Options) -> Result<HouseholdResult, Failure>
     };
     let (rigid, rigid_missing) = rigid(case)?;
     let school_ages = (year_param(&scope, param::SCHOOLING_COMPULSORY_AGE_FROM)?, year_param(&scope, param::SCHOOLING_COMPULSORY_AGE_UNTIL)?);
-    let ctx = Ctx { case, scope, ledger, rigid, rigid_missing, school_ages };
+    let per_capita = Ctx::divide_ledger(ledger.as_ref(), case.members.len())?;
+    let ctx = Ctx { case, scope, ledger, rigid, rigid_missing, school_ages, per_capita, risks: Default::default() };
 
     let monitoring_d = monitoring::decide(&ctx)?;
     let identified = monitoring_d.outcome == Outcome::Applies;

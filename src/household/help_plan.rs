@@ -2,9 +2,8 @@
 //! 公益性岗位 for 弱劳力/半劳力 (三(七)); for a household without labour capacity, 兜底保障; and
 //! 专项救助 (医疗, 教育, 住房, 就业) by its difficulties (五(十五)).
 use crate::prose;
-use crate::prose::Prose;
+use crate::prose::{Prose, Sep};
 use super::decision::{Ctx, Decision};
-use super::monitoring;
 use crate::case::{Housing, Labour, Risk, Schooling};
 use crate::explain::{Missing, Outcome};
 use crate::policy::anchor;
@@ -17,19 +16,21 @@ pub fn decide(ctx: &Ctx, monitoring: &Decision) -> Decision {
     d.findings.reserve_exact(8);
     d.citations = smallvec::smallvec![anchor::HELP_ONE_PLAN.cite()];
     let c = ctx.case;
-    let names = |pred: &dyn Fn(Labour) -> bool| -> Vec<Prose> {
-        c.members.iter().enumerate().filter(|(_, m)| m.labour.is_some_and(pred)).map(|(i, m)| Ctx::name(m, i)).collect()
+    // Names of the members whose labour capacity matches, joined: `None` when there are none.
+    let names = |pred: fn(Labour) -> bool| -> Option<Prose> {
+        let mut who = c.members.iter().enumerate().filter(|(_, m)| m.labour.is_some_and(pred)).map(|(i, m)| Ctx::name(m, i)).peekable();
+        who.peek().is_some().then(|| Prose::join(who, Sep::Comma))
     };
-    let able = names(&|l| matches!(l, Labour::Full | Labour::Half));
-    let weak = names(&|l| matches!(l, Labour::Weak | Labour::Half));
+    let able = names(|l| matches!(l, Labour::Full | Labour::Half));
+    let weak = names(|l| matches!(l, Labour::Weak | Labour::Half));
     let no_labour = ctx.no_labour_at_all();
-    if !able.is_empty() {
-        d.finding("industry", "产业帮扶", Some(true), prose!("有劳动能力：{}，发展特色产业、落实到户产业扶持", Prose::join(able.clone(), "、")));
-        d.finding("employment", "就业帮扶", Some(true), prose!("{}：技能培训、组织劳务输转、以工代赈", Prose::join(able.clone(), "、")));
+    if let Some(able) = &able {
+        d.finding("industry", "产业帮扶", Some(true), prose!("有劳动能力：{}，发展特色产业、落实到户产业扶持", able.clone()));
+        d.finding("employment", "就业帮扶", Some(true), prose!("{}：技能培训、组织劳务输转、以工代赈", able.clone()));
         d.citations.push(anchor::HELP_WITH_LABOUR.cite());
     }
-    if !weak.is_empty() {
-        d.finding("public_welfare_job", "公益性岗位", Some(true), prose!("弱劳力、半劳力：{}，就地就近安置乡村公益岗位、生态护林员、光伏公益岗", Prose::join(weak.clone(), "、")));
+    if let Some(weak) = &weak {
+        d.finding("public_welfare_job", "公益性岗位", Some(true), prose!("弱劳力、半劳力：{}，就地就近安置乡村公益岗位、生态护林员、光伏公益岗", weak.clone()));
         d.citations.push(anchor::JOBS_PUBLIC_WELFARE.cite());
     }
     if no_labour == Some(true) {
@@ -37,7 +38,7 @@ pub fn decide(ctx: &Ctx, monitoring: &Decision) -> Decision {
         d.citations.push(anchor::HELP_WITHOUT_LABOUR.cite());
         d.citations.push(anchor::BOTTOM_LINE_NO_LABOUR.cite());
     }
-    let risks = monitoring::risks(ctx);
+    let risks = ctx.risks();
     let has = |r: Risk| risks.iter().any(|(x, _)| *x == r);
     if has(Risk::Illness) {
         d.finding("medical_aid", "医疗救助", Some(true), "有重病/慢性病或医疗自付费用：落实基本医保、大病保险、医疗救助和慢病签约服务");
@@ -49,7 +50,7 @@ pub fn decide(ctx: &Ctx, monitoring: &Decision) -> Decision {
     if matches!(c.housing, Some(Housing::GradeC | Housing::GradeD)) {
         d.finding("housing_aid", "住房救助", Some(true), "住房不安全：纳入危房改造");
     }
-    if !able.is_empty() && (has(Risk::UnstableJob) || has(Risk::IndustryFailure)) {
+    if able.is_some() && (has(Risk::UnstableJob) || has(Risk::IndustryFailure)) {
         d.finding("employment_aid", "就业救助", Some(true), "务工就业不稳或产业失败：就业援助、稳岗");
     }
     if d.findings.iter().any(|f| f.code.ends_with("_aid")) {
@@ -57,7 +58,7 @@ pub fn decide(ctx: &Ctx, monitoring: &Decision) -> Decision {
     }
     let kind = if no_labour == Some(true) { ("bottom_line", "兜底保障型") } else { ("development", "开发帮扶型") };
     let monitored = c.status.monitored == Some(true) || monitoring_applies;
-    if no_labour.is_none() && able.is_empty() && weak.is_empty() {
+    if no_labour.is_none() && able.is_none() && weak.is_none() {
         return d.undecided(ctx.labour_missing(), "成员劳动能力未填，无法制定帮扶措施");
     }
     d.category(kind.0, kind.1);

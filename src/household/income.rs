@@ -13,7 +13,6 @@ use crate::prose::Prose;
 use crate::policy::{anchor, Citation};
 use rust_decimal::Decimal;
 use serde::Serialize;
-use std::collections::BTreeMap;
 
 choice_enum! {
     /// Income items over the last 12 months, by the statistical kinds of 农村居民收入 with each
@@ -57,10 +56,15 @@ impl IncomeItem {
     }
 }
 
-/// Known income amounts (元, last 12 months); an absent item is unknown, not zero.
-#[derive(Debug, Clone, Default, PartialEq, Hash, Serialize)]
+/// How many income items there are (the length of [`IncomeItem::OPTIONS`]).
+pub const ITEMS: usize = 10;
+const _: () = assert!(IncomeItem::OPTIONS.len() == ITEMS);
+
+/// Known income amounts (元, last 12 months); an absent item is unknown, not zero. Kept by item
+/// in form order (an array, not a map: the ledger reads every item of every household).
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Incomes {
-    pub amounts: BTreeMap<IncomeItem, Decimal>,
+    amounts: [Option<Decimal>; ITEMS],
 }
 
 impl Incomes {
@@ -68,18 +72,54 @@ impl Incomes {
     pub fn read(d: &mut Decoder, o: &Obj) -> Incomes {
         let known: Vec<&str> = IncomeItem::OPTIONS.iter().map(|(_, c, _)| *c).collect();
         o.deny_unknown(d, &known);
-        let mut amounts = BTreeMap::new();
+        let mut incomes = Incomes::default();
         for (item, code, label) in IncomeItem::OPTIONS {
             if let Some(x) = o.money(d, code, label) {
-                amounts.insert(*item, x);
+                incomes.set(*item, x);
             }
         }
-        Incomes { amounts }
+        incomes
+    }
+
+    /// The amount of one item, if given.
+    pub fn get(&self, item: IncomeItem) -> Option<Decimal> {
+        self.amounts.get(item as usize).copied().flatten()
+    }
+
+    pub fn set(&mut self, item: IncomeItem, amount: Decimal) {
+        if let Some(slot) = self.amounts.get_mut(item as usize) {
+            *slot = Some(amount);
+        }
     }
 
     /// Items with no amount given, in form order.
     pub fn missing(&self) -> Vec<IncomeItem> {
-        IncomeItem::OPTIONS.iter().map(|(i, _, _)| *i).filter(|i| !self.amounts.contains_key(i)).collect()
+        IncomeItem::OPTIONS.iter().map(|(i, _, _)| *i).filter(|i| self.get(*i).is_none()).collect()
+    }
+}
+
+/// Hashed as the map of given items it once was (count, then item and amount in form order), so
+/// case-sheet fingerprints did not change with the representation.
+impl std::hash::Hash for Incomes {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        let given = || IncomeItem::OPTIONS.iter().filter_map(|(i, _, _)| self.get(*i).map(|x| (*i, x)));
+        state.write_usize(given().count());
+        for pair in given() {
+            pair.hash(state);
+        }
+    }
+}
+
+/// Written as `{ "wage": "12000", … }`, the given items only, as the case format reads them.
+impl Serialize for Incomes {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let given = IncomeItem::OPTIONS.iter().filter_map(|(i, c, _)| self.get(*i).map(|x| (*c, x)));
+        let mut map = s.serialize_map(None)?;
+        for (code, amount) in given {
+            map.serialize_entry(code, &amount)?;
+        }
+        map.end()
     }
 }
 
@@ -101,8 +141,47 @@ pub struct LedgerLine {
     pub counted_for_dibao: bool,
     /// Why, in Chinese.
     #[cfg_attr(feature = "wasm", tsify(type = "string"))]
-    pub note: Prose,
+    pub note: LedgerNote,
     pub citation: Option<&'static Citation>,
+}
+
+/// Why a ledger line counts as it does; the sentence is written when the ledger is shown
+/// (a batch run reads no notes, and eleven composed sentences per household were a tenth of an
+/// evaluation).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum LedgerNote {
+    /// An item 五(十二) leaves out of the 低保 count.
+    Excluded(&'static str),
+    Counted(&'static str),
+    /// Not given: counted as 0.
+    NotGiven(&'static str),
+    /// The employment-cost deduction, capped at wage income: (declared, wage).
+    CostCapped(Decimal, Decimal),
+    Cost,
+}
+
+impl LedgerNote {
+    pub fn prose(&self) -> Prose {
+        match *self {
+            LedgerNote::Excluded(label) => prose!("{}计入家庭纯收入，但过渡期内不计入低保家庭收入", label),
+            LedgerNote::Counted(label) => prose!("{}计入家庭纯收入和低保家庭收入", label),
+            LedgerNote::NotGiven(label) => prose!("{}未填写，按 0 计", label),
+            LedgerNote::CostCapped(declared, wage) => prose!("申报必要就业成本 {}，以工资性收入 {} 为限扣减", Yuan(declared), Yuan(wage)),
+            LedgerNote::Cost => prose!("计算低保家庭收入时扣减交通、通讯、食宿等必要的就业费用"),
+        }
+    }
+}
+
+impl std::fmt::Display for LedgerNote {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.prose().fmt(f)
+    }
+}
+
+impl Serialize for LedgerNote {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.prose().serialize(s)
+    }
 }
 
 /// Both income totals with the lines that make them up.
@@ -135,21 +214,21 @@ pub fn ledger(incomes: &Incomes, employment_costs: Option<Decimal>, household_si
     if household_size == 0 {
         return Err(Failure::calc("家庭人口数为 0，无法计算人均收入"));
     }
-    let mut lines = Vec::new();
+    let mut lines = Vec::with_capacity(ITEMS + 1);
     let mut total_net = Decimal::ZERO;
     let mut total_dibao = Decimal::ZERO;
     for (item, code, label) in IncomeItem::OPTIONS {
-        let amount = incomes.amounts.get(item).copied().unwrap_or(Decimal::ZERO);
+        let given = incomes.get(*item);
+        let amount = given.unwrap_or(Decimal::ZERO);
         total_net = money::add(total_net, amount, "家庭纯收入合计")?;
         let excluded = item.excluded_from_dibao();
         if !excluded {
             total_dibao = money::add(total_dibao, amount, "低保计算收入合计")?;
         }
-        let known = incomes.amounts.contains_key(item);
-        let note = match (excluded, known) {
-            (true, _) => prose!("{}计入家庭纯收入，但过渡期内不计入低保家庭收入", *label),
-            (false, true) => prose!("{}计入家庭纯收入和低保家庭收入", *label),
-            (false, false) => prose!("{}未填写，按 0 计", *label),
+        let note = match (excluded, given.is_some()) {
+            (true, _) => LedgerNote::Excluded(label),
+            (false, true) => LedgerNote::Counted(label),
+            (false, false) => LedgerNote::NotGiven(label),
         };
         lines.push(LedgerLine {
             item: code,
@@ -162,15 +241,11 @@ pub fn ledger(incomes: &Incomes, employment_costs: Option<Decimal>, household_si
             citation: excluded.then(|| anchor::DIBAO_EXCLUDED_INCOME.cite()),
         });
     }
-    let wage = incomes.amounts.get(&IncomeItem::Wage).copied().unwrap_or(Decimal::ZERO);
+    let wage = incomes.get(IncomeItem::Wage).unwrap_or(Decimal::ZERO);
     let declared = employment_costs.unwrap_or(Decimal::ZERO);
     let deducted = declared.min(wage);
     if !declared.is_zero() {
-        let note = if deducted < declared {
-            prose!("申报必要就业成本 {}，以工资性收入 {} 为限扣减", Yuan(declared), Yuan(wage))
-        } else {
-            prose!("计算低保家庭收入时扣减交通、通讯、食宿等必要的就业费用")
-        };
+        let note = if deducted < declared { LedgerNote::CostCapped(declared, wage) } else { LedgerNote::Cost };
         total_dibao = money::sub(total_dibao, deducted, "扣减就业成本")?;
         lines.push(LedgerLine {
             item: "employment_cost",

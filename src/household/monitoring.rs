@@ -15,11 +15,14 @@ use crate::policy::anchor;
 use rust_decimal::Decimal;
 use smallvec::SmallVec;
 
-/// Risk kinds: declared ones plus those the member data shows, each with where it came from.
 /// At most one entry per kind (nine kinds), each with a fixed text: kept inline.
-pub fn risks(ctx: &Ctx) -> SmallVec<[(Risk, &'static str); 9]> {
+pub type Risks = SmallVec<[(Risk, &'static str); 9]>;
+
+/// Risk kinds: declared ones plus those the member data shows, each with where it came from.
+/// Measures read them through [`Ctx::risks`], which finds them once.
+pub fn risks(ctx: &Ctx) -> Risks {
     let c = ctx.case;
-    let mut out: SmallVec<[(Risk, &'static str); 9]> = c.declared_risks.iter().map(|r| (*r, "申报")).collect();
+    let mut out: Risks = c.declared_risks.iter().map(|r| (*r, "申报")).collect();
     let mut add = |r: Risk, why: &'static str| {
         if !out.iter().any(|(x, _)| *x == r) {
             out.push((r, why));
@@ -66,8 +69,8 @@ pub fn decide(ctx: &Ctx) -> Result<Decision, Failure> {
     let mut d = Decision::new("monitoring", "防止返贫监测对象识别");
     d.citations = smallvec::smallvec![anchor::MONITORING_OBJECTS.cite(), anchor::MONITORING_FOCUS.cite()];
     let line = ctx.scope.get(param::MONITORING_INCOME_THRESHOLD)?;
-    let risks = risks(ctx);
-    for (r, why) in &risks {
+    let risks = ctx.risks();
+    for (r, why) in risks {
         d.finding(r.code(), r.label(), Some(true), *why);
     }
     let (Some(ledger), Some(pc)) = (&ctx.ledger, ctx.per_capita_net()?) else {

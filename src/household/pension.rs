@@ -2,7 +2,7 @@
 //! 计划生育“两证户” of contributing age who are enrolled get the minimum tier paid for them.
 use crate::params::param;
 use crate::prose;
-use crate::prose::Prose;
+use crate::prose::{Prose, Sep};
 use crate::money::Yuan;
 use super::decision::{Ctx, Decision, MemberFinding, Grounds};
 use crate::case::Schooling;
@@ -59,9 +59,9 @@ pub fn decide(ctx: &Ctx) -> Result<Decision, Failure> {
         let f = match m.pension_insurance {
             Some(true) => {
                 total = money::add(total, tier, "代缴合计")?;
-                finding(Outcome::Applies, grounds.clone(), Some(tier), prose!("{}，已参保，按最低缴费档次代缴 {}", Prose::join(grounds.clone(), "、"), Yuan(tier)), vec![])
+                finding(Outcome::Applies, grounds.clone(), Some(tier), prose!("{}，已参保，按最低缴费档次代缴 {}", Prose::join(grounds.clone(), Sep::Comma), Yuan(tier)), vec![])
             }
-            Some(false) => finding(Outcome::DoesNotApply, grounds.clone(), None, prose!("{}，但尚未参加城乡居民养老保险：应先动员参保，参保后代缴", Prose::join(grounds.clone(), "、")), vec![]),
+            Some(false) => finding(Outcome::DoesNotApply, grounds.clone(), None, prose!("{}，但尚未参加城乡居民养老保险：应先动员参保，参保后代缴", Prose::join(grounds.clone(), Sep::Comma)), vec![]),
             None => finding(Outcome::CannotDecide, grounds, None, "参保情况未填".into(), vec![Missing::new(Ctx::member_path(i, "pension_insurance"), "参加城乡居民养老保险")]),
         };
         d.members.push(f);

@@ -2,7 +2,7 @@
 //! 法定义务人 able to support them (policy-reference §3). Orphans under 16 go to 孤儿保障 instead.
 use crate::params::param;
 use crate::prose;
-use crate::prose::Prose;
+use crate::prose::{Prose, Sep};
 use super::decision::{disability_text, Ctx, Decision, MemberFinding, Grounds};
 use crate::case::{DisabilityKind, Member, Supporter};
 use crate::error::Failure;
@@ -103,7 +103,7 @@ pub fn decide(ctx: &Ctx) -> Result<Decision, Failure> {
             missing.clear();
             (Outcome::DoesNotApply, Prose::Static(why))
         } else if unable.is_some() && no_income == Some(true) && supporter == Some(true) {
-            (Outcome::Applies, prose!("{}，可认定为特困人员", Prose::join(grounds.clone(), "、")))
+            (Outcome::Applies, prose!("{}，可认定为特困人员", Prose::join(grounds.clone(), Sep::Comma)))
         } else {
             if no_income.is_none() {
                 if pc.is_none() { missing.push(Ctx::incomes_missing()); }
@@ -117,7 +117,7 @@ pub fn decide(ctx: &Ctx) -> Result<Decision, Failure> {
     d.settle_members();
     let who: Vec<Prose> = d.members.iter().filter(|m| m.outcome == Outcome::Applies).map(|f| f.display_name()).collect();
     d.reason = match d.outcome {
-        Outcome::Applies => prose!("符合特困人员认定条件（无劳动能力、无生活来源、无法定义务人或其无履行能力）：{}", Prose::join(who, "、")),
+        Outcome::Applies => prose!("符合特困人员认定条件（无劳动能力、无生活来源、无法定义务人或其无履行能力）：{}", Prose::join(who, Sep::Comma)),
         Outcome::DoesNotApply => "没有成员同时满足无劳动能力、无生活来源、无有能力的法定义务人三项条件".into(),
         Outcome::CannotDecide => "部分成员条件未知，无法判断".into(),
     };
