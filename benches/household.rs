@@ -10,7 +10,7 @@ use std::hint::black_box;
 /// CLI's; without the `cli` feature the system allocator is measured.
 #[cfg(feature = "cli")]
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: jingning_policy::native_alloc::Allocator = jingning_policy::native_alloc::Allocator;
 
 fn household(c: &mut Criterion) {
     let text = include_str!("../examples/household-5.json");

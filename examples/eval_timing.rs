@@ -20,7 +20,7 @@ fn thread_cpu() -> Duration {
 }
 
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: jingning_policy::native_alloc::Allocator = jingning_policy::native_alloc::Allocator;
 
 fn main() {
     // `--evaluate-only` skips the decode rounds, so `perf record` sees the engine alone.
@@ -29,16 +29,18 @@ fn main() {
     let text = std::fs::read_to_string(&path).expect("case file");
     let case = case::from_json(&text).expect("valid case");
     let opts = Options::default();
-    const N: u32 = 20_000;
+    // Evaluations per round; `EVAL_TIMING_N=1000` keeps a run under valgrind short (instruction
+    // counts from `valgrind --tool=cachegrind` do not drift with the host as times do).
+    let n: u32 = std::env::var("EVAL_TIMING_N").ok().and_then(|v| v.parse().ok()).unwrap_or(20_000);
     // (best, median) of the rounds.
     let round = |f: &dyn Fn()| {
         let mut times: Vec<Duration> = (0..15)
             .map(|_| {
                 let t = thread_cpu();
-                for _ in 0..N {
+                for _ in 0..n {
                     f();
                 }
-                (thread_cpu() - t) / N
+                (thread_cpu() - t) / n
             })
             .collect();
         times.sort();
@@ -46,12 +48,12 @@ fn main() {
     };
     let eval = round(&|| drop(black_box(evaluate(black_box(&case), &opts).unwrap())));
     if evaluate_only {
-        println!("{path}: evaluate {:?} (median {:?}); thread CPU time, best of 15 rounds of {N}", eval.0, eval.1);
+        println!("{path}: evaluate {:?} (median {:?}); thread CPU time, best of 15 rounds of {n}", eval.0, eval.1);
         return;
     }
     let decode = round(&|| drop(black_box(case::from_json(black_box(&text)).unwrap())));
     println!(
-        "{path}: evaluate {:?} (median {:?}), decode {:?} (median {:?}); thread CPU time, best of 15 rounds of {N}",
+        "{path}: evaluate {:?} (median {:?}), decode {:?} (median {:?}); thread CPU time, best of 15 rounds of {n}",
         eval.0, eval.1, decode.0, decode.1
     );
 }

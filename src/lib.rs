@@ -19,6 +19,8 @@ pub mod error;
 pub mod explain;
 pub mod household;
 pub mod money;
+#[cfg(feature = "cli")]
+pub mod native_alloc;
 pub mod params;
 pub mod policy;
 pub mod prose;

@@ -105,16 +105,14 @@ impl Prose {
     /// Items joined by `sep`, as one sentence part. A single item is itself: most lists of
     /// grounds have one, and need no box. A longer list is boxed at its exact length, once.
     pub fn join(items: impl IntoIterator<Item = Prose>, sep: Sep) -> Prose {
-        let mut items: SmallVec<[Prose; 4]> = items.into_iter().collect();
-        match items.len() {
-            0 => Prose::Static(""),
-            1 => items.pop().unwrap_or_default(),
-            n => {
-                let mut exact = Vec::with_capacity(n);
-                exact.extend(items);
-                Prose::Composed("{}", smallvec::smallvec![Arg::Join(exact.into_boxed_slice(), sep)])
-            }
-        }
+        let mut items = items.into_iter();
+        let Some(first) = items.next() else { return Prose::Static("") };
+        let Some(second) = items.next() else { return first };
+        let mut all = Vec::with_capacity(2 + items.size_hint().0);
+        all.push(first);
+        all.push(second);
+        all.extend(items);
+        Prose::Composed("{}", smallvec::smallvec![Arg::Join(all.into_boxed_slice(), sep)])
     }
 
     /// Fixed labels joined by `sep` into one owned string (one allocation, where collecting and

@@ -14,7 +14,7 @@ use std::process::ExitCode;
 /// A batch run allocates per household on several threads and frees on another: mimalloc does
 /// that about a third faster than the system allocator (docs/batch.md).
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: jingning_policy::native_alloc::Allocator = jingning_policy::native_alloc::Allocator;
 
 #[derive(Parser)]
 #[command(name = "jingning", version, about = "静宁县有效衔接政策规则引擎（命令行）")]

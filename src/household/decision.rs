@@ -160,7 +160,12 @@ impl Decision {
     /// else any undecided → cannot decide), and the missing inputs are those of undecided members.
     pub fn settle_members(&mut self) {
         self.outcome = fold(&self.members);
-        self.missing = self.members.iter().filter(|m| m.outcome == Outcome::CannotDecide).flat_map(|m| m.missing.clone()).collect();
+        // Most households are decided for every member: nothing to gather then.
+        if self.outcome != Outcome::CannotDecide && self.members.iter().all(|m| m.outcome != Outcome::CannotDecide) {
+            self.missing.clear();
+            return;
+        }
+        self.missing = self.members.iter().filter(|m| m.outcome == Outcome::CannotDecide).flat_map(|m| m.missing.iter().cloned()).collect();
         self.missing.sort();
         self.missing.dedup();
     }

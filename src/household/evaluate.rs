@@ -53,6 +53,9 @@ pub struct HouseholdResult {
     pub fingerprint: super::fingerprint::Fingerprint,
 }
 
+/// How many decisions a result has (one per measure).
+const DECISIONS: usize = 12;
+
 /// Evaluates JSON text with JSON options text (`""` = defaults).
 pub fn evaluate_json(input: &str, options: &str) -> Result<HouseholdResult, Failure> {
     let case = case::from_json(input)?;
@@ -101,25 +104,25 @@ pub fn evaluate(case: &Case, opts: &Options) -> Result<HouseholdResult, Failure>
     let per_capita = Ctx::divide_ledger(ledger.as_ref(), case.members.len())?;
     let ctx = Ctx { case, scope, ledger, rigid, rigid_missing, school_ages, per_capita, risks: Default::default() };
 
-    let monitoring_d = monitoring::decide(&ctx)?;
+    // Each decision goes straight into its place: they are a few hundred bytes each, and
+    // holding them first and collecting them after copied every one twice more.
+    let mut decisions = Vec::with_capacity(DECISIONS);
+    decisions.push(monitoring::decide(&ctx)?);
+    let monitoring_d = decisions.last().ok_or_else(|| Failure::calc("监测结果缺失"))?;
     let identified = monitoring_d.outcome == Outcome::Applies;
-    let dibao_d = dibao::whole(&ctx)?;
-    let whole = dibao_d.outcome == Outcome::Applies;
-    let help = help_plan::decide(&ctx, &monitoring_d);
-    let decisions = vec![
-        monitoring_d,
-        monitoring::elimination(&ctx)?,
-        dibao_d,
-        dibao::edge(&ctx)?,
-        dibao::single_person(&ctx, whole)?,
-        tekun::decide(&ctx)?,
-        medical_insurance::decide(&ctx)?,
-        pension::decide(&ctx)?,
-        housing::decide(&ctx, identified),
-        schooling::decide(&ctx),
-        water::decide(&ctx),
-        help,
-    ];
+    let help = help_plan::decide(&ctx, monitoring_d);
+    decisions.push(monitoring::elimination(&ctx)?);
+    decisions.push(dibao::whole(&ctx)?);
+    let whole = decisions.last().is_some_and(|d| d.outcome == Outcome::Applies);
+    decisions.push(dibao::edge(&ctx)?);
+    decisions.push(dibao::single_person(&ctx, whole)?);
+    decisions.push(tekun::decide(&ctx)?);
+    decisions.push(medical_insurance::decide(&ctx)?);
+    decisions.push(pension::decide(&ctx)?);
+    decisions.push(housing::decide(&ctx, identified));
+    decisions.push(schooling::decide(&ctx));
+    decisions.push(water::decide(&ctx));
+    decisions.push(help);
     let mut missing: Vec<Missing> = decisions.iter().filter(|d| d.outcome == Outcome::CannotDecide).flat_map(|d| d.missing.clone()).collect();
     missing.sort();
     missing.dedup();
@@ -130,7 +133,7 @@ pub fn evaluate(case: &Case, opts: &Options) -> Result<HouseholdResult, Failure>
     let unverified = params_used.iter().filter(|p| !p.verified).map(|p| p.label.clone()).collect();
     let per_capita_net = ledger.as_ref().map(|l| l.per_capita_net);
     let per_capita_dibao = ledger.as_ref().map(|l| l.per_capita_dibao);
-    let fingerprint = super::fingerprint::fingerprint(case, params_used.iter());
+    let fingerprint = super::fingerprint::fingerprint(case, params_used.digests());
     Ok(HouseholdResult {
         schema: case::SCHEMA,
         engine_version: crate::ENGINE_VERSION,

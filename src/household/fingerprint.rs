@@ -7,22 +7,25 @@
 //! nothing per field; it was a third of an evaluation's time when the case was serialised to
 //! JSON first. The hash tells sheets apart; it is not a seal (twelve hex digits are 48 bits,
 //! which anyone can collide), so a cryptographic hash bought nothing: SHA-256 of the ~1 KB a
-//! case writes was a tenth of an evaluation. Integers are written the same way on every target, so the wasm page (32-bit `usize`) and the
-//! native CLI give the same fingerprint.
+//! case writes was a tenth of an evaluation. Each parameter value used goes in as a 64-bit
+//! digest of its id and value ([`param_digest`]), worked out once per parameter table: hashing
+//! thirty ids for every household was a twentieth of an evaluation. Integers are written the same
+//! way on every target, so the wasm page (32-bit `usize`) and the native CLI give the same
+//! fingerprint.
 use crate::case::Case;
 use crate::params::ParamUse;
 use std::hash::{Hash, Hasher};
 
-/// First 12 hex digits of the XXH3-128 (big-endian, as the hash is conventionally written).
-pub fn fingerprint<'a>(case: &Case, used: impl IntoIterator<Item = &'a ParamUse>) -> Fingerprint {
+/// First 12 hex digits of the XXH3-128 (big-endian, as the hash is conventionally written), over
+/// the case and the [`param_digest`] of each parameter value used.
+pub fn fingerprint(case: &Case, used: impl IntoIterator<Item = u64>) -> Fingerprint {
     thread_local!(static BUF: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) });
     BUF.with_borrow_mut(|buf| {
         buf.clear();
         let mut feed = Feed(buf);
         case.hash(&mut feed);
-        for p in used {
-            p.id.hash(&mut feed);
-            p.value.hash(&mut feed);
+        for digest in used {
+            feed.write_u64(digest);
         }
         crate::ENGINE_VERSION.hash(&mut feed);
         let digest = xxhash_rust::xxh3::xxh3_128(&feed.0[..]).to_be_bytes();
@@ -33,6 +36,16 @@ pub fn fingerprint<'a>(case: &Case, used: impl IntoIterator<Item = &'a ParamUse>
         }
         Fingerprint(hex)
     })
+}
+
+/// A parameter value as a fingerprint takes it in: XXH3-64 of its id and value (the value, not
+/// its spelling). Worked out once when a parameter table is resolved.
+pub fn param_digest(p: &ParamUse) -> u64 {
+    let mut bytes = Vec::with_capacity(64);
+    let mut feed = Feed(&mut bytes);
+    p.id.hash(&mut feed);
+    p.value.hash(&mut feed);
+    xxhash_rust::xxh3::xxh3_64(&bytes)
 }
 
 const HEX: &[u8; 16] = b"0123456789abcdef";

@@ -7,6 +7,7 @@ use super::decision::{Ctx, Decision};
 use crate::case::{Housing, Labour, Risk, Schooling};
 use crate::explain::{Missing, Outcome};
 use crate::policy::anchor;
+use smallvec::SmallVec;
 
 /// `monitoring`: this evaluation's monitoring decision (a household it identifies gets a plan too).
 pub fn decide(ctx: &Ctx, monitoring: &Decision) -> Decision {
@@ -16,13 +17,22 @@ pub fn decide(ctx: &Ctx, monitoring: &Decision) -> Decision {
     d.findings.reserve_exact(8);
     d.citations = smallvec::smallvec![anchor::HELP_ONE_PLAN.cite()];
     let c = ctx.case;
-    // Names of the members whose labour capacity matches, joined: `None` when there are none.
-    let names = |pred: fn(Labour) -> bool| -> Option<Prose> {
-        let mut who = c.members.iter().enumerate().filter(|(_, m)| m.labour.is_some_and(pred)).map(|(i, m)| Ctx::name(m, i)).peekable();
-        who.peek().is_some().then(|| Prose::join(who, Sep::Comma))
-    };
-    let able = names(|l| matches!(l, Labour::Full | Labour::Half));
-    let weak = names(|l| matches!(l, Labour::Weak | Labour::Half));
+    // Members able to work (全劳力, 半劳力) and those for public-welfare jobs (弱劳力, 半劳力), in
+    // one pass; each list joined once.
+    let (mut able, mut weak) = (SmallVec::<[Prose; 4]>::new(), SmallVec::<[Prose; 4]>::new());
+    for (i, m) in c.members.iter().enumerate() {
+        match m.labour {
+            Some(Labour::Full) => able.push(Ctx::name(m, i)),
+            Some(Labour::Half) => {
+                able.push(Ctx::name(m, i));
+                weak.push(Ctx::name(m, i));
+            }
+            Some(Labour::Weak) => weak.push(Ctx::name(m, i)),
+            _ => {}
+        }
+    }
+    let able = (!able.is_empty()).then(|| Prose::join(able, Sep::Comma));
+    let weak = (!weak.is_empty()).then(|| Prose::join(weak, Sep::Comma));
     let no_labour = ctx.no_labour_at_all();
     if let Some(able) = &able {
         d.finding("industry", "产业帮扶", Some(true), prose!("有劳动能力：{}，发展特色产业、落实到户产业扶持", able.clone()));

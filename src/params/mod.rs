@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use serde_json::Value;
-use std::cell::RefCell;
+use std::cell::Cell;
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
@@ -344,6 +344,10 @@ pub struct Resolved {
     overrides: BTreeMap<String, Decimal>,
     ids: Vec<Text>,
     entries: Vec<Result<Arc<ParamUse>, Failure>>,
+    /// For each entry, the digest of its id and value that case-sheet fingerprints take in
+    /// ([`crate::household::fingerprint::param_digest`]; 0 for an entry without a value), worked
+    /// out once per table rather than re-hashing thirty ids per household.
+    digests: Vec<u64>,
     /// For each of [`BUILTIN_IDS`], its position in `entries` (every set has them: a user set is
     /// merged into the built-in one).
     builtin: Vec<Option<usize>>,
@@ -373,7 +377,7 @@ impl Resolved {
             return Err(Failure::invalid(unknown));
         }
         let chain = set.region_chain(region);
-        let entries = set
+        let entries: Vec<Result<Arc<ParamUse>, Failure>> = set
             .params
             .iter()
             .map(|(id, def)| {
@@ -406,6 +410,7 @@ impl Resolved {
                 }))
             })
             .collect();
+        let digests = entries.iter().map(|e| e.as_ref().map_or(0, |p| crate::household::fingerprint::param_digest(p))).collect();
         let ids: Vec<Text> = set.params.values().map(|d| d.id.clone()).collect();
         let builtin = BUILTIN_IDS.iter().map(|b| ids.binary_search_by(|x| (**x).cmp(b)).ok()).collect();
         Ok(Resolved {
@@ -416,6 +421,7 @@ impl Resolved {
             overrides: overrides.clone(),
             ids,
             entries,
+            digests,
         })
     }
 
@@ -427,15 +433,16 @@ impl Resolved {
 /// Parameters resolved for one evaluation date and region, recording each value used.
 pub struct Scope<'a> {
     table: Arc<Resolved>,
-    /// Which entries of `table` this evaluation has used.
-    used: RefCell<Vec<bool>>,
+    /// Which entries of `table` this evaluation has used (a cell each: marking one is a store,
+    /// with no borrow flag to check on each of the forty-odd reads of an evaluation).
+    used: Vec<Cell<bool>>,
     _options: std::marker::PhantomData<&'a Options>,
 }
 
 impl<'a> Scope<'a> {
     pub fn new(set: &'a ParamSet, date: NaiveDate, opts: &'a Options) -> Result<Scope<'a>, Failure> {
         let table = opts.resolved(set, date)?;
-        let used = RefCell::new(vec![false; table.entries.len()]);
+        let used = vec![Cell::new(false); table.entries.len()];
         Ok(Scope { table, used, _options: std::marker::PhantomData })
     }
 
@@ -464,8 +471,8 @@ impl<'a> Scope<'a> {
     fn value_at(&self, i: usize, id: &str) -> Result<Decimal, Failure> {
         let entry = self.table.entries.get(i).ok_or_else(|| Failure::calc(format!("参数「{id}」未定义")))?;
         let value = entry.as_ref().map_err(Clone::clone)?.value;
-        if let Some(u) = self.used.borrow_mut().get_mut(i) {
-            *u = true;
+        if let Some(u) = self.used.get(i) {
+            u.set(true);
         }
         Ok(value)
     }
@@ -473,17 +480,16 @@ impl<'a> Scope<'a> {
     /// The values this evaluation used, kept as the table and a mark per entry: a household
     /// uses some thirty parameters, and sharing each record cost two atomic counts apiece.
     pub fn into_used(self) -> ParamsUsed {
-        ParamsUsed { table: self.table, used: self.used.into_inner() }
+        ParamsUsed { table: self.table, used: self.used.into_iter().map(Cell::into_inner).collect() }
     }
 
     /// Every value used so far, in id order.
     pub fn used(&self) -> Vec<Arc<ParamUse>> {
-        let used = self.used.borrow();
         self.table
             .entries
             .iter()
-            .zip(used.iter())
-            .filter(|(_, u)| **u)
+            .zip(&self.used)
+            .filter(|(_, u)| u.get())
             .filter_map(|(e, _)| e.as_ref().ok().cloned())
             .collect()
     }
@@ -499,6 +505,12 @@ pub struct ParamsUsed {
 impl ParamsUsed {
     pub fn iter(&self) -> impl Iterator<Item = &ParamUse> + '_ {
         self.table.entries.iter().zip(&self.used).filter(|(_, u)| **u).filter_map(|(e, _)| e.as_ref().ok().map(|p| &**p))
+    }
+
+    /// The fingerprint digest of each value used, in id order.
+    pub fn digests(&self) -> impl Iterator<Item = u64> + '_ {
+        let t = &self.table;
+        t.entries.iter().zip(&t.digests).zip(&self.used).filter(|((e, _), u)| **u && e.is_ok()).map(|((_, d), _)| *d)
     }
 
     pub fn len(&self) -> usize {
