@@ -12,6 +12,7 @@ use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
 use smallvec::SmallVec;
 use std::fmt;
+use std::sync::Arc;
 
 #[doc(hidden)]
 pub use smallvec::smallvec as __args;
@@ -48,8 +49,9 @@ pub enum Arg {
     Owned(Box<str>),
     /// A sentence within the sentence.
     Prose(Box<Prose>),
-    /// Items joined by a separator, e.g. grounds joined by `、` (one allocation: the items).
-    Join(Box<[Prose]>, Sep),
+    /// Items joined by a separator, e.g. grounds joined by `、`. Shared: a list of names often
+    /// appears in more than one sentence, and copying it meant copying every name.
+    Join(Arc<[Prose]>, Sep),
 }
 
 /// Builds a [`Prose`]: `prose!("文字")` or `prose!("… {} …", arg, …)`, every argument
@@ -103,16 +105,16 @@ impl Sep {
 
 impl Prose {
     /// Items joined by `sep`, as one sentence part. A single item is itself: most lists of
-    /// grounds have one, and need no box. A longer list is boxed at its exact length, once.
+    /// grounds have one, and need no box. A longer list is shared, so copying the sentence is
+    /// cheap.
     pub fn join(items: impl IntoIterator<Item = Prose>, sep: Sep) -> Prose {
         let mut items = items.into_iter();
         let Some(first) = items.next() else { return Prose::Static("") };
         let Some(second) = items.next() else { return first };
-        let mut all = Vec::with_capacity(2 + items.size_hint().0);
-        all.push(first);
-        all.push(second);
+        let mut all: SmallVec<[Prose; 4]> = smallvec::smallvec![first, second];
         all.extend(items);
-        Prose::Composed("{}", smallvec::smallvec![Arg::Join(all.into_boxed_slice(), sep)])
+        // One allocation for the shared list (the items are copied in: names and templates).
+        Prose::Composed("{}", smallvec::smallvec![Arg::Join(Arc::from(&all[..]), sep)])
     }
 
     /// Fixed labels joined by `sep` into one owned string (one allocation, where collecting and
