@@ -293,7 +293,7 @@ impl std::hash::Hash for Member {
         name.hash(state);
         id_number.hash(state);
         birth_date.hash(state);
-        medical_out_of_pocket.hash(state);
+        crate::household::fingerprint::hash_amount(*medical_out_of_pocket, state);
         fn yes_no(b: &Option<bool>) -> u8 {
             b.map_or(0, |b| 1 + u8::from(b))
         }

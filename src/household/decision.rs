@@ -95,6 +95,13 @@ pub struct Figure {
     pub unit: &'static str,
 }
 
+impl Default for Decision {
+    /// A blank slot, undecided, for a rule to [`start`](Decision::start).
+    fn default() -> Decision {
+        Decision::new("", "")
+    }
+}
+
 impl Decision {
     pub fn new(measure: &'static str, title: &'static str) -> Decision {
         Decision {
@@ -115,13 +122,6 @@ impl Decision {
         }
     }
 
-    /// A measure decided member by member: room for every member's finding up front.
-    pub fn per_member(measure: &'static str, title: &'static str, members: usize) -> Decision {
-        let mut d = Decision::new(measure, title);
-        d.members.reserve_exact(members);
-        d
-    }
-
     pub fn figure(&mut self, label: &'static str, value: Decimal, unit: &'static str) {
         self.figures.push(Figure { label, value, unit });
     }
@@ -136,11 +136,24 @@ impl Decision {
     }
 
     /// `cannot_decide` with the given missing inputs.
-    pub fn undecided(mut self, missing: Vec<Missing>, reason: &'static str) -> Decision {
+    pub fn undecided(&mut self, missing: Vec<Missing>, reason: &'static str) {
         self.outcome = Outcome::CannotDecide;
         self.missing = missing;
         self.reason = Prose::Static(reason);
-        self
+    }
+
+    /// Starts a measure's decision in its slot of the result (a blank [`Decision::default`]):
+    /// rules write into their place rather than return a few hundred bytes to be copied twice.
+    pub fn start(&mut self, measure: &'static str, title: &'static str) {
+        self.measure = measure;
+        self.title = title;
+    }
+
+    /// [`Decision::start`] for a measure decided member by member: room for every member's
+    /// finding up front.
+    pub fn start_per_member(&mut self, measure: &'static str, title: &'static str, members: usize) {
+        self.start(measure, title);
+        self.members.reserve_exact(members);
     }
 }
 

@@ -18,8 +18,8 @@ fn property_missing() -> Missing {
 }
 
 /// The whole household: counted income below the standard, property within the rules.
-pub fn whole(ctx: &Ctx) -> Result<Decision, Failure> {
-    let mut d = Decision::new("dibao", "农村低保（整户）");
+pub fn whole(d: &mut Decision, ctx: &Ctx) -> Result<(), Failure> {
+    d.start("dibao", "农村低保（整户）");
     d.citations = smallvec::smallvec![anchor::DIBAO_IDENTIFY.cite(), anchor::DIBAO_EXCLUDED_INCOME.cite()];
     let standard = ctx.scope.get(param::DIBAO_STANDARD_ANNUAL)?;
     let (Some(ledger), Some(pc)) = (&ctx.ledger, ctx.per_capita_dibao()?) else {
@@ -41,7 +41,7 @@ pub fn whole(ctx: &Ctx) -> Result<Decision, Failure> {
     if !below {
         d.outcome = Outcome::DoesNotApply;
         d.reason = prose!("低保计算人均收入 {} 不低于农村低保标准 {}，整户不符合低保条件{}", Yuan(pc), Yuan(standard), current);
-        return Ok(d);
+        return Ok(());
     }
     let gap = money::sub(line, ledger.total_dibao, "低保补差")?;
     let monthly = money::to_fen(money::div(gap, MONTHS, "月补差")?);
@@ -53,21 +53,21 @@ pub fn whole(ctx: &Ctx) -> Result<Decision, Failure> {
         Some(false) => {
             d.outcome = Outcome::DoesNotApply;
             d.reason = prose!("低保计算人均收入 {} 低于标准 {}，但家庭财产状况不符合低保规定", Yuan(pc), Yuan(standard));
-            Ok(d)
+            Ok(())
         }
         Some(true) => {
             d.outcome = Outcome::Applies;
             d.amount = Some(monthly);
             d.amount_unit = Some("元/月");
             d.reason = prose!("家庭 {} 人，低保计算收入 {}（人均 {}）低于农村低保标准 {}，财产状况符合规定，整户符合农村低保条件{}。估算月补差 =（标准 {} × {} 人 − 计算收入 {}）÷ 12 = {}；实际按甘肃分类施保（一至四类）核定", ctx.case.members.len(), Yuan(ledger.total_dibao), Yuan(pc), Yuan(standard), current, Yuan(standard), ctx.case.members.len(), Yuan(ledger.total_dibao), Yuan(monthly));
-            Ok(d)
+            Ok(())
         }
     }
 }
 
 /// 低保边缘家庭: not eligible for 低保, counted income below 1.5× the standard, property within rules.
-pub fn edge(ctx: &Ctx) -> Result<Decision, Failure> {
-    let mut d = Decision::new("dibao_edge", "低保边缘家庭");
+pub fn edge(d: &mut Decision, ctx: &Ctx) -> Result<(), Failure> {
+    d.start("dibao_edge", "低保边缘家庭");
     d.citations = smallvec::smallvec![anchor::DIBAO_IDENTIFY.cite()];
     let standard = ctx.scope.get(param::DIBAO_STANDARD_ANNUAL)?;
     let k = ctx.scope.get(param::DIBAO_EDGE_MULTIPLIER)?;
@@ -82,24 +82,24 @@ pub fn edge(ctx: &Ctx) -> Result<Decision, Failure> {
     if pc < standard {
         d.outcome = Outcome::DoesNotApply;
         d.reason = prose!("人均 {} 低于低保标准 {}，按低保认定，不属边缘家庭", Yuan(pc), Yuan(standard));
-        return Ok(d);
+        return Ok(());
     }
     if pc >= edge_line {
         d.outcome = Outcome::DoesNotApply;
         d.reason = prose!("人均 {} 不低于低保标准的 {} 倍（{}），不属低保边缘家庭", Yuan(pc), k, Yuan(edge_line));
-        return Ok(d);
+        return Ok(());
     }
     match ctx.case.assets.within_dibao_rules {
         None => Ok(d.undecided(vec![property_missing()], "收入在低保边缘范围内，尚需核实财产状况")),
         Some(false) => {
             d.outcome = Outcome::DoesNotApply;
             d.reason = "收入在低保边缘范围内，但财产状况不符合规定".into();
-            Ok(d)
+            Ok(())
         }
         Some(true) => {
             d.outcome = Outcome::Applies;
             d.reason = prose!("人均 {} 高于低保标准 {}、低于其 {} 倍 {}，财产状况符合规定，属低保边缘家庭（农村低收入人口）", Yuan(pc), Yuan(standard), k, Yuan(edge_line));
-            Ok(d)
+            Ok(())
         }
     }
 }
@@ -119,13 +119,13 @@ fn low_income(ctx: &Ctx) -> Result<(Option<bool>, Option<Threshold>), Failure> {
 }
 
 /// 单人户施保, per member and ground.
-pub fn single_person(ctx: &Ctx, whole_applies: bool) -> Result<Decision, Failure> {
-    let mut d = Decision::per_member("dibao_single_person", "低保“单人户”施保", ctx.case.members.len());
+pub fn single_person(d: &mut Decision, ctx: &Ctx, whole_applies: bool) -> Result<(), Failure> {
+    d.start_per_member("dibao_single_person", "低保“单人户”施保", ctx.case.members.len());
     d.citations = smallvec::smallvec![anchor::DIBAO_SINGLE_PERSON.cite()];
     if whole_applies {
         d.outcome = Outcome::DoesNotApply;
         d.reason = "整户已符合低保条件，无需单人户施保".into();
-        return Ok(d);
+        return Ok(());
     }
     let (low, t) = low_income(ctx)?;
     // One threshold per member with medical costs, and the low-income line.
@@ -203,5 +203,5 @@ pub fn single_person(ctx: &Ctx, whole_applies: bool) -> Result<Decision, Failure
         Outcome::DoesNotApply => "没有成员符合单人户施保条件".into(),
         Outcome::CannotDecide => "部分成员情况未填，无法判断".into(),
     };
-    Ok(d)
+    Ok(())
 }

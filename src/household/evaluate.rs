@@ -104,25 +104,24 @@ pub fn evaluate(case: &Case, opts: &Options) -> Result<HouseholdResult, Failure>
     let per_capita = Ctx::divide_ledger(ledger.as_ref(), case.members.len())?;
     let ctx = Ctx { case, scope, ledger, rigid, rigid_missing, school_ages, per_capita, risks: Default::default() };
 
-    // Each decision goes straight into its place: they are a few hundred bytes each, and
-    // holding them first and collecting them after copied every one twice more.
-    let mut decisions = Vec::with_capacity(DECISIONS);
-    decisions.push(monitoring::decide(&ctx)?);
-    let monitoring_d = decisions.last().ok_or_else(|| Failure::calc("监测结果缺失"))?;
-    let identified = monitoring_d.outcome == Outcome::Applies;
-    let help = help_plan::decide(&ctx, monitoring_d);
-    decisions.push(monitoring::elimination(&ctx)?);
-    decisions.push(dibao::whole(&ctx)?);
-    let whole = decisions.last().is_some_and(|d| d.outcome == Outcome::Applies);
-    decisions.push(dibao::edge(&ctx)?);
-    decisions.push(dibao::single_person(&ctx, whole)?);
-    decisions.push(tekun::decide(&ctx)?);
-    decisions.push(medical_insurance::decide(&ctx)?);
-    decisions.push(pension::decide(&ctx)?);
-    decisions.push(housing::decide(&ctx, identified));
-    decisions.push(schooling::decide(&ctx));
-    decisions.push(water::decide(&ctx));
-    decisions.push(help);
+    // Each rule writes its decision into its place in the result: a decision is a few hundred
+    // bytes, and returning them cost two copies each.
+    let mut decisions: Vec<Decision> = std::iter::repeat_with(Decision::default).take(DECISIONS).collect();
+    let [mon, elim, whole, edge, single, tekun_d, medical, pension_d, housing_d, schooling_d, water_d, help] = &mut decisions[..] else {
+        return Err(Failure::calc("决定数目不符"));
+    };
+    monitoring::decide(mon, &ctx)?;
+    help_plan::decide(help, &ctx, mon);
+    monitoring::elimination(elim, &ctx)?;
+    dibao::whole(whole, &ctx)?;
+    dibao::edge(edge, &ctx)?;
+    dibao::single_person(single, &ctx, whole.outcome == Outcome::Applies)?;
+    tekun::decide(tekun_d, &ctx)?;
+    medical_insurance::decide(medical, &ctx)?;
+    pension::decide(pension_d, &ctx)?;
+    housing::decide(housing_d, &ctx, mon.outcome == Outcome::Applies);
+    schooling::decide(schooling_d, &ctx);
+    water::decide(water_d, &ctx);
     let mut missing: Vec<Missing> = decisions.iter().filter(|d| d.outcome == Outcome::CannotDecide).flat_map(|d| d.missing.clone()).collect();
     missing.sort();
     missing.dedup();

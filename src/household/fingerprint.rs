@@ -38,6 +38,18 @@ pub fn fingerprint(case: &Case, used: impl IntoIterator<Item = u64>) -> Fingerpr
     })
 }
 
+/// An amount as a fingerprint takes it in, in one write: a presence byte, then the value's
+/// sixteen bytes with trailing zeros stripped (`1200` and `1200.00` are the same amount).
+/// `Decimal`'s own `Hash` writes the same value in four pieces; amounts are most of a case.
+pub fn hash_amount<H: Hasher>(x: Option<rust_decimal::Decimal>, state: &mut H) {
+    let mut bytes = [0u8; 17];
+    if let Some(x) = x {
+        bytes[0] = 1;
+        bytes[1..].copy_from_slice(&x.normalize().serialize());
+    }
+    state.write(&bytes);
+}
+
 /// A parameter value as a fingerprint takes it in: XXH3-64 of its id and value (the value, not
 /// its spelling). Worked out once when a parameter table is resolved.
 pub fn param_digest(p: &ParamUse) -> u64 {

@@ -10,9 +10,9 @@ use crate::policy::anchor;
 use smallvec::SmallVec;
 
 /// `monitoring`: this evaluation's monitoring decision (a household it identifies gets a plan too).
-pub fn decide(ctx: &Ctx, monitoring: &Decision) -> Decision {
+pub fn decide(d: &mut Decision, ctx: &Ctx, monitoring: &Decision) {
     let monitoring_applies = monitoring.outcome == Outcome::Applies;
-    let mut d = Decision::new("help_plan", "“一户一策”帮扶措施");
+    d.start("help_plan", "“一户一策”帮扶措施");
     // Room for every help measure this can list.
     d.findings.reserve_exact(8);
     d.citations = smallvec::smallvec![anchor::HELP_ONE_PLAN.cite()];
@@ -85,5 +85,4 @@ pub fn decide(ctx: &Ctx, monitoring: &Decision) -> Decision {
         d.outcome = Outcome::DoesNotApply;
         d.reason = prose!("不是监测对象，无需“一户一策”；可参考：{}", list);
     }
-    d
 }

@@ -8,8 +8,8 @@ use crate::explain::{Missing, Outcome};
 use crate::policy::anchor;
 
 /// `monitoring_applies`: this evaluation identifies the household as a monitoring object.
-pub fn decide(ctx: &Ctx, monitoring_applies: bool) -> Decision {
-    let mut d = Decision::new("housing", "农村危房改造");
+pub fn decide(d: &mut Decision, ctx: &Ctx, monitoring_applies: bool) {
+    d.start("housing", "农村危房改造");
     d.citations = smallvec::smallvec![anchor::HOUSING_PRIORITY.cite(), anchor::HOUSING_RENOVATION.cite()];
     let Some(h) = ctx.case.housing else {
         return d.undecided(vec![Missing::new("$.housing", "住房安全")], "住房安全等级未填");
@@ -17,7 +17,7 @@ pub fn decide(ctx: &Ctx, monitoring_applies: bool) -> Decision {
     if h == Housing::Safe {
         d.outcome = Outcome::DoesNotApply;
         d.reason = "住房安全，无需改造".into();
-        return d;
+        return;
     }
     let s = &ctx.case.status;
     let mut grounds: smallvec::SmallVec<[&'static str; 3]> = smallvec::SmallVec::new();
@@ -34,5 +34,4 @@ pub fn decide(ctx: &Ctx, monitoring_applies: bool) -> Decision {
         for g in &grounds { d.finding("priority_ground", g, Some(true), "二(三)点名的重点对象"); }
         d.reason = prose!("{}：{}；属{}，为危房改造重点对象，应优先保障", h.label(), work, crate::prose::Prose::labels(grounds.iter().copied(), "、"));
     }
-    d
 }

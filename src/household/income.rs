@@ -98,14 +98,12 @@ impl Incomes {
     }
 }
 
-/// Hashed as the map of given items it once was (count, then item and amount in form order), so
-/// case-sheet fingerprints did not change with the representation.
+/// For the case-sheet fingerprint: each item's amount in form order, one write each
+/// ([`super::fingerprint::hash_amount`]).
 impl std::hash::Hash for Incomes {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        let given = || IncomeItem::OPTIONS.iter().filter_map(|(i, _, _)| self.get(*i).map(|x| (*i, x)));
-        state.write_usize(given().count());
-        for pair in given() {
-            pair.hash(state);
+        for amount in &self.amounts {
+            super::fingerprint::hash_amount(*amount, state);
         }
     }
 }

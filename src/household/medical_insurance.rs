@@ -12,8 +12,8 @@ use crate::money;
 use crate::policy::anchor;
 use rust_decimal::Decimal;
 
-pub fn decide(ctx: &Ctx) -> Result<Decision, Failure> {
-    let mut d = Decision::per_member("medical_insurance", "医保参保资助", ctx.case.members.len());
+pub fn decide(d: &mut Decision, ctx: &Ctx) -> Result<(), Failure> {
+    d.start_per_member("medical_insurance", "医保参保资助", ctx.case.members.len());
     d.citations = smallvec::smallvec![anchor::MEDICAL_SUBSIDY.cite(), anchor::MEDICAL_COVERAGE.cite()];
     let s = &ctx.case.status;
     let mut total = Decimal::ZERO;
@@ -78,5 +78,5 @@ pub fn decide(ctx: &Ctx) -> Result<Decision, Failure> {
         Outcome::DoesNotApply => "家庭成员均不属参保资助对象".into(),
         Outcome::CannotDecide => "家庭身份信息未填，无法确定资助档次".into(),
     };
-    Ok(d)
+    Ok(())
 }

@@ -12,8 +12,8 @@ use crate::money;
 use crate::policy::anchor;
 use rust_decimal::Decimal;
 
-pub fn decide(ctx: &Ctx) -> Result<Decision, Failure> {
-    let mut d = Decision::per_member("pension", "城乡居民养老保险代缴", ctx.case.members.len());
+pub fn decide(d: &mut Decision, ctx: &Ctx) -> Result<(), Failure> {
+    d.start_per_member("pension", "城乡居民养老保险代缴", ctx.case.members.len());
     d.citations = smallvec::smallvec![anchor::PENSION_SUBSIDY.cite()];
     let s = &ctx.case.status;
     let tier = ctx.scope.get(param::PENSION_MIN_TIER)?;
@@ -77,5 +77,5 @@ pub fn decide(ctx: &Ctx) -> Result<Decision, Failure> {
         Outcome::DoesNotApply => "没有成员属于已参保的代缴对象".into(),
         Outcome::CannotDecide => "部分成员信息未填，无法判断".into(),
     };
-    Ok(d)
+    Ok(())
 }

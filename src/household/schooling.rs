@@ -7,8 +7,8 @@ use crate::decode::Choice;
 use crate::explain::{Missing, Outcome};
 use crate::policy::anchor;
 
-pub fn decide(ctx: &Ctx) -> Decision {
-    let mut d = Decision::new("schooling", "控辍保学");
+pub fn decide(d: &mut Decision, ctx: &Ctx) {
+    d.start("schooling", "控辍保学");
     d.citations = smallvec::smallvec![anchor::SCHOOLING_DROPOUT.cite()];
     let (from, until) = ctx.school_ages;
     for (i, m) in ctx.case.members.iter().enumerate() {
@@ -44,5 +44,4 @@ pub fn decide(ctx: &Ctx) -> Decision {
         Outcome::DoesNotApply => "义务教育适龄儿童少年均在校（或因身体原因送教上门）".into(),
         Outcome::CannotDecide => "部分适龄成员在校情况未填".into(),
     };
-    d
 }

@@ -64,8 +64,8 @@ fn not_tekun_because(can_work: bool, has_income: bool, has_supporter: bool) -> &
     }
 }
 
-pub fn decide(ctx: &Ctx) -> Result<Decision, Failure> {
-    let mut d = Decision::per_member("tekun", "农村特困人员救助供养", ctx.case.members.len());
+pub fn decide(d: &mut Decision, ctx: &Ctx) -> Result<(), Failure> {
+    d.start_per_member("tekun", "农村特困人员救助供养", ctx.case.members.len());
     d.citations = smallvec::smallvec![anchor::BOTTOM_LINE_NO_LABOUR.cite(), anchor::TEKUN_SUPPORT.cite()];
     let standard = ctx.scope.get(param::DIBAO_STANDARD_ANNUAL)?;
     // 无生活来源: the household's counted income below the 低保 standard and property within rules.
@@ -121,5 +121,5 @@ pub fn decide(ctx: &Ctx) -> Result<Decision, Failure> {
         Outcome::DoesNotApply => "没有成员同时满足无劳动能力、无生活来源、无有能力的法定义务人三项条件".into(),
         Outcome::CannotDecide => "部分成员条件未知，无法判断".into(),
     };
-    Ok(d)
+    Ok(())
 }
