@@ -10,6 +10,14 @@ use rust_decimal::{Decimal, RoundingStrategy};
 pub const MAX_AMOUNT: Decimal = Decimal::from_parts(0x4876_E7FF, 0x17, 0, false, 0); // 99_999_999_999
 
 pub fn add(a: Decimal, b: Decimal, what: &str) -> Result<Decimal, Failure> {
+    // Most of a household's income and expense items are 0: adding one gives back the other
+    // amount, with the same scale the full addition would keep (the larger of the two).
+    if b.is_zero() && !a.is_zero() && b.scale() <= a.scale() {
+        return Ok(a);
+    }
+    if a.is_zero() && !b.is_zero() && a.scale() <= b.scale() {
+        return Ok(b);
+    }
     a.checked_add(b).ok_or_else(|| Failure::calc(format!("{what}：加法溢出")))
 }
 
@@ -114,6 +122,16 @@ impl std::fmt::Write for Digits {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn adding_zero_keeps_the_value_and_the_scale_of_the_full_addition() {
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        for (a, b) in [("12.50", "0"), ("0", "12.50"), ("12", "0.00"), ("0.00", "12"), ("0", "0.0"), ("-3.1", "0"), ("0.000", "7.25")] {
+            let full = d(a).checked_add(d(b)).unwrap();
+            let ours = add(d(a), d(b), "t").unwrap();
+            assert_eq!((ours, ours.scale(), ours.to_string()), (full, full.scale(), full.to_string()), "{a} + {b}");
+        }
+    }
     use rust_decimal_macros_free::d;
 
     mod rust_decimal_macros_free {

@@ -111,17 +111,20 @@ impl Prose {
         let mut items = items.into_iter();
         let Some(first) = items.next() else { return Prose::Static("") };
         let Some(second) = items.next() else { return first };
-        let mut all: SmallVec<[Prose; 4]> = smallvec::smallvec![first, second];
+        let mut all = Vec::with_capacity(2 + items.size_hint().0);
+        all.push(first);
+        all.push(second);
         all.extend(items);
-        // One allocation for the shared list (the items are copied in: names and templates).
-        Prose::Composed("{}", smallvec::smallvec![Arg::Join(Arc::from(&all[..]), sep)])
+        // The items are moved into the shared list, not cloned into it.
+        Prose::Composed("{}", smallvec::smallvec![Arg::Join(Arc::from(all), sep)])
     }
 
-    /// Fixed labels joined by `sep` into one owned string (one allocation, where collecting and
-    /// joining took two).
-    pub fn labels<'a>(labels: impl Iterator<Item = &'a str>, sep: &str) -> Prose {
+    /// Fixed labels joined by `sep` after `prefix`, into one owned string (one allocation, where
+    /// collecting and joining took two).
+    pub fn labels<'a>(prefix: &str, labels: impl Iterator<Item = &'a str>, sep: &str) -> Prose {
         // Room for the usual handful of four-character labels, so the string is allocated once.
         let mut out = String::with_capacity(96);
+        out.push_str(prefix);
         for (i, l) in labels.enumerate() {
             if i > 0 {
                 out.push_str(sep);

@@ -299,16 +299,13 @@ impl<'a> Ctx<'a> {
     }
 }
 
-/// `肢体残疾一级` style text.
-pub fn disability_text(m: &Member) -> Prose {
+/// A member's disability in two halves (`肢体残疾`, `一级`), for sentences to place directly:
+/// a sentence nested in another is boxed.
+pub fn disability_parts(m: &Member) -> (&'static str, &'static str) {
     use crate::decode::Choice;
     let grades = ["", "一级", "二级", "三级", "四级"];
     match m.disability {
-        Some(d) => crate::prose!(
-            "{}{}",
-            d.kind.map(|k| k.label()).unwrap_or("残疾"),
-            d.grade.and_then(|g| grades.get(g as usize).copied()).unwrap_or("")
-        ),
-        None => Prose::Static("残疾"),
+        Some(d) => (d.kind.map(|k| k.label()).unwrap_or("残疾"), d.grade.and_then(|g| grades.get(g as usize).copied()).unwrap_or("")),
+        None => ("残疾", ""),
     }
 }

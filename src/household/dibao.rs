@@ -4,7 +4,7 @@ use crate::params::param;
 use crate::prose;
 use crate::prose::{Prose, Sep};
 use crate::money::Yuan;
-use super::decision::{disability_text, Ctx, Decision, MemberFinding, Grounds};
+use super::decision::{disability_parts, Ctx, Decision, MemberFinding, Grounds};
 use crate::error::Failure;
 use crate::explain::{Comparison, Missing, Outcome, Threshold};
 use crate::money;
@@ -142,7 +142,10 @@ pub fn single_person(d: &mut Decision, ctx: &Ctx, whole_applies: bool) -> Result
         let mut missing = Vec::new();
         let mut unknown = false;
         match ctx.severe_disability(m)? {
-            Some(true) => grounds.push(prose!("重度残疾人（{}）", disability_text(m))),
+            Some(true) => {
+                let (kind, grade) = disability_parts(m);
+                grounds.push(prose!("重度残疾人（{}{}）", kind, grade));
+            }
             Some(false) => {}
             None => {
                 unknown = true;

@@ -72,7 +72,7 @@ pub fn decide(d: &mut Decision, ctx: &Ctx, monitoring: &Decision) {
         return d.undecided(ctx.labour_missing(), "成员劳动能力未填，无法制定帮扶措施");
     }
     d.category(kind.0, kind.1);
-    let list = Prose::labels(d.findings.iter().map(|f| f.label), "、");
+    let list = Prose::labels("", d.findings.iter().map(|f| f.label), "、");
     if monitored {
         d.outcome = Outcome::Applies;
         d.reason = prose!("监测对象，实施“一户一策”（{}）：{}", kind.1, list);

@@ -32,6 +32,6 @@ pub fn decide(d: &mut Decision, ctx: &Ctx, monitoring_applies: bool) {
     } else {
         d.category("priority", "重点对象（优先）");
         for g in &grounds { d.finding("priority_ground", g, Some(true), "二(三)点名的重点对象"); }
-        d.reason = prose!("{}：{}；属{}，为危房改造重点对象，应优先保障", h.label(), work, crate::prose::Prose::labels(grounds.iter().copied(), "、"));
+        d.reason = prose!("{}：{}；属{}，为危房改造重点对象，应优先保障", h.label(), work, crate::prose::Prose::labels("", grounds.iter().copied(), "、"));
     }
 }

@@ -84,7 +84,7 @@ pub fn decide(d: &mut Decision, ctx: &Ctx) -> Result<(), Failure> {
     let risk_text = if risks.is_empty() {
         prose!("未发现具体风险类型，请入户核实")
     } else {
-        prose!("风险类型：{}", Prose::labels(risks.iter().map(|(r, _)| r.label()), "、"))
+        Prose::labels("风险类型：", risks.iter().map(|(r, _)| r.label()), "、")
     };
     if pc < line {
         let Some(ht) = ctx.case.household_type else {

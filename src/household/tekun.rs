@@ -3,20 +3,21 @@
 use crate::params::param;
 use crate::prose;
 use crate::prose::{Prose, Sep};
-use super::decision::{disability_text, Ctx, Decision, MemberFinding, Grounds};
+use super::decision::{disability_parts, Ctx, Decision, MemberFinding, Grounds};
 use crate::case::{DisabilityKind, Member, Supporter};
 use crate::error::Failure;
 use crate::explain::{Comparison, Missing, Outcome, Threshold};
 use crate::policy::anchor;
 use rust_decimal::Decimal;
 
-/// 无劳动能力 by age or disability; `None` when unknown.
+/// 无劳动能力 by age or disability, as the member's ground (`无劳动能力（年满 60 周岁）`);
+/// `None` when not shown or unknown.
 fn unable_to_work(ctx: &Ctx, m: &Member, i: usize, missing: &mut Vec<Missing>) -> Result<Option<Prose>, Failure> {
     let elderly = ctx.scope.get(param::TEKUN_AGE_ELDERLY)?;
     let minor = ctx.scope.get(param::TEKUN_AGE_MINOR)?;
     match ctx.age(m).map(Decimal::from) {
-        Some(a) if a >= elderly => return Ok(Some(prose!("年满 {} 周岁", elderly))),
-        Some(a) if a < minor => return Ok(Some(prose!("未满 {} 周岁", minor))),
+        Some(a) if a >= elderly => return Ok(Some(prose!("无劳动能力（年满 {} 周岁）", elderly))),
+        Some(a) if a < minor => return Ok(Some(prose!("无劳动能力（未满 {} 周岁）", minor))),
         Some(_) => {}
         None => missing.push(Missing::new(Ctx::member_path(i, "birth_date"), "出生日期或身份证号")),
     }
@@ -39,7 +40,8 @@ fn unable_to_work(ctx: &Ctx, m: &Member, i: usize, missing: &mut Vec<Missing>) -
         _ => Decimal::ZERO,
     };
     if Decimal::from(grade) <= max {
-        Ok(Some(disability_text(m)))
+        let (kind, grade) = disability_parts(m);
+        Ok(Some(prose!("无劳动能力（{}{}）", kind, grade)))
     } else {
         Ok(None)
     }
@@ -94,15 +96,15 @@ pub fn decide(d: &mut Decision, ctx: &Ctx) -> Result<(), Failure> {
             Some(Supporter::Able) => Some(false),
             None => None,
         };
-        if let Some(g) = &unable { grounds.push(prose!("无劳动能力（{}）", g.clone())); }
+        let unable = unable.map(|g| grounds.push(g)).is_some();
         if no_income == Some(true) { grounds.push("无生活来源".into()); }
         if supporter == Some(true) { grounds.push("无法定义务人或义务人无履行能力".into()); }
-        let known_fail = (unable.is_none() && missing.is_empty()) || no_income == Some(false) || supporter == Some(false);
+        let known_fail = (!unable && missing.is_empty()) || no_income == Some(false) || supporter == Some(false);
         let (outcome, reason) = if known_fail {
-            let why = not_tekun_because(unable.is_none() && missing.is_empty(), no_income == Some(false), supporter == Some(false));
+            let why = not_tekun_because(!unable && missing.is_empty(), no_income == Some(false), supporter == Some(false));
             missing.clear();
             (Outcome::DoesNotApply, Prose::Static(why))
-        } else if unable.is_some() && no_income == Some(true) && supporter == Some(true) {
+        } else if unable && no_income == Some(true) && supporter == Some(true) {
             (Outcome::Applies, prose!("{}，可认定为特困人员", Prose::join(grounds.clone(), Sep::Comma)))
         } else {
             if no_income.is_none() {
