@@ -12,9 +12,9 @@ use rust_decimal::Decimal;
 
 /// 无劳动能力 by age or disability, as the member's ground (`无劳动能力（年满 60 周岁）`);
 /// `None` when not shown or unknown.
-fn unable_to_work(ctx: &Ctx, m: &Member, i: usize, missing: &mut Vec<Missing>) -> Result<Option<Prose>, Failure> {
-    let elderly = ctx.scope.get(param::TEKUN_AGE_ELDERLY)?;
-    let minor = ctx.scope.get(param::TEKUN_AGE_MINOR)?;
+/// `ages`: the 特困 age limits (elderly, minor), read once per household.
+fn unable_to_work(ctx: &Ctx, m: &Member, i: usize, ages: (Decimal, Decimal), missing: &mut Vec<Missing>) -> Result<Option<Prose>, Failure> {
+    let (elderly, minor) = ages;
     match ctx.age(m).map(Decimal::from) {
         Some(a) if a >= elderly => return Ok(Some(prose!("无劳动能力（年满 {} 周岁）", elderly))),
         Some(a) if a < minor => return Ok(Some(prose!("无劳动能力（未满 {} 周岁）", minor))),
@@ -82,10 +82,11 @@ pub fn decide(d: &mut Decision, ctx: &Ctx) -> Result<(), Failure> {
         _ => None,
     };
     let minor = ctx.scope.get(param::TEKUN_AGE_MINOR)?;
+    let ages = (ctx.scope.get(param::TEKUN_AGE_ELDERLY)?, minor);
     for (i, m) in ctx.case.members.iter().enumerate() {
         let mut missing = Vec::new();
         let mut grounds = Grounds::new();
-        let unable = unable_to_work(ctx, m, i, &mut missing)?;
+        let unable = unable_to_work(ctx, m, i, ages, &mut missing)?;
         if m.orphan == Some(true) && ctx.age(m).is_some_and(|a| Decimal::from(a) < minor) {
             d.members.push(MemberFinding { index: i, name: m.name.clone(), outcome: Outcome::DoesNotApply, grounds, amount: None,
                 reason: "未满特困年龄下限的孤儿纳入孤儿保障，不认定为特困人员".into(), missing: Vec::new() });
