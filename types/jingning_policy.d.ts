@@ -376,7 +376,7 @@ export interface HouseholdResult {
      */
     missing: Missing[];
     /**
-     * First 12 hex digits of XXH3-128 over the case as read, the parameter values used and the
+     * First 12 hex digits of XXH3-64 over the case as read, the parameter values used and the
      * engine version: the same sheet gives the same fingerprint (module `household::fingerprint`).
      */
     fingerprint: string;

@@ -208,7 +208,7 @@ pub struct Member {
 }
 
 /// Current statuses of the household.
-#[derive(Debug, Clone, Default, PartialEq, Hash, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Status {
     pub dibao: Option<bool>,
     pub dibao_class: Option<DibaoClass>,
@@ -225,7 +225,7 @@ pub struct Status {
 }
 
 /// Rigid expenses over the last 12 months (medical costs are per member).
-#[derive(Debug, Clone, Default, PartialEq, Hash, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Expenses {
     pub education: Option<Decimal>,
     pub disability_rehab: Option<Decimal>,
@@ -234,7 +234,7 @@ pub struct Expenses {
 }
 
 /// 家庭财产（低保财产状况）
-#[derive(Debug, Clone, Default, PartialEq, Hash, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Assets {
     pub deposits: Option<Decimal>,
     pub vehicles: Option<u32>,
@@ -261,6 +261,69 @@ pub struct Case {
     pub drinking_water: Option<Water>,
     pub food_clothing_secure: Option<bool>,
     pub declared_risks: Vec<Risk>,
+}
+
+/// For the case-sheet fingerprint: yes/no and choice fields packed into one write, as for
+/// [`Member`]; destructured in full so a new field cannot be left out.
+impl std::hash::Hash for Status {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        let Status {
+            dibao,
+            dibao_class,
+            tekun,
+            tekun_dispersed,
+            monitored,
+            monitored_since,
+            monitoring_type,
+            measures_taken,
+            returned_to_poverty,
+            income_stable_months,
+            original_risk_eliminated,
+            new_risk,
+        } = self;
+        monitored_since.hash(state);
+        measures_taken.hash(state);
+        income_stable_months.hash(state);
+        state.write(&[
+            yes_no(dibao),
+            pick(dibao_class, |x| x as u8),
+            yes_no(tekun),
+            yes_no(tekun_dispersed),
+            yes_no(monitored),
+            pick(monitoring_type, |x| x as u8),
+            yes_no(returned_to_poverty),
+            yes_no(original_risk_eliminated),
+            yes_no(new_risk),
+        ]);
+    }
+}
+
+impl std::hash::Hash for Expenses {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        let Expenses { education, disability_rehab, disaster_loss, accident_loss } = self;
+        for x in [education, disability_rehab, disaster_loss, accident_loss] {
+            crate::household::fingerprint::hash_amount(*x, state);
+        }
+    }
+}
+
+impl std::hash::Hash for Assets {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        let Assets { deposits, vehicles, other_houses, within_dibao_rules } = self;
+        crate::household::fingerprint::hash_amount(*deposits, state);
+        vehicles.hash(state);
+        state.write(&[yes_no(other_houses), yes_no(within_dibao_rules)]);
+    }
+}
+
+/// A yes/no answer as one byte: 0 unknown, 1 no, 2 yes.
+fn yes_no(b: &Option<bool>) -> u8 {
+    b.map_or(0, |b| 1 + u8::from(b))
+}
+
+/// A choice as one byte: 0 unknown, else 1 + its position.
+fn pick<T: Copy>(c: &Option<T>, position: impl Fn(T) -> u8) -> u8 {
+    c.map_or(0, |c| position(c).saturating_add(1))
 }
 
 /// For the case-sheet fingerprint (`household::fingerprint`). The dozen yes/no and choice
@@ -294,12 +357,6 @@ impl std::hash::Hash for Member {
         id_number.hash(state);
         birth_date.hash(state);
         crate::household::fingerprint::hash_amount(*medical_out_of_pocket, state);
-        fn yes_no(b: &Option<bool>) -> u8 {
-            b.map_or(0, |b| 1 + u8::from(b))
-        }
-        fn pick<T: Copy>(c: &Option<T>, position: impl Fn(T) -> u8) -> u8 {
-            c.map_or(0, |c| position(c).saturating_add(1))
-        }
         let kind = disability.and_then(|d| d.kind);
         // Grades are validated to 1–4, far from the byte's limit.
         let grade = disability.and_then(|d| d.grade);

@@ -47,7 +47,7 @@ pub struct HouseholdResult {
     pub unverified: Vec<crate::params::Text>,
     /// Union of the inputs every decision still needs.
     pub missing: Vec<Missing>,
-    /// First 12 hex digits of XXH3-128 over the case as read, the parameter values used and the
+    /// First 12 hex digits of XXH3-64 over the case as read, the parameter values used and the
     /// engine version: the same sheet gives the same fingerprint (module `household::fingerprint`).
     #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub fingerprint: super::fingerprint::Fingerprint,

@@ -2,10 +2,11 @@
 //! parameter values it used and the engine version, so a reviewer who re-enters the sheet can
 //! tell whether it rests on the same facts and rules.
 //!
-//! The case is fed through its derived `Hash` (values, not their spelling: `1200` and `1200.00`
-//! are the same amount) into XXH3-128. Walking the case this way writes no text and allocates
-//! nothing per field; it was a third of an evaluation's time when the case was serialised to
-//! JSON first. The hash tells sheets apart; it is not a seal (twelve hex digits are 48 bits,
+//! The case is fed through its `Hash` (values, not their spelling: `1200` and `1200.00`
+//! are the same amount) into XXH3-64 (twelve hex digits show 48 of its bits). Walking the case
+//! this way writes no text and allocates nothing per field; it was a third of an evaluation's
+//! time when the case was serialised to JSON first. Amounts go in as one write each
+//! ([`hash_amount`]), and a member's or status's yes/no and choice fields as one write together. The hash tells sheets apart; it is not a seal (twelve hex digits are 48 bits,
 //! which anyone can collide), so a cryptographic hash bought nothing: SHA-256 of the ~1 KB a
 //! case writes was a tenth of an evaluation. Each parameter value used goes in as a 64-bit
 //! digest of its id and value ([`param_digest`]), worked out once per parameter table: hashing
@@ -16,7 +17,7 @@ use crate::case::Case;
 use crate::params::ParamUse;
 use std::hash::{Hash, Hasher};
 
-/// First 12 hex digits of the XXH3-128 (big-endian, as the hash is conventionally written), over
+/// First 12 hex digits of the XXH3-64 (big-endian, as the hash is conventionally written), over
 /// the case and the [`param_digest`] of each parameter value used.
 pub fn fingerprint(case: &Case, used: impl IntoIterator<Item = u64>) -> Fingerprint {
     thread_local!(static BUF: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) });
@@ -28,7 +29,7 @@ pub fn fingerprint(case: &Case, used: impl IntoIterator<Item = u64>) -> Fingerpr
             feed.write_u64(digest);
         }
         crate::ENGINE_VERSION.hash(&mut feed);
-        let digest = xxhash_rust::xxh3::xxh3_128(&feed.0[..]).to_be_bytes();
+        let digest = xxhash_rust::xxh3::xxh3_64(&feed.0[..]).to_be_bytes();
         let mut hex = [0u8; 12];
         for (pair, b) in hex.chunks_exact_mut(2).zip(digest) {
             pair[0] = HEX[usize::from(b >> 4)];
