@@ -32,8 +32,9 @@ pub struct Decision {
     pub members: Vec<MemberFinding>,
     /// Itemised conditions, risks or help measures, each met or not.
     pub findings: Vec<Finding>,
-    /// Figures the decision used.
-    pub figures: Vec<Figure>,
+    /// Figures the decision used (most decisions use one or two: kept inline).
+    #[cfg_attr(feature = "wasm", tsify(type = "Figure[]"))]
+    pub figures: SmallVec<[Figure; 2]>,
     /// An amount (e.g. monthly 补差, yearly 资助) when the measure has one.
     #[cfg_attr(feature = "wasm", tsify(type = "string | null"))]
     pub amount: Option<Decimal>,
@@ -112,7 +113,7 @@ impl Decision {
             category_label: None,
             members: Vec::new(),
             findings: Vec::new(),
-            figures: Vec::new(),
+            figures: SmallVec::new(),
             amount: None,
             amount_unit: None,
             thresholds: Vec::new(),
