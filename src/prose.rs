@@ -49,9 +49,12 @@ pub enum Arg {
     Owned(Box<str>),
     /// A sentence within the sentence.
     Prose(Box<Prose>),
-    /// Items joined by a separator, e.g. grounds joined by `、`. Shared: a list of names often
-    /// appears in more than one sentence, and copying it meant copying every name.
-    Join(Arc<[Prose]>, Sep),
+    /// Items joined by `、` (e.g. grounds, names). Shared: a list of names often appears in more
+    /// than one sentence, and copying it meant copying every name. One variant per separator, so
+    /// an `Arg` stays 24 bytes (a separator field beside the list made every sentence larger).
+    JoinComma(Arc<[Prose]>),
+    /// Items joined by `；`.
+    JoinSemicolon(Arc<[Prose]>),
 }
 
 /// Builds a [`Prose`]: `prose!("文字")` or `prose!("… {} …", arg, …)`, every argument
@@ -85,7 +88,7 @@ pub const fn placeholders(t: &str) -> usize {
     n
 }
 
-/// The separators lists are joined with (a byte, so a joined list fits an [`Arg`]'s room).
+/// The separators lists are joined with.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Sep {
     /// `、` between names, grounds and labels.
@@ -116,7 +119,12 @@ impl Prose {
         all.push(second);
         all.extend(items);
         // The items are moved into the shared list, not cloned into it.
-        Prose::Composed("{}", smallvec::smallvec![Arg::Join(Arc::from(all), sep)])
+        let all: Arc<[Prose]> = Arc::from(all);
+        let arg = match sep {
+            Sep::Comma => Arg::JoinComma(all),
+            Sep::Semicolon => Arg::JoinSemicolon(all),
+        };
+        Prose::Composed("{}", smallvec::smallvec![arg])
     }
 
     /// Fixed labels joined by `sep` after `prefix`, into one owned string (one allocation, where
@@ -182,7 +190,8 @@ impl fmt::Display for Arg {
             Arg::Name(s) => f.write_str(s),
             Arg::Owned(s) => f.write_str(s),
             Arg::Prose(p) => p.fmt(f),
-            Arg::Join(items, sep) => {
+            Arg::JoinComma(items) | Arg::JoinSemicolon(items) => {
+                let sep = if matches!(self, Arg::JoinComma(_)) { Sep::Comma } else { Sep::Semicolon };
                 for (i, p) in items.iter().enumerate() {
                     if i > 0 {
                         f.write_str(sep.as_str())?;
