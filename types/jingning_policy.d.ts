@@ -545,7 +545,7 @@ export interface Decision {
      */
     findings: Finding[];
     /**
-     * Figures the decision used.
+     * Figures the decision used (most decisions use one or two: kept inline).
      */
     figures: Figure[];
     /**
