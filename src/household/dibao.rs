@@ -163,12 +163,12 @@ pub fn single_person(d: &mut Decision, ctx: &Ctx, whole_applies: bool) -> Result
         }
         match (m.medical_out_of_pocket, cap) {
             (Some(cost), Some(cap)) => {
-                let th = Threshold::money(prose!("{}当年就医自负费用", Ctx::name(m, i)), "元", cost, cap, Comparison::Above);
-                if th.holds {
+                if cost > cap {
                     grounds.push(prose!("当年就医自负费用 {} 超过上年度家庭总收入 {}", Yuan(cost), Yuan(cap)));
                 }
+                // The distance to the line is shown for members with costs (most have none).
                 if !cost.is_zero() {
-                    d.thresholds.push(th);
+                    d.thresholds.push(Threshold::money(prose!("{}当年就医自负费用", Ctx::name(m, i)), "元", cost, cap, Comparison::Above));
                 }
             }
             (Some(cost), None) if !cost.is_zero() => {
