@@ -7,6 +7,7 @@ pub mod id_number;
 mod read;
 
 use crate::choice_enum;
+use crate::household::fingerprint::{hash_amount, pick, yes_no};
 use crate::household::income::Incomes;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -302,7 +303,7 @@ impl std::hash::Hash for Expenses {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
         let Expenses { education, disability_rehab, disaster_loss, accident_loss } = self;
         for x in [education, disability_rehab, disaster_loss, accident_loss] {
-            crate::household::fingerprint::hash_amount(*x, state);
+            hash_amount(*x, state);
         }
     }
 }
@@ -310,20 +311,10 @@ impl std::hash::Hash for Expenses {
 impl std::hash::Hash for Assets {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
         let Assets { deposits, vehicles, other_houses, within_dibao_rules } = self;
-        crate::household::fingerprint::hash_amount(*deposits, state);
+        hash_amount(*deposits, state);
         vehicles.hash(state);
         state.write(&[yes_no(other_houses), yes_no(within_dibao_rules)]);
     }
-}
-
-/// A yes/no answer as one byte: 0 unknown, 1 no, 2 yes.
-fn yes_no(b: &Option<bool>) -> u8 {
-    b.map_or(0, |b| 1 + u8::from(b))
-}
-
-/// A choice as one byte: 0 unknown, else 1 + its position.
-fn pick<T: Copy>(c: &Option<T>, position: impl Fn(T) -> u8) -> u8 {
-    c.map_or(0, |c| position(c).saturating_add(1))
 }
 
 /// For the case-sheet fingerprint (`household::fingerprint`). The dozen yes/no and choice
@@ -356,7 +347,7 @@ impl std::hash::Hash for Member {
         name.hash(state);
         id_number.hash(state);
         birth_date.hash(state);
-        crate::household::fingerprint::hash_amount(*medical_out_of_pocket, state);
+        hash_amount(*medical_out_of_pocket, state);
         let kind = disability.and_then(|d| d.kind);
         // Grades are validated to 1–4, far from the byte's limit.
         let grade = disability.and_then(|d| d.grade);

@@ -174,11 +174,6 @@ impl Decision {
     /// else any undecided → cannot decide), and the missing inputs are those of undecided members.
     pub fn settle_members(&mut self) {
         self.outcome = fold(&self.members);
-        // Most households are decided for every member: nothing to gather then.
-        if self.outcome != Outcome::CannotDecide && self.members.iter().all(|m| m.outcome != Outcome::CannotDecide) {
-            self.missing.clear();
-            return;
-        }
         self.missing = self.members.iter().filter(|m| m.outcome == Outcome::CannotDecide).flat_map(|m| m.missing.iter().cloned()).collect();
         self.missing.sort();
         self.missing.dedup();
@@ -242,13 +237,13 @@ impl<'a> Ctx<'a> {
     }
 
     /// Exact per-capita net income (monitoring).
-    pub fn per_capita_net(&self) -> Result<Option<Decimal>, Failure> {
-        Ok(self.per_capita.0)
+    pub fn per_capita_net(&self) -> Option<Decimal> {
+        self.per_capita.0
     }
 
     /// Exact per-capita income counted for 低保.
-    pub fn per_capita_dibao(&self) -> Result<Option<Decimal>, Failure> {
-        Ok(self.per_capita.1)
+    pub fn per_capita_dibao(&self) -> Option<Decimal> {
+        self.per_capita.1
     }
 
     /// Both exact per-capita incomes (net, counted for 低保), worked out once per evaluation:

@@ -22,7 +22,7 @@ pub fn whole(d: &mut Decision, ctx: &Ctx) -> Result<(), Failure> {
     d.start("dibao", "农村低保（整户）");
     d.citations = smallvec::smallvec![anchor::DIBAO_IDENTIFY.cite(), anchor::DIBAO_EXCLUDED_INCOME.cite()];
     let standard = ctx.scope.get(param::DIBAO_STANDARD_ANNUAL)?;
-    let (Some(ledger), Some(pc)) = (&ctx.ledger, ctx.per_capita_dibao()?) else {
+    let (Some(ledger), Some(pc)) = (&ctx.ledger, ctx.per_capita_dibao()) else {
         return Ok(d.undecided(vec![Ctx::incomes_missing()], "未填写收入，无法计算低保家庭收入"));
     };
     if !ledger.employment_cost_deducted.is_zero() {
@@ -72,7 +72,7 @@ pub fn edge(d: &mut Decision, ctx: &Ctx) -> Result<(), Failure> {
     let standard = ctx.scope.get(param::DIBAO_STANDARD_ANNUAL)?;
     let k = ctx.scope.get(param::DIBAO_EDGE_MULTIPLIER)?;
     let edge_line = money::mul(standard, k, "低保边缘线")?;
-    let Some(pc) = ctx.per_capita_dibao()? else {
+    let Some(pc) = ctx.per_capita_dibao() else {
         return Ok(d.undecided(vec![Ctx::incomes_missing()], "未填写收入"));
     };
     d.figure("低保计算人均收入", pc, "元/人·年");
@@ -111,7 +111,7 @@ fn low_income(ctx: &Ctx) -> Result<(Option<bool>, Option<Threshold>), Failure> {
     if [s.dibao, s.tekun, s.monitored, s.returned_to_poverty].contains(&Some(true)) {
         return Ok((Some(true), None));
     }
-    let Some(pc) = ctx.per_capita_dibao()? else { return Ok((None, None)) };
+    let Some(pc) = ctx.per_capita_dibao() else { return Ok((None, None)) };
     let standard = ctx.scope.get(param::DIBAO_STANDARD_ANNUAL)?;
     let edge_line = money::mul(standard, ctx.scope.get(param::DIBAO_EDGE_MULTIPLIER)?, "低保边缘线")?;
     let t = Threshold::money("低保计算人均收入（农村低收入人口上限）", "元/人·年", pc, edge_line, Comparison::Below);

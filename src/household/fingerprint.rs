@@ -6,9 +6,10 @@
 //! are the same amount) into XXH3-64 (twelve hex digits show 48 of its bits). Walking the case
 //! this way writes no text and allocates nothing per field; it was a third of an evaluation's
 //! time when the case was serialised to JSON first. Amounts go in as one write each
-//! ([`hash_amount`]), and a member's or status's yes/no and choice fields as one write together. The hash tells sheets apart; it is not a seal (twelve hex digits are 48 bits,
-//! which anyone can collide), so a cryptographic hash bought nothing: SHA-256 of the ~1 KB a
-//! case writes was a tenth of an evaluation. Each parameter value used goes in as a 64-bit
+//! ([`hash_amount`]), and a member's or status's yes/no and choice fields as one write together
+//! ([`yes_no`], [`pick`]). The hash tells sheets apart; it is not a seal (twelve hex digits are
+//! 48 bits, which anyone can collide), so a cryptographic hash bought nothing: SHA-256 of the
+//! ~1 KB a case writes was a tenth of an evaluation. Each parameter value used goes in as a 64-bit
 //! digest of its id and value ([`param_digest`]), worked out once per parameter table: hashing
 //! thirty ids for every household was a twentieth of an evaluation. Integers are written the same
 //! way on every target, so the wasm page (32-bit `usize`) and the native CLI give the same
@@ -49,6 +50,17 @@ pub fn hash_amount<H: Hasher>(x: Option<rust_decimal::Decimal>, state: &mut H) {
         bytes[1..].copy_from_slice(&x.normalize().serialize());
     }
     state.write(&bytes);
+}
+
+/// A yes/no answer as a fingerprint takes it in, one byte: 0 unknown, 1 no, 2 yes. The case's
+/// `Hash` impls write a struct's answers together in one write.
+pub fn yes_no(b: &Option<bool>) -> u8 {
+    b.map_or(0, |b| 1 + u8::from(b))
+}
+
+/// A choice as one byte: 0 unknown, else 1 + its position.
+pub fn pick<T: Copy>(c: &Option<T>, position: impl Fn(T) -> u8) -> u8 {
+    c.map_or(0, |c| position(c).saturating_add(1))
 }
 
 /// A parameter value as a fingerprint takes it in: XXH3-64 of its id and value (the value, not

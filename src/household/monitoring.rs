@@ -73,7 +73,7 @@ pub fn decide(d: &mut Decision, ctx: &Ctx) -> Result<(), Failure> {
     for (r, why) in risks {
         d.finding(r.code(), r.label(), Some(true), *why);
     }
-    let (Some(ledger), Some(pc)) = (&ctx.ledger, ctx.per_capita_net()?) else {
+    let (Some(ledger), Some(pc)) = (&ctx.ledger, ctx.per_capita_net()) else {
         return Ok(d.undecided(vec![Ctx::incomes_missing()], "未填写收入，无法计算家庭年人均纯收入"));
     };
     d.figure("家庭年纯收入", ledger.total_net, "元");
@@ -178,7 +178,7 @@ pub fn elimination(d: &mut Decision, ctx: &Ctx) -> Result<(), Failure> {
         match s.income_stable_months { Some(m) => prose!("收入已稳定 {} 个月，原则上不少于 {} 个月", m, stable), None => "收入持续稳定月数未填".into() },
         vec![Missing::new("$.status.income_stable_months", "收入持续稳定月数")]);
     let line = ctx.scope.get(param::MONITORING_INCOME_THRESHOLD)?;
-    let pc = ctx.per_capita_net()?;
+    let pc = ctx.per_capita_net();
     if let Some(pc) = pc {
         d.thresholds.push(Threshold::money("家庭年人均纯收入", "元/人·年", pc, line, Comparison::Below));
     }

@@ -71,7 +71,7 @@ pub fn decide(d: &mut Decision, ctx: &Ctx) -> Result<(), Failure> {
     d.citations = smallvec::smallvec![anchor::BOTTOM_LINE_NO_LABOUR.cite(), anchor::TEKUN_SUPPORT.cite()];
     let standard = ctx.scope.get(param::DIBAO_STANDARD_ANNUAL)?;
     // 无生活来源: the household's counted income below the 低保 standard and property within rules.
-    let pc = ctx.per_capita_dibao()?;
+    let pc = ctx.per_capita_dibao();
     if let Some(pc) = pc {
         d.figure("低保计算人均收入", pc, "元/人·年");
         d.thresholds.push(Threshold::money("低保计算人均收入（无生活来源）", "元/人·年", pc, standard, Comparison::Below));
