@@ -17,9 +17,7 @@ fn household(c: &mut Criterion) {
     let case = case::from_json(text).expect("example case is valid");
     let opts = Options::default();
     c.bench_function("evaluate 5-member household", |b| b.iter(|| evaluate(black_box(&case), black_box(&opts)).unwrap()));
-    c.bench_function("decode + evaluate 5-member household", |b| {
-        b.iter(|| evaluate(&case::from_json(black_box(text)).unwrap(), &opts).unwrap())
-    });
+    c.bench_function("decode + evaluate 5-member household", |b| b.iter(|| evaluate(&case::from_json(black_box(text)).unwrap(), &opts).unwrap()));
 }
 
 criterion_group!(benches, household);

@@ -52,8 +52,5 @@ fn main() {
         return;
     }
     let decode = round(&|| drop(black_box(case::from_json(black_box(&text)).unwrap())));
-    println!(
-        "{path}: evaluate {:?} (median {:?}), decode {:?} (median {:?}); thread CPU time, best of 15 rounds of {n}",
-        eval.0, eval.1, decode.0, decode.1
-    );
+    println!("{path}: evaluate {:?} (median {:?}), decode {:?} (median {:?}); thread CPU time, best of 15 rounds of {n}", eval.0, eval.1, decode.0, decode.1);
 }

@@ -147,10 +147,7 @@ pub fn parse_node(text: &str) -> Result<Node<'_>, Failure> {
 }
 
 fn json_failure(e: &serde_json::Error) -> Failure {
-    Failure::invalid(vec![FieldError::new(
-        "$",
-        format!("不是有效的 JSON（第 {} 行第 {} 列）：{}", e.line(), e.column(), json_error_zh(e)),
-    )])
+    Failure::invalid(vec![FieldError::new("$", format!("不是有效的 JSON（第 {} 行第 {} 列）：{}", e.line(), e.column(), json_error_zh(e)))])
 }
 
 fn json_error_zh(e: &serde_json::Error) -> &'static str {
@@ -508,9 +505,8 @@ pub fn date_value(d: &mut Decoder, path: impl fmt::Display, v: Val, label: &str)
 /// format string is interpreted anew on every call, which showed in a batch's profile.
 fn parse_iso_date(s: &str) -> Result<NaiveDate, ()> {
     let b = s.as_bytes();
-    let digits = |r: std::ops::Range<usize>| {
-        b.get(r).filter(|ds| ds.iter().all(u8::is_ascii_digit)).map(|ds| ds.iter().fold(0u32, |n, c| n * 10 + u32::from(c - b'0')))
-    };
+    let digits =
+        |r: std::ops::Range<usize>| b.get(r).filter(|ds| ds.iter().all(u8::is_ascii_digit)).map(|ds| ds.iter().fold(0u32, |n, c| n * 10 + u32::from(c - b'0')));
     if b.len() == 10 && b.get(4) == Some(&b'-') && b.get(7) == Some(&b'-') {
         if let (Some(y), Some(m), Some(day)) = (digits(0..4), digits(5..7), digits(8..10)) {
             return i32::try_from(y).ok().and_then(|y| NaiveDate::from_ymd_opt(y, m, day)).ok_or(());

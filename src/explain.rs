@@ -109,10 +109,9 @@ impl PartialEq<&str> for FieldPath {
         match self {
             FieldPath::Fixed(s) => s == other,
             FieldPath::Owned(s) => &**s == *other,
-            FieldPath::Member(i, field) => other
-                .strip_prefix("$.members[")
-                .and_then(|rest| rest.split_once("]."))
-                .is_some_and(|(n, f)| n.parse::<u32>().ok() == Some(*i) && f == *field),
+            FieldPath::Member(i, field) => {
+                other.strip_prefix("$.members[").and_then(|rest| rest.split_once("].")).is_some_and(|(n, f)| n.parse::<u32>().ok() == Some(*i) && f == *field)
+            }
         }
     }
 }

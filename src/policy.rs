@@ -7,7 +7,8 @@
 use serde::Serialize;
 
 /// The document all citations refer to.
-pub const DOCUMENT: &str = "中共静宁县委办公室 静宁县人民政府办公室《关于实现巩固拓展脱贫攻坚成果同乡村振兴有效衔接的实施意见》（2021年5月8日印发，索引号 11769/2021-0709171624）";
+pub const DOCUMENT: &str =
+    "中共静宁县委办公室 静宁县人民政府办公室《关于实现巩固拓展脱贫攻坚成果同乡村振兴有效衔接的实施意见》（2021年5月8日印发，索引号 11769/2021-0709171624）";
 
 /// One numbered clause of the seed, e.g. `五(十二)`.
 #[derive(Debug, Clone, Copy, Serialize)]

@@ -136,9 +136,7 @@ fn township_xlsx() -> Vec<u8> {
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet();
     ws.merge_range(0, 0, 0, 7, "城川镇2024年农户信息台账", &Format::new()).unwrap();
-    for (c, h) in ["户编号", "所在村", "姓名", "与户主关系", "出生年月", "劳动能力", "工资性收入(元)", "家庭经营净收入", "其他转移净收入"]
-        .iter()
-        .enumerate()
+    for (c, h) in ["户编号", "所在村", "姓名", "与户主关系", "出生年月", "劳动能力", "工资性收入(元)", "家庭经营净收入", "其他转移净收入"].iter().enumerate()
     {
         ws.write_string(1, c as u16, *h).unwrap();
     }
@@ -462,7 +460,11 @@ fn streaming_a_csv_flags_a_household_number_met_again_after_its_household_closed
     let rows: Vec<usize> = again.errors.iter().map(|e| e.row).collect();
     assert_eq!(rows, [4, 5]);
     assert_eq!(again.errors[0].column, "户编号");
-    assert!(again.errors[0].message.contains("户编号「A」在第 2 行起的户之后再次出现") && again.errors[0].message.contains("请先按户编号排序"), "{}", again.errors[0].message);
+    assert!(
+        again.errors[0].message.contains("户编号「A」在第 2 行起的户之后再次出现") && again.errors[0].message.contains("请先按户编号排序"),
+        "{}",
+        again.errors[0].message
+    );
 }
 
 // ---- Village sheets ---------------------------------------------------------------------------

@@ -14,12 +14,7 @@ use serde_json::{Map, Value};
 /// The result as JSON with `decisions` turned into an object keyed by `measure`.
 fn keyed(result: &jingning_policy::household::HouseholdResult) -> Value {
     let mut v = serde_json::to_value(result).unwrap();
-    let decisions: Map<String, Value> = v["decisions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| (d["measure"].as_str().unwrap().to_string(), d.clone()))
-        .collect();
+    let decisions: Map<String, Value> = v["decisions"].as_array().unwrap().iter().map(|d| (d["measure"].as_str().unwrap().to_string(), d.clone())).collect();
     v["decisions"] = Value::Object(decisions);
     v
 }

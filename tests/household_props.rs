@@ -8,8 +8,23 @@ use proptest::prelude::*;
 use serde_json::{json, Value};
 
 const KEYS: &[&str] = &[
-    "schema", "assessment_date", "members", "incomes", "status", "wage", "birth_date", "id_number", "disability",
-    "grade", "labour_capacity", "medical_out_of_pocket", "housing", "assets", "expenses", "risks", "x",
+    "schema",
+    "assessment_date",
+    "members",
+    "incomes",
+    "status",
+    "wage",
+    "birth_date",
+    "id_number",
+    "disability",
+    "grade",
+    "labour_capacity",
+    "medical_out_of_pocket",
+    "housing",
+    "assets",
+    "expenses",
+    "risks",
+    "x",
 ];
 
 /// Arbitrary JSON, biased towards the case format's own field names.
@@ -113,11 +128,7 @@ fn order_free(r: &HouseholdResult) -> Vec<String> {
     r.decisions
         .iter()
         .map(|d| {
-            let mut members: Vec<String> = d
-                .members
-                .iter()
-                .map(|m| format!("{:?}|{:?}|{:?}|{:?}", m.name, m.outcome, m.grounds, m.amount))
-                .collect();
+            let mut members: Vec<String> = d.members.iter().map(|m| format!("{:?}|{:?}|{:?}|{:?}", m.name, m.outcome, m.grounds, m.amount)).collect();
             members.sort();
             let mut thresholds: Vec<String> = d.thresholds.iter().map(|t| format!("{t:?}")).collect();
             thresholds.sort();

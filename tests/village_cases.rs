@@ -82,10 +82,7 @@ fn case_files_match_the_schemas() {
 fn default_system_matches_its_schema_and_round_trips() {
     let system = village::IndicatorSystem::builtin().unwrap();
     let json = serde_json::to_value(system).unwrap();
-    let errors: Vec<String> = schema("indicator-system.schema.json")
-        .iter_errors(&json)
-        .map(|e| format!("{} {e}", e.instance_path))
-        .collect();
+    let errors: Vec<String> = schema("indicator-system.schema.json").iter_errors(&json).map(|e| format!("{} {e}", e.instance_path)).collect();
     assert!(errors.is_empty(), "{errors:?}");
     // What defaultIndicatorSystem() returns is accepted back as a user system, unchanged.
     assert_eq!(&village::IndicatorSystem::from_json(&json).unwrap(), system);

@@ -109,17 +109,34 @@ fn any_json() -> impl Strategy<Value = Value> {
         any::<i64>().prop_map(|n| json!(n)),
         any::<f64>().prop_filter("finite", |f| f.is_finite()).prop_map(|f| json!(f)),
         "[a-z_]{0,12}".prop_map(Value::String),
-        prop::sample::select(vec!["1e30", "-0", "99999999999999999999999999999", "0.0000000001", "是", "95"])
-            .prop_map(|s| Value::String(s.to_string())),
+        prop::sample::select(vec!["1e30", "-0", "99999999999999999999999999999", "0.0000000001", "是", "95"]).prop_map(|s| Value::String(s.to_string())),
     ];
     leaf.prop_recursive(4, 64, 8, |inner| {
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
             prop::collection::btree_map(
                 prop::sample::select(vec![
-                    "schema", "id", "name", "values", "county_averages", "villages", "sanitary_toilet_rate",
-                    "poverty_income_growth", "collective_income", "lighting_full_coverage", "indicators", "weight",
-                    "target", "method", "kind", "floor", "steps", "at", "score", "grades", "min",
+                    "schema",
+                    "id",
+                    "name",
+                    "values",
+                    "county_averages",
+                    "villages",
+                    "sanitary_toilet_rate",
+                    "poverty_income_growth",
+                    "collective_income",
+                    "lighting_full_coverage",
+                    "indicators",
+                    "weight",
+                    "target",
+                    "method",
+                    "kind",
+                    "floor",
+                    "steps",
+                    "at",
+                    "score",
+                    "grades",
+                    "min",
                 ]),
                 inner,
                 0..6

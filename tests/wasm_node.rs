@@ -150,8 +150,7 @@ fn a_bad_user_system_throws_every_error_with_its_path() {
     system["indicators"][9]["method"]["kind"] = serde_json::json!("guess");
     let err = wasm::validate_indicator_system(js(system)).unwrap_err();
     assert_eq!(get(&err, &["kind"]).as_string().unwrap(), "invalid");
-    let paths: Vec<String> =
-        js_sys::Array::from(&get(&err, &["errors"])).iter().map(|e| get(&e, &["path"]).as_string().unwrap()).collect();
+    let paths: Vec<String> = js_sys::Array::from(&get(&err, &["errors"])).iter().map(|e| get(&e, &["path"]).as_string().unwrap()).collect();
     assert!(paths.contains(&"$.indicators".to_string()), "{paths:?}");
     assert!(paths.contains(&"$.indicators[9].method.kind".to_string()), "{paths:?}");
 }

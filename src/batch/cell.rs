@@ -146,9 +146,7 @@ fn has_full_width(s: &str) -> bool {
 fn id_number<'c>(cell: &'c Cell, label: &str) -> Result<Cow<'c, str>, String> {
     match cell {
         // Excel keeps 15 significant digits: an 18-digit number has already lost its last ones.
-        Cell::Number(x) if x.abs() >= 1e15 => Err(format!(
-            "「{label}」被表格存成了数字，末几位已经丢失；请把该列设为“文本”格式后重新填写"
-        )),
+        Cell::Number(x) if x.abs() >= 1e15 => Err(format!("「{label}」被表格存成了数字，末几位已经丢失；请把该列设为“文本”格式后重新填写")),
         other => match text_ref(other) {
             // Nothing to remove or upper-case.
             t if t.bytes().all(|b| b.is_ascii_digit() || b.is_ascii_uppercase()) => Ok(t),
@@ -175,20 +173,11 @@ pub fn number_ref(cell: &Cell) -> Cow<'_, str> {
     if raw.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b'-') {
         return raw;
     }
-    let core = raw
-        .trim()
-        .trim_start_matches(['¥', '￥'])
-        .trim_end_matches("元")
-        .trim_end_matches("人")
-        .trim_end_matches("个月")
-        .trim_end_matches("辆")
-        .trim();
+    let core = raw.trim().trim_start_matches(['¥', '￥']).trim_end_matches("元").trim_end_matches("人").trim_end_matches("个月").trim_end_matches("辆").trim();
     let ungrouped = (core.contains(',') && is_grouped(core)).then(|| core.replace(',', ""));
     let s = ungrouped.as_deref().unwrap_or(core);
     let plain = s.strip_prefix('-').unwrap_or(s);
-    let numeric = !plain.is_empty()
-        && plain.bytes().all(|c| c.is_ascii_digit() || c == b'.')
-        && plain.bytes().filter(|c| *c == b'.').count() <= 1;
+    let numeric = !plain.is_empty() && plain.bytes().all(|c| c.is_ascii_digit() || c == b'.') && plain.bytes().filter(|c| *c == b'.').count() <= 1;
     if !numeric {
         return raw;
     }
@@ -288,12 +277,7 @@ pub fn date_ref(cell: &Cell) -> Cow<'_, str> {
             return Cow::Owned(iso_date(d));
         }
     }
-    let parts: Vec<&str> = t
-        .trim_end_matches('日')
-        .trim_end_matches('号')
-        .split(['-', '/', '.', '年', '月'])
-        .filter(|p| !p.is_empty())
-        .collect();
+    let parts: Vec<&str> = t.trim_end_matches('日').trim_end_matches('号').split(['-', '/', '.', '年', '月']).filter(|p| !p.is_empty()).collect();
     let nums: Option<Vec<u32>> = parts.iter().map(|p| p.trim().parse::<u32>().ok()).collect();
     let found = match nums.as_deref() {
         Some([y, m, d]) if *y >= 1000 => iso(*y, *m, *d),

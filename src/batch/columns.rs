@@ -106,11 +106,7 @@ pub fn match_headers(headers: &[String]) -> Result<HeaderMap, Failure> {
             Some(c) => {
                 map.matched.push((i, c));
                 let def = &table[c];
-                map.mapped.push(MappedColumn {
-                    header: h.trim().to_string(),
-                    template_header: def.header.clone(),
-                    field: def.field.clone(),
-                });
+                map.mapped.push(MappedColumn { header: h.trim().to_string(), template_header: def.header.clone(), field: def.field.clone() });
             }
             None => map.unmapped.push(h.trim().to_string()),
         }
@@ -137,8 +133,7 @@ mod tests {
 
     #[test]
     fn variants_map_and_the_rest_is_listed() {
-        let m = match_headers(&headers(&["户号", " *姓名 ", "身份证号码", "工资性收入（元）", "备注", "【核查】农村低保", "出生年月"]))
-            .unwrap();
+        let m = match_headers(&headers(&["户号", " *姓名 ", "身份证号码", "工资性收入（元）", "备注", "【核查】农村低保", "出生年月"])).unwrap();
         let fields: Vec<&str> = m.mapped.iter().map(|c| c.field.as_str()).collect();
         assert_eq!(fields, ["household_id", "members[].name", "members[].id_number", "incomes.wage", "members[].birth_date"]);
         assert_eq!(m.unmapped, ["备注"]);

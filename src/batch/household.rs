@@ -305,7 +305,11 @@ impl Plan {
             errors: Vec::new(),
         };
         if continued {
-            errors.push(RowError { row: first, column: String::new(), message: format!("本户超过 {MAX_MEMBERS} 人（接上面的行），请检查户编号或「与户主关系」是否填写") });
+            errors.push(RowError {
+                row: first,
+                column: String::new(),
+                message: format!("本户超过 {MAX_MEMBERS} 人（接上面的行），请检查户编号或「与户主关系」是否填写"),
+            });
         }
         errors.extend(group_errors.iter().cloned());
         let result = match case::from_node(&case) {
@@ -433,12 +437,7 @@ pub fn decision_text(d: &Decision) -> String {
             s.push('：');
             s.push_str(c);
         }
-        let names: Vec<String> = d
-            .members
-            .iter()
-            .filter(|m| m.outcome == Outcome::Applies)
-            .map(|m| m.display_name().to_string())
-            .collect();
+        let names: Vec<String> = d.members.iter().filter(|m| m.outcome == Outcome::Applies).map(|m| m.display_name().to_string()).collect();
         if !names.is_empty() {
             s.push('：');
             s.push_str(&names.join("、"));

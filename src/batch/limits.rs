@@ -28,9 +28,5 @@ pub fn mb(bytes: u64) -> String {
 }
 
 pub fn too_large(bytes: u64) -> String {
-    format!(
-        "文件大小 {}，超过 {} 的上限。请按村或乡镇拆分后分批核查，或在本机用命令行 `jingning batch` 处理 CSV（不受此限）",
-        mb(bytes),
-        mb(MAX_FILE_BYTES)
-    )
+    format!("文件大小 {}，超过 {} 的上限。请按村或乡镇拆分后分批核查，或在本机用命令行 `jingning batch` 处理 CSV（不受此限）", mb(bytes), mb(MAX_FILE_BYTES))
 }

@@ -141,12 +141,7 @@ pub fn check_zip<R: Read + Seek>(reader: R) -> Result<(), Failure> {
         let (size, packed) = (f.size(), f.compressed_size().max(1));
         total = total.saturating_add(size);
         if size > 1024 * 1024 && size / packed > MAX_XLSX_RATIO {
-            return Err(fail(format!(
-                "文件中的「{}」声明解压后 {}，是压缩后的 {} 倍，疑似“压缩炸弹”，已拒绝读取",
-                f.name(),
-                mb(size),
-                size / packed
-            )));
+            return Err(fail(format!("文件中的「{}」声明解压后 {}，是压缩后的 {} 倍，疑似“压缩炸弹”，已拒绝读取", f.name(), mb(size), size / packed)));
         }
     }
     if total > MAX_XLSX_UNCOMPRESSED {
@@ -335,9 +330,8 @@ pub fn locate_header(rows: Vec<Row>) -> Result<Sheet, Failure> {
 
 /// The kind of sheet a header row heads, and how many of its columns are recognised.
 pub fn kind_of(headers: &[String], system: &IndicatorSystem) -> (Option<SheetKind>, usize) {
-    let household = columns::match_headers(headers)
-        .map(|m| if m.mapped.iter().any(|c| c.field.starts_with("members[].")) { m.mapped.len() } else { 0 })
-        .unwrap_or(0);
+    let household =
+        columns::match_headers(headers).map(|m| if m.mapped.iter().any(|c| c.field.starts_with("members[].")) { m.mapped.len() } else { 0 }).unwrap_or(0);
     let village = super::village::header_score(headers, system);
     if village > household {
         (Some(SheetKind::Village), village)
@@ -374,17 +368,7 @@ pub fn locate_header_in(rows: Vec<Row>, system: &IndicatorSystem) -> Result<Shee
     }
     let headers = header_texts(&header);
     let kind = kind_of(&headers, system).0;
-    Ok(Sheet {
-        format: Format::Csv,
-        sheet_name: None,
-        sheet_names: Vec::new(),
-        kind,
-        header_row: header.number,
-        headers,
-        rows: data,
-        preamble: rows,
-        notes,
-    })
+    Ok(Sheet { format: Format::Csv, sheet_name: None, sheet_names: Vec::new(), kind, header_row: header.number, headers, rows: data, preamble: rows, notes })
 }
 
 fn header_texts(row: &Row) -> Vec<String> {
@@ -394,9 +378,8 @@ fn header_texts(row: &Row) -> Vec<String> {
 /// A CSV file's text: UTF-8 (with or without BOM); anything else gets a message naming GBK.
 pub fn csv_text(bytes: &[u8]) -> Result<&str, Failure> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    std::str::from_utf8(bytes).map_err(|_| {
-        fail("CSV 文件不是 UTF-8 编码（多半是 Excel/WPS 默认的 GBK）：请“另存为”时选择“CSV UTF-8（逗号分隔）”，或直接打开 .xlsx 文件")
-    })
+    std::str::from_utf8(bytes)
+        .map_err(|_| fail("CSV 文件不是 UTF-8 编码（多半是 Excel/WPS 默认的 GBK）：请“另存为”时选择“CSV UTF-8（逗号分隔）”，或直接打开 .xlsx 文件"))
 }
 
 /// Field separator: a comma unless the first line has more tabs or semicolons.
@@ -421,8 +404,7 @@ pub fn csv_reader<R: Read>(input: R, delimiter: u8) -> csv::Reader<R> {
 pub fn csv_row(record: &csv::ByteRecord, number: usize) -> Result<Row, Failure> {
     let mut cells = Vec::with_capacity(record.len().min(MAX_COLUMNS));
     for field in record.iter().take(MAX_COLUMNS) {
-        let s = std::str::from_utf8(field)
-            .map_err(|_| fail(format!("第 {number} 行含有非 UTF-8 字符（文件可能是 GBK 编码）：请另存为“CSV UTF-8”")))?;
+        let s = std::str::from_utf8(field).map_err(|_| fail(format!("第 {number} 行含有非 UTF-8 字符（文件可能是 GBK 编码）：请另存为“CSV UTF-8”")))?;
         cells.push(if s.is_empty() { Cell::Empty } else { Cell::Text(s.into()) });
     }
     Ok(Row { number, cells })

@@ -41,10 +41,7 @@ pub struct CategoryCount {
 impl Summary {
     pub fn new(measures: &[(String, String)]) -> Summary {
         Summary {
-            measures: measures
-                .iter()
-                .map(|(m, t)| MeasureCount { measure: m.clone(), title: t.clone(), ..Default::default() })
-                .collect(),
+            measures: measures.iter().map(|(m, t)| MeasureCount { measure: m.clone(), title: t.clone(), ..Default::default() }).collect(),
             ..Default::default()
         }
     }

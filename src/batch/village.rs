@@ -203,7 +203,8 @@ pub fn evaluate(headers: &[String], rows: &[Row], opts: &VillageOptions) -> Resu
     if rows.iter().all(Row::is_empty) {
         return Err(Failure::invalid(vec![FieldError::new("$", "表中只有表头，没有数据行")]));
     }
-    let header_of = |field: &str| cols.cols.iter().find(|c| c.field == field).and_then(|c| headers.get(c.index)).map(|h| h.trim().to_string()).unwrap_or_default();
+    let header_of =
+        |field: &str| cols.cols.iter().find(|c| c.field == field).and_then(|c| headers.get(c.index)).map(|h| h.trim().to_string()).unwrap_or_default();
     let mut inputs: Vec<crate::village::input::VillageInput> = Vec::new();
     let mut placed: Vec<usize> = Vec::new(); // index in `villages` of each input
     let mut villages: Vec<VillageRow> = Vec::new();
@@ -232,7 +233,11 @@ pub fn evaluate(headers: &[String], rows: &[Row], opts: &VillageOptions) -> Resu
             Ok(input) => {
                 let twin: Option<&VillageRow> = inputs.iter().zip(&placed).find(|(w, _)| w.id == input.id).and_then(|(_, i)| villages.get(*i));
                 if let Some(w) = twin {
-                    v.errors.push(RowError { row: row.number, column: header_of("id"), message: format!("村庄编号「{}」与第 {} 行重复：每村一行、编号唯一", input.id, w.row) });
+                    v.errors.push(RowError {
+                        row: row.number,
+                        column: header_of("id"),
+                        message: format!("村庄编号「{}」与第 {} 行重复：每村一行、编号唯一", input.id, w.row),
+                    });
                 } else {
                     v.ok = true;
                     placed.push(villages.len());
@@ -275,15 +280,7 @@ pub fn evaluate(headers: &[String], rows: &[Row], opts: &VillageOptions) -> Resu
         }
     }
     let errors = villages.iter().flat_map(|v| v.errors.iter().cloned()).collect();
-    Ok(VillageBatch {
-        mapped: cols.mapped,
-        unmapped: cols.unmapped,
-        result_headers: result_headers(),
-        results,
-        villages,
-        errors,
-        ranking,
-    })
+    Ok(VillageBatch { mapped: cols.mapped, unmapped: cols.unmapped, result_headers: result_headers(), results, villages, errors, ranking })
 }
 
 pub fn result_headers() -> Vec<String> {
@@ -316,4 +313,3 @@ pub fn template_headers(system: &IndicatorSystem) -> Vec<String> {
     out.extend(system.indicators.iter().map(|i| if i.unit.is_empty() || i.takes_yes_no() { i.name.clone() } else { format!("{}（{}）", i.name, i.unit) }));
     out
 }
-

@@ -133,7 +133,14 @@ pub fn xlsx(plan: &Plan, preamble: &[Row], rows: &[Row], households: &[Household
 }
 
 /// The result workbook; `owners[i]` is the household of `rows[i]`.
-pub fn xlsx_by(plan: &Plan, preamble: &[Row], rows: &[Row], households: &[HouseholdRow], owners: &[Option<usize>], summary: &Summary) -> Result<Vec<u8>, Failure> {
+pub fn xlsx_by(
+    plan: &Plan,
+    preamble: &[Row],
+    rows: &[Row],
+    households: &[HouseholdRow],
+    owners: &[Option<usize>],
+    summary: &Summary,
+) -> Result<Vec<u8>, Failure> {
     let mut wb = Workbook::new();
     let bold = Format::new().set_bold();
     let date = Format::new().set_num_format("yyyy-mm-dd");
@@ -174,24 +181,24 @@ pub fn xlsx_by(plan: &Plan, preamble: &[Row], rows: &[Row], households: &[Househ
 
 /// One row's original cells, with their types (numbers stay numbers, dates stay dates).
 fn write_cells(ws: &mut Worksheet, r: u32, kept: &[usize], row: &Row, date: &Format) -> Result<(), Failure> {
-            for (c, i) in kept.iter().enumerate() {
-                let c = col(c)?;
-                match row.cells.get(*i).unwrap_or(&Cell::Empty) {
-                    Cell::Empty => {}
-                    Cell::Text(s) => write_text(ws, r, c, s)?,
-                    Cell::Number(x) => {
-                        ws.write_number(r, c, *x).map_err(xe)?;
-                    }
-                    Cell::Bool(b) => {
-                        ws.write_boolean(r, c, *b).map_err(xe)?;
-                    }
-                    Cell::Date(d) => {
-                        let dt = rust_xlsxwriter::ExcelDateTime::parse_from_str(&d.format("%Y-%m-%d").to_string()).map_err(xe)?;
-                        ws.write_datetime_with_format(r, c, &dt, date).map_err(xe)?;
-                    }
-                    Cell::Error(e) => write_text(ws, r, c, e)?,
-                }
+    for (c, i) in kept.iter().enumerate() {
+        let c = col(c)?;
+        match row.cells.get(*i).unwrap_or(&Cell::Empty) {
+            Cell::Empty => {}
+            Cell::Text(s) => write_text(ws, r, c, s)?,
+            Cell::Number(x) => {
+                ws.write_number(r, c, *x).map_err(xe)?;
             }
+            Cell::Bool(b) => {
+                ws.write_boolean(r, c, *b).map_err(xe)?;
+            }
+            Cell::Date(d) => {
+                let dt = rust_xlsxwriter::ExcelDateTime::parse_from_str(&d.format("%Y-%m-%d").to_string()).map_err(xe)?;
+                ws.write_datetime_with_format(r, c, &dt, date).map_err(xe)?;
+            }
+            Cell::Error(e) => write_text(ws, r, c, e)?,
+        }
+    }
     Ok(())
 }
 
@@ -368,7 +375,15 @@ pub fn village_template(system: &crate::village::system::IndicatorSystem) -> Res
     }
     {
         let ws = wb.add_worksheet().set_name("填写说明").map_err(xe)?;
-        ws.write_string(0, 0, format!("指标体系：{}（{} 年）。每行一个村；表头用指标名称或编号，括号里的单位可有可无；本表之后的列顺序不限，不考核的指标可删去该列。", system.name, system.year)).map_err(xe)?;
+        ws.write_string(
+            0,
+            0,
+            format!(
+                "指标体系：{}（{} 年）。每行一个村；表头用指标名称或编号，括号里的单位可有可无；本表之后的列顺序不限，不考核的指标可删去该列。",
+                system.name, system.year
+            ),
+        )
+        .map_err(xe)?;
         for (c, h) in ["表头", "内容", "也可以写作", "说明"].iter().enumerate() {
             ws.write_string_with_format(2, col(c)?, *h, &head).map_err(xe)?;
         }
@@ -384,7 +399,9 @@ pub fn village_template(system: &crate::village::system::IndicatorSystem) -> Res
             let dim = system.dimensions.iter().find(|d| d.id == ind.dimension).map(|d| d.name.as_str()).unwrap_or("");
             let what = match &ind.target {
                 Target::Yes(_) => "填 是/否（或 √/×）".to_string(),
-                Target::Number(t) => format!("填数值（{}），{}，目标 {}", if ind.unit.is_empty() { "无单位" } else { &ind.unit }, ind.direction.label(), t.normalize()),
+                Target::Number(t) => {
+                    format!("填数值（{}），{}，目标 {}", if ind.unit.is_empty() { "无单位" } else { &ind.unit }, ind.direction.label(), t.normalize())
+                }
             };
             let veto = if ind.veto { "；否决项" } else { "" };
             ws.write_string(r, 0, headers.get(FIXED.len() + i).map(String::as_str).unwrap_or(&ind.name)).map_err(xe)?;

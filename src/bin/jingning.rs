@@ -118,11 +118,7 @@ enum Command {
 
 fn read(path: &PathBuf) -> Result<String, Failure> {
     let mut text = String::new();
-    let result = if path.as_os_str() == "-" {
-        std::io::stdin().read_to_string(&mut text).map(|_| text)
-    } else {
-        std::fs::read_to_string(path)
-    };
+    let result = if path.as_os_str() == "-" { std::io::stdin().read_to_string(&mut text).map(|_| text) } else { std::fs::read_to_string(path) };
     result.map_err(|e| Failure::invalid(vec![jingning_policy::FieldError::new("$", format!("无法读取文件 {}：{e}", path.display()))]))
 }
 
@@ -156,9 +152,7 @@ fn run(cli: Cli) -> Result<String, Failure> {
             let result = village::rank_json(&read(&input)?, &opts)?;
             Ok(serde_json::to_string_pretty(&result).expect("result serialises"))
         }
-        Command::IndicatorSystem => {
-            Ok(serde_json::to_string_pretty(village::IndicatorSystem::builtin()?).expect("system serialises"))
-        }
+        Command::IndicatorSystem => Ok(serde_json::to_string_pretty(village::IndicatorSystem::builtin()?).expect("system serialises")),
         Command::Household { case, options } => {
             let opts = options.as_ref().map(read).transpose()?.unwrap_or_default();
             let result = jingning_policy::household::evaluate_json(&read(&case)?, &opts)?;

@@ -53,9 +53,7 @@ pub fn parse(raw: &str) -> Result<IdInfo, String> {
         return Err(format!("校验码不符（第 18 位应为 {expected}，收到 {given}），请核对号码"));
     }
     let digits: String = id.get(6..14).map(|d| d.iter().collect()).unwrap_or_default();
-    let birth_date = NaiveDate::parse_from_str(&digits, "%Y%m%d")
-        .ok()
-        .ok_or_else(|| format!("第 7–14 位出生日期 {digits} 不存在"))?;
+    let birth_date = NaiveDate::parse_from_str(&digits, "%Y%m%d").ok().ok_or_else(|| format!("第 7–14 位出生日期 {digits} 不存在"))?;
     let order = id.get(16).and_then(|c| c.to_digit(10)).unwrap_or(0);
     let sex = if order % 2 == 1 { Sex::Male } else { Sex::Female };
     Ok(IdInfo { birth_date, sex })
@@ -89,13 +87,9 @@ pub struct IdCheck {
 
 pub fn check(raw: &str, on: Option<NaiveDate>) -> IdCheck {
     match parse(raw) {
-        Ok(info) => IdCheck {
-            valid: true,
-            birth_date: Some(info.birth_date),
-            sex: Some(info.sex),
-            age: on.and_then(|d| age_on(info.birth_date, d)),
-            error: None,
-        },
+        Ok(info) => {
+            IdCheck { valid: true, birth_date: Some(info.birth_date), sex: Some(info.sex), age: on.and_then(|d| age_on(info.birth_date, d)), error: None }
+        }
         Err(e) => IdCheck { valid: false, birth_date: None, sex: None, age: None, error: Some(format!("身份证号{e}")) },
     }
 }

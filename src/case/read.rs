@@ -6,19 +6,57 @@ use crate::error::Failure;
 use serde_json::Value;
 
 const ROOT: &[&str] = &[
-    "schema", "assessment_date", "head_name", "village", "household_type", "status", "members", "incomes",
-    "employment_costs", "last_year_total_income", "expenses", "assets", "housing", "drinking_water",
-    "food_clothing_secure", "risks",
+    "schema",
+    "assessment_date",
+    "head_name",
+    "village",
+    "household_type",
+    "status",
+    "members",
+    "incomes",
+    "employment_costs",
+    "last_year_total_income",
+    "expenses",
+    "assets",
+    "housing",
+    "drinking_water",
+    "food_clothing_secure",
+    "risks",
 ];
 const MEMBER: &[&str] = &[
-    "name", "relation", "id_number", "birth_date", "sex", "labour_capacity", "has_disability", "disability",
-    "serious_illness", "chronic_illness", "schooling", "out_of_school_reason", "medical_insurance",
-    "pension_insurance", "family_planning_two_certificates", "working_away", "orphan", "supporter",
+    "name",
+    "relation",
+    "id_number",
+    "birth_date",
+    "sex",
+    "labour_capacity",
+    "has_disability",
+    "disability",
+    "serious_illness",
+    "chronic_illness",
+    "schooling",
+    "out_of_school_reason",
+    "medical_insurance",
+    "pension_insurance",
+    "family_planning_two_certificates",
+    "working_away",
+    "orphan",
+    "supporter",
     "medical_out_of_pocket",
 ];
 const STATUS: &[&str] = &[
-    "dibao", "dibao_class", "tekun", "tekun_dispersed", "monitored", "monitored_since", "monitoring_type",
-    "measures_taken", "returned_to_poverty", "income_stable_months", "original_risk_eliminated", "new_risk",
+    "dibao",
+    "dibao_class",
+    "tekun",
+    "tekun_dispersed",
+    "monitored",
+    "monitored_since",
+    "monitoring_type",
+    "measures_taken",
+    "returned_to_poverty",
+    "income_stable_months",
+    "original_risk_eliminated",
+    "new_risk",
 ];
 
 /// Parses JSON text into a case (read in place: strings are borrowed from the text).
@@ -182,10 +220,7 @@ fn read_member(d: &mut Decoder, m: &Obj, date: Option<NaiveDate>) -> Member {
     }
     let disability = m.object(d, "disability", "残疾情况").map(|x| {
         x.deny_unknown(d, &["kind", "grade"]);
-        Disability {
-            kind: x.choice(d, "kind", "残疾类别"),
-            grade: x.int(d, "grade", "残疾等级", 1, 4).map(|g| g as u8),
-        }
+        Disability { kind: x.choice(d, "kind", "残疾类别"), grade: x.int(d, "grade", "残疾等级", 1, 4).map(|g| g as u8) }
     });
     let mut has_disability = m.bool(d, "has_disability", "是否残疾");
     if disability.is_some() {

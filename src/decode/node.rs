@@ -127,9 +127,7 @@ impl<'a> Node<'a> {
             Value::String(s) => Node::String(Cow::Borrowed(s)),
             Value::Array(items) => Node::Array(items.iter().map(Node::from_value).collect()),
             // Already sorted, each key once.
-            Value::Object(map) => {
-                Node::Object(Fields(map.iter().map(|(k, v)| (Cow::Borrowed(k.as_str()), Node::from_value(v))).collect()))
-            }
+            Value::Object(map) => Node::Object(Fields(map.iter().map(|(k, v)| (Cow::Borrowed(k.as_str()), Node::from_value(v))).collect())),
         }
     }
 

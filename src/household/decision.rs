@@ -3,18 +3,18 @@
 //! One shape for all measures, so the page renders each the same way: the outcome, who it
 //! concerns, the figures and distances to each threshold, the reason, the clause, and what input
 //! is still needed.
-use crate::params::param;
 use crate::case::{Case, Labour, Member};
 use crate::error::Failure;
 use crate::explain::{Missing, Outcome, Threshold};
 use crate::household::income::IncomeLedger;
 use crate::money;
+use crate::params::param;
 use crate::params::Scope;
 use crate::policy::Citation;
 use crate::prose::Prose;
-use smallvec::SmallVec;
 use rust_decimal::Decimal;
 use serde::Serialize;
+use smallvec::SmallVec;
 
 /// One measure's decision for the household.
 #[derive(Debug, Clone, PartialEq, Serialize)]

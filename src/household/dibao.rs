@@ -1,14 +1,14 @@
 //! 农村低保 (五(十二)): the whole household, 低保边缘 (1.5×), and 单人户施保 for members who are
 //! 重度残疾人, 重病患者, or whose own medical costs this year exceed last year's household income.
-use crate::params::param;
-use crate::prose;
-use crate::prose::{Prose, Sep};
-use crate::money::Yuan;
-use super::decision::{disability_parts, Ctx, Decision, MemberFinding, Grounds};
+use super::decision::{disability_parts, Ctx, Decision, Grounds, MemberFinding};
 use crate::error::Failure;
 use crate::explain::{Comparison, Missing, Outcome, Threshold};
 use crate::money;
+use crate::money::Yuan;
+use crate::params::param;
 use crate::policy::anchor;
+use crate::prose;
+use crate::prose::{Prose, Sep};
 use rust_decimal::Decimal;
 
 const MONTHS: Decimal = Decimal::from_parts(12, 0, 0, false, 0);
@@ -98,7 +98,13 @@ pub fn edge(d: &mut Decision, ctx: &Ctx) -> Result<(), Failure> {
         }
         Some(true) => {
             d.outcome = Outcome::Applies;
-            d.reason = prose!("人均 {} 高于低保标准 {}、低于其 {} 倍 {}，财产状况符合规定，属低保边缘家庭（农村低收入人口）", Yuan(pc), Yuan(standard), k, Yuan(edge_line));
+            d.reason = prose!(
+                "人均 {} 高于低保标准 {}、低于其 {} 倍 {}，财产状况符合规定，属低保边缘家庭（农村低收入人口）",
+                Yuan(pc),
+                Yuan(standard),
+                k,
+                Yuan(edge_line)
+            );
             Ok(())
         }
     }
@@ -199,8 +205,12 @@ pub fn single_person(d: &mut Decision, ctx: &Ctx, whole_applies: bool) -> Result
         d.members.push(MemberFinding { index: i, name: m.name.clone(), outcome, grounds, amount: None, reason, missing });
     }
     d.settle_members();
-    let who: Vec<Prose> = d.members.iter().filter(|m| m.outcome == Outcome::Applies)
-        .map(|f| prose!("{}（{}）", f.display_name(), Prose::join(f.grounds.clone(), Sep::Comma))).collect();
+    let who: Vec<Prose> = d
+        .members
+        .iter()
+        .filter(|m| m.outcome == Outcome::Applies)
+        .map(|f| prose!("{}（{}）", f.display_name(), Prose::join(f.grounds.clone(), Sep::Comma)))
+        .collect();
     d.reason = match d.outcome {
         Outcome::Applies => prose!("可“单人户”施保：{}", Prose::join(who, Sep::Semicolon)),
         Outcome::DoesNotApply => "没有成员符合单人户施保条件".into(),

@@ -7,12 +7,12 @@
 //! `{ "assessment_date": "2024-06-30", "household_size": 3, "incomes": { "wage": "9000", … },
 //!    "employment_costs": "1200" }`. The 低保 standard comes from the parameters in force on the
 //! assessment date; `options.overrides["dibao.standard_annual"]` replaces it.
-use crate::params::param;
 use super::income::{ledger, IncomeLedger, Incomes};
 use crate::decode::{parse_json, Decoder};
 use crate::error::Failure;
 use crate::explain::{Comparison, Threshold};
 use crate::money;
+use crate::params::param;
 use crate::params::{Options, Scope};
 use crate::policy::{anchor, Citation};
 use chrono::NaiveDate;
@@ -66,12 +66,9 @@ impl DibaoIncomeInput {
         let incomes = o.object(&mut d, "incomes", "收入").map(|i| Incomes::read(&mut d, &i));
         let employment_costs = o.money(&mut d, "employment_costs", "必要的就业成本");
         let input = match (date, size, incomes) {
-            (Some(assessment_date), Some(size), Some(incomes)) => Some(DibaoIncomeInput {
-                assessment_date,
-                household_size: size as u32,
-                incomes,
-                employment_costs,
-            }),
+            (Some(assessment_date), Some(size), Some(incomes)) => {
+                Some(DibaoIncomeInput { assessment_date, household_size: size as u32, incomes, employment_costs })
+            }
             _ => None,
         };
         d.finish(input)
@@ -100,7 +97,11 @@ pub fn check(input: &DibaoIncomeInput, opts: &Options) -> Result<DibaoIncomeChec
         "家庭 {} 人，低保计算收入合计 {}（已剔除政策规定不计入的收入{}），人均 {}，{}农村低保标准 {}",
         input.household_size,
         money::yuan(ledger.total_dibao),
-        if ledger.employment_cost_deducted.is_zero() { String::new() } else { format!("并扣减就业成本 {}", money::yuan(ledger.employment_cost_deducted)) },
+        if ledger.employment_cost_deducted.is_zero() {
+            String::new()
+        } else {
+            format!("并扣减就业成本 {}", money::yuan(ledger.employment_cost_deducted))
+        },
         money::yuan(ledger.per_capita_dibao),
         if below { "低于" } else { "不低于" },
         money::yuan(standard),

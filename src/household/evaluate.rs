@@ -1,6 +1,5 @@
 //! The whole household evaluation: every measure, the income ledger, the parameters used and a
 //! fingerprint for the printed case sheet.
-use crate::params::param;
 use super::decision::{Ctx, Decision};
 use super::income::{ledger, IncomeLedger};
 use super::{dibao, help_plan, housing, medical_insurance, monitoring, pension, schooling, tekun, water};
@@ -9,6 +8,7 @@ use crate::decode::parse_json;
 use crate::error::Failure;
 use crate::explain::{Missing, Outcome};
 use crate::money;
+use crate::params::param;
 use crate::params::{Options, ParamId, ParamsUsed, Scope};
 use chrono::NaiveDate;
 use rust_decimal::prelude::ToPrimitive;

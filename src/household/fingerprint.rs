@@ -168,9 +168,7 @@ mod tests {
     use super::*;
 
     fn case(income: &str) -> Case {
-        let text = format!(
-            r#"{{"schema":"jingning.household/1","assessment_date":"2024-06-30","members":[{{"name":"甲"}}],"incomes":{{"wage":{income}}}}}"#
-        );
+        let text = format!(r#"{{"schema":"jingning.household/1","assessment_date":"2024-06-30","members":[{{"name":"甲"}}],"incomes":{{"wage":{income}}}}}"#);
         crate::case::from_json(&text).unwrap()
     }
 

@@ -1,12 +1,12 @@
 //! “一户一策” help measures (二(二)): for members able to work, 产业 and 就业 help, and
 //! 公益性岗位 for 弱劳力/半劳力 (三(七)); for a household without labour capacity, 兜底保障; and
 //! 专项救助 (医疗, 教育, 住房, 就业) by its difficulties (五(十五)).
-use crate::prose;
-use crate::prose::{Prose, Sep};
 use super::decision::{Ctx, Decision};
 use crate::case::{Housing, Labour, Risk, Schooling};
 use crate::explain::{Missing, Outcome};
 use crate::policy::anchor;
+use crate::prose;
+use crate::prose::{Prose, Sep};
 use smallvec::SmallVec;
 
 /// `monitoring`: this evaluation's monitoring decision (a household it identifies gets a plan too).
@@ -53,7 +53,10 @@ pub fn decide(d: &mut Decision, ctx: &Ctx, monitoring: &Decision) {
     if has(Risk::Illness) {
         d.finding("medical_aid", "医疗救助", Some(true), "有重病/慢性病或医疗自付费用：落实基本医保、大病保险、医疗救助和慢病签约服务");
     }
-    let students = c.members.iter().any(|m| matches!(m.schooling, Some(Schooling::Primary | Schooling::Junior | Schooling::Senior | Schooling::Vocational | Schooling::Higher)));
+    let students = c
+        .members
+        .iter()
+        .any(|m| matches!(m.schooling, Some(Schooling::Primary | Schooling::Junior | Schooling::Senior | Schooling::Vocational | Schooling::Higher)));
     if students || has(Risk::Schooling) {
         d.finding("education_aid", "教育救助", Some(true), "有在校学生或教育支出：落实学生资助、营养改善，控辍保学");
     }

@@ -8,9 +8,9 @@ use crate::choice_enum;
 use crate::decode::{Choice, Decoder, Obj};
 use crate::error::Failure;
 use crate::money::{self, Yuan};
+use crate::policy::{anchor, Citation};
 use crate::prose;
 use crate::prose::Prose;
-use crate::policy::{anchor, Citation};
 use rust_decimal::Decimal;
 use serde::Serialize;
 

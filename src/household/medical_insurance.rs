@@ -1,15 +1,15 @@
 //! 城乡居民医保 参保个人缴费资助 (五(十三)), per member, "就高不就低": 特困/孤儿 全额 →
 //! 一、二类低保 → 三、四类低保/返贫致贫人口 → 脱贫人口/监测对象. Amounts from `params/medical.toml`
 //! (the 2022 Gansu table is confirmed; other years are marked placeholders).
-use crate::params::{param, ParamId};
-use crate::prose;
-use crate::money::Yuan;
-use super::decision::{Ctx, Decision, MemberFinding, Grounds};
+use super::decision::{Ctx, Decision, Grounds, MemberFinding};
 use crate::case::{DibaoClass, HouseholdType};
 use crate::error::Failure;
 use crate::explain::{Missing, Outcome};
 use crate::money;
+use crate::money::Yuan;
+use crate::params::{param, ParamId};
 use crate::policy::anchor;
+use crate::prose;
 use rust_decimal::Decimal;
 
 pub fn decide(d: &mut Decision, ctx: &Ctx) -> Result<(), Failure> {
@@ -36,11 +36,21 @@ pub fn decide(d: &mut Decision, ctx: &Ctx) -> Result<(), Failure> {
         } else if ctx.case.household_type == Some(HouseholdType::PovertyExited) || s.monitored == Some(true) {
             Some((param::MEDICAL_SUBSIDY_POVERTY_EXITED, "脱贫人口/监测对象"))
         } else {
-            if s.tekun.is_none() { missing.push(Missing::new("$.status.tekun", "特困供养户")); }
-            if s.dibao.is_none() { missing.push(Missing::new("$.status.dibao", "低保户")); }
-            if s.returned_to_poverty.is_none() { missing.push(Missing::new("$.status.returned_to_poverty", "返贫致贫人口")); }
-            if ctx.case.household_type.is_none() { missing.push(Missing::new("$.household_type", "农户类型")); }
-            if s.monitored.is_none() { missing.push(Missing::new("$.status.monitored", "监测对象")); }
+            if s.tekun.is_none() {
+                missing.push(Missing::new("$.status.tekun", "特困供养户"));
+            }
+            if s.dibao.is_none() {
+                missing.push(Missing::new("$.status.dibao", "低保户"));
+            }
+            if s.returned_to_poverty.is_none() {
+                missing.push(Missing::new("$.status.returned_to_poverty", "返贫致贫人口"));
+            }
+            if ctx.case.household_type.is_none() {
+                missing.push(Missing::new("$.household_type", "农户类型"));
+            }
+            if s.monitored.is_none() {
+                missing.push(Missing::new("$.status.monitored", "监测对象"));
+            }
             None
         };
         let enrolled = m.medical_insurance;
@@ -48,21 +58,42 @@ pub fn decide(d: &mut Decision, ctx: &Ctx) -> Result<(), Failure> {
             Some((id, label)) => {
                 let amount = ctx.scope.get(id)?;
                 total = money::add(total, amount, "医保资助合计")?;
-                MemberFinding { index: i, name: m.name.clone(), outcome: Outcome::Applies, grounds: smallvec::smallvec![label.into()], amount: Some(amount),
+                MemberFinding {
+                    index: i,
+                    name: m.name.clone(),
+                    outcome: Outcome::Applies,
+                    grounds: smallvec::smallvec![label.into()],
+                    amount: Some(amount),
                     reason: match enrolled {
-                    Some(false) => prose!("{}，资助个人缴费 {}；尚未参保，应动员参保", label, Yuan(amount)),
-                    None => prose!("{}，资助个人缴费 {}；参保情况未填", label, Yuan(amount)),
-                    Some(true) => prose!("{}，资助个人缴费 {}", label, Yuan(amount)),
-                }, missing: Vec::new() }
+                        Some(false) => prose!("{}，资助个人缴费 {}；尚未参保，应动员参保", label, Yuan(amount)),
+                        None => prose!("{}，资助个人缴费 {}；参保情况未填", label, Yuan(amount)),
+                        Some(true) => prose!("{}，资助个人缴费 {}", label, Yuan(amount)),
+                    },
+                    missing: Vec::new(),
+                }
             }
-            None if missing.is_empty() => MemberFinding { index: i, name: m.name.clone(), outcome: Outcome::DoesNotApply, grounds: Grounds::new(), amount: None,
+            None if missing.is_empty() => MemberFinding {
+                index: i,
+                name: m.name.clone(),
+                outcome: Outcome::DoesNotApply,
+                grounds: Grounds::new(),
+                amount: None,
                 reason: match enrolled {
                     Some(false) => "不属资助对象，按规定享受基本医保待遇；尚未参保，应动员参保".into(),
                     None => "不属资助对象，按规定享受基本医保待遇；参保情况未填".into(),
                     Some(true) => "不属资助对象，按规定享受基本医保待遇".into(),
-                }, missing },
-            None => MemberFinding { index: i, name: m.name.clone(), outcome: Outcome::CannotDecide, grounds: Grounds::new(), amount: None,
-                reason: "身份信息未填，无法确定资助档次".into(), missing },
+                },
+                missing,
+            },
+            None => MemberFinding {
+                index: i,
+                name: m.name.clone(),
+                outcome: Outcome::CannotDecide,
+                grounds: Grounds::new(),
+                amount: None,
+                reason: "身份信息未填，无法确定资助档次".into(),
+                missing,
+            },
         };
         d.members.push(f);
     }

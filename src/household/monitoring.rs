@@ -1,17 +1,17 @@
 //! 防止返贫动态监测 (二(二)): which of the three monitoring groups the household falls in, its
 //! risk kinds, and — for a household already monitored — whether it meets the conditions for
 //! 风险消除 (policy-reference §1d) and which it misses.
-use crate::params::param;
-use crate::prose;
-use crate::prose::Prose;
-use crate::money::Yuan;
 use super::decision::{Ctx, Decision};
-use crate::case::{Housing, HouseholdType, Labour, MonitoringType, OutOfSchoolReason, Risk, Schooling, Water};
+use crate::case::{HouseholdType, Housing, Labour, MonitoringType, OutOfSchoolReason, Risk, Schooling, Water};
 use crate::decode::Choice;
 use crate::error::Failure;
 use crate::explain::{Comparison, Missing, Outcome, Threshold};
 use crate::money;
+use crate::money::Yuan;
+use crate::params::param;
 use crate::policy::anchor;
+use crate::prose;
+use crate::prose::Prose;
 use rust_decimal::Decimal;
 use smallvec::SmallVec;
 
@@ -121,7 +121,12 @@ pub fn decide(d: &mut Decision, ctx: &Ctx) -> Result<(), Failure> {
         let why = match (rigid_hit, drop_hit == Some(true)) {
             (true, true) => prose!("扣除刚性支出 {} 后人均纯收入 {} 低于监测范围，且收入较上年大幅缩减", Yuan(ctx.rigid), Yuan(after)),
             (true, false) => prose!("扣除刚性支出 {} 后人均纯收入 {} 低于监测范围 {}", Yuan(ctx.rigid), Yuan(after), Yuan(line)),
-            _ => prose!("家庭年纯收入 {} 较上年度 {} 下降达 {}% 以上", Yuan(ledger.total_net), Yuan(ctx.case.last_year_total_income.unwrap_or_default()), money::to_fen(drop_ratio * Decimal::ONE_HUNDRED)),
+            _ => prose!(
+                "家庭年纯收入 {} 较上年度 {} 下降达 {}% 以上",
+                Yuan(ledger.total_net),
+                Yuan(ctx.case.last_year_total_income.unwrap_or_default()),
+                money::to_fen(drop_ratio * Decimal::ONE_HUNDRED)
+            ),
         };
         d.reason = prose!("人均纯收入 {} 高于监测范围，但{}，基本生活可能出现严重困难，可识别为突发严重困难户（须入户核实）；{}", Yuan(pc), why, risk_text);
         return Ok(());
@@ -137,7 +142,8 @@ pub fn decide(d: &mut Decision, ctx: &Ctx) -> Result<(), Failure> {
     }
     d.outcome = Outcome::DoesNotApply;
     d.category("none", "不属于监测对象");
-    d.reason = prose!("家庭年人均纯收入 {} 不低于监测范围 {}，扣除刚性支出后人均 {} 亦不低于，收入未大幅缩减，不属于三类监测对象", Yuan(pc), Yuan(line), Yuan(after));
+    d.reason =
+        prose!("家庭年人均纯收入 {} 不低于监测范围 {}，扣除刚性支出后人均 {} 亦不低于，收入未大幅缩减，不属于三类监测对象", Yuan(pc), Yuan(line), Yuan(after));
     Ok(())
 }
 
@@ -165,47 +171,109 @@ pub fn elimination(d: &mut Decision, ctx: &Ctx) -> Result<(), Failure> {
     };
     let min_months = ctx.scope.get(param::MONITORING_ELIMINATION_MIN_MONTHS)?;
     let months = s.monitored_since.map(|since| months_between(since, c.assessment_date));
-    cond(d, "monitored_long_enough", "纳入监测满规定月数", months.map(|m| Decimal::from(m) >= min_months),
-        match months { Some(m) => prose!("已纳入监测 {} 个月，须满 {} 个月", m, min_months), None => "纳入监测日期未填".into() },
-        vec![Missing::new("$.status.monitored_since", "纳入监测日期")]);
+    cond(
+        d,
+        "monitored_long_enough",
+        "纳入监测满规定月数",
+        months.map(|m| Decimal::from(m) >= min_months),
+        match months {
+            Some(m) => prose!("已纳入监测 {} 个月，须满 {} 个月", m, min_months),
+            None => "纳入监测日期未填".into(),
+        },
+        vec![Missing::new("$.status.monitored_since", "纳入监测日期")],
+    );
     let min_measures = ctx.scope.get(param::MONITORING_ELIMINATION_MIN_MEASURES)?;
     let n = s.measures_taken.as_ref().map(|v| v.len());
-    cond(d, "measures_taken", "已落实帮扶措施", n.map(|n| Decimal::from(n as u64) >= min_measures),
-        match n { Some(n) => prose!("已落实 {} 项，至少 {} 项", n, min_measures), None => "已落实帮扶措施未填".into() },
-        vec![Missing::new("$.status.measures_taken", "已落实帮扶措施")]);
+    cond(
+        d,
+        "measures_taken",
+        "已落实帮扶措施",
+        n.map(|n| Decimal::from(n as u64) >= min_measures),
+        match n {
+            Some(n) => prose!("已落实 {} 项，至少 {} 项", n, min_measures),
+            None => "已落实帮扶措施未填".into(),
+        },
+        vec![Missing::new("$.status.measures_taken", "已落实帮扶措施")],
+    );
     let stable = ctx.scope.get(param::MONITORING_STABLE_INCOME_MONTHS)?;
-    cond(d, "income_stable", "收入持续稳定", s.income_stable_months.map(|m| Decimal::from(m) >= stable),
-        match s.income_stable_months { Some(m) => prose!("收入已稳定 {} 个月，原则上不少于 {} 个月", m, stable), None => "收入持续稳定月数未填".into() },
-        vec![Missing::new("$.status.income_stable_months", "收入持续稳定月数")]);
+    cond(
+        d,
+        "income_stable",
+        "收入持续稳定",
+        s.income_stable_months.map(|m| Decimal::from(m) >= stable),
+        match s.income_stable_months {
+            Some(m) => prose!("收入已稳定 {} 个月，原则上不少于 {} 个月", m, stable),
+            None => "收入持续稳定月数未填".into(),
+        },
+        vec![Missing::new("$.status.income_stable_months", "收入持续稳定月数")],
+    );
     let line = ctx.scope.get(param::MONITORING_INCOME_THRESHOLD)?;
     let pc = ctx.per_capita_net();
     if let Some(pc) = pc {
         d.thresholds.push(Threshold::money("家庭年人均纯收入", "元/人·年", pc, line, Comparison::Below));
     }
-    cond(d, "income_above_range", "人均纯收入稳定超过当年监测范围", pc.map(|pc| pc >= line),
-        match pc { Some(pc) => prose!("人均纯收入 {}，监测范围 {}", Yuan(pc), Yuan(line)), None => "收入未填".into() },
-        vec![Ctx::incomes_missing()]);
+    cond(
+        d,
+        "income_above_range",
+        "人均纯收入稳定超过当年监测范围",
+        pc.map(|pc| pc >= line),
+        match pc {
+            Some(pc) => prose!("人均纯收入 {}，监测范围 {}", Yuan(pc), Yuan(line)),
+            None => "收入未填".into(),
+        },
+        vec![Ctx::incomes_missing()],
+    );
     let after = ctx.per_capita_after_rigid()?;
-    cond(d, "rigid_expenses_resolved", "刚性支出问题稳定解决", after.map(|a| a >= line),
-        match after { Some(a) => prose!("扣除刚性支出后人均 {}", Yuan(a)), None => "收入未填".into() },
-        vec![Ctx::incomes_missing()]);
+    cond(
+        d,
+        "rigid_expenses_resolved",
+        "刚性支出问题稳定解决",
+        after.map(|a| a >= line),
+        match after {
+            Some(a) => prose!("扣除刚性支出后人均 {}", Yuan(a)),
+            None => "收入未填".into(),
+        },
+        vec![Ctx::incomes_missing()],
+    );
     let (secure, miss) = three_guarantees(ctx);
-    cond(d, "three_guarantees", "“两不愁三保障”及饮水安全有保障", secure,
-        match secure { Some(true) => "吃穿、义务教育、基本医保、住房、饮水均有保障".into(), Some(false) => "吃穿、义务教育、医保参保、住房或饮水尚有问题".into(), None => "部分情况未填".into() },
-        miss);
+    cond(
+        d,
+        "three_guarantees",
+        "“两不愁三保障”及饮水安全有保障",
+        secure,
+        match secure {
+            Some(true) => "吃穿、义务教育、基本医保、住房、饮水均有保障".into(),
+            Some(false) => "吃穿、义务教育、医保参保、住房或饮水尚有问题".into(),
+            None => "部分情况未填".into(),
+        },
+        miss,
+    );
     let risk_gone = match (s.original_risk_eliminated, s.new_risk) {
         (Some(false), _) | (_, Some(true)) => Some(false),
         (Some(true), Some(false)) => Some(true),
         _ => None,
     };
     let mut m = Vec::new();
-    if s.original_risk_eliminated.is_none() { m.push(Missing::new("$.status.original_risk_eliminated", "原有风险已稳定消除")); }
-    if s.new_risk.is_none() { m.push(Missing::new("$.status.new_risk", "出现新的风险")); }
+    if s.original_risk_eliminated.is_none() {
+        m.push(Missing::new("$.status.original_risk_eliminated", "原有风险已稳定消除"));
+    }
+    if s.new_risk.is_none() {
+        m.push(Missing::new("$.status.new_risk", "出现新的风险"));
+    }
     cond(d, "risk_gone", "原有风险稳定消除且无新风险", risk_gone, "据入户核实".into(), m);
     let labour = ctx.no_labour_at_all();
-    cond(d, "has_labour", "非整户无劳动力", labour.map(|x| !x),
-        if labour == Some(true) { "整户无劳动力的不标注风险消除，继续兜底保障并跟踪".into() } else { "至少一名成员有劳动能力".into() },
-        ctx.labour_missing());
+    cond(
+        d,
+        "has_labour",
+        "非整户无劳动力",
+        labour.map(|x| !x),
+        if labour == Some(true) {
+            "整户无劳动力的不标注风险消除，继续兜底保障并跟踪".into()
+        } else {
+            "至少一名成员有劳动能力".into()
+        },
+        ctx.labour_missing(),
+    );
     let missed: Vec<&str> = d.findings.iter().filter(|f| f.met == Some(false)).map(|f| f.label).collect();
     if !missed.is_empty() {
         d.outcome = Outcome::DoesNotApply;

@@ -1,13 +1,13 @@
 //! 农村特困人员救助供养 (五(十五), 五(十二)), per member: 无劳动能力, 无生活来源, and no
 //! 法定义务人 able to support them (policy-reference §3). Orphans under 16 go to 孤儿保障 instead.
-use crate::params::param;
-use crate::prose;
-use crate::prose::{Prose, Sep};
-use super::decision::{disability_parts, Ctx, Decision, MemberFinding, Grounds};
+use super::decision::{disability_parts, Ctx, Decision, Grounds, MemberFinding};
 use crate::case::{DisabilityKind, Member, Supporter};
 use crate::error::Failure;
 use crate::explain::{Comparison, Missing, Outcome, Threshold};
+use crate::params::param;
 use crate::policy::anchor;
+use crate::prose;
+use crate::prose::{Prose, Sep};
 use rust_decimal::Decimal;
 
 /// 无劳动能力 by age or disability, as the member's ground (`无劳动能力（年满 60 周岁）`);
@@ -51,9 +51,21 @@ fn unable_to_work(ctx: &Ctx, m: &Member, i: usize, ages: (Decimal, Decimal), mis
 /// household's worth of them costs nothing to keep).
 fn not_tekun_because(can_work: bool, has_income: bool, has_supporter: bool) -> &'static str {
     // Macros, not consts: `concat!` takes literals only.
-    macro_rules! work { () => { "有劳动能力（年龄、残疾不符）" } }
-    macro_rules! income { () => { "有生活来源（收入不低于低保标准或财产不符）" } }
-    macro_rules! supporter { () => { "有具备履行能力的法定义务人" } }
+    macro_rules! work {
+        () => {
+            "有劳动能力（年龄、残疾不符）"
+        };
+    }
+    macro_rules! income {
+        () => {
+            "有生活来源（收入不低于低保标准或财产不符）"
+        };
+    }
+    macro_rules! supporter {
+        () => {
+            "有具备履行能力的法定义务人"
+        };
+    }
     match (can_work, has_income, has_supporter) {
         (true, true, true) => concat!(work!(), "；", income!(), "；", supporter!()),
         (true, true, false) => concat!(work!(), "；", income!()),
@@ -88,8 +100,15 @@ pub fn decide(d: &mut Decision, ctx: &Ctx) -> Result<(), Failure> {
         let mut grounds = Grounds::new();
         let unable = unable_to_work(ctx, m, i, ages, &mut missing)?;
         if m.orphan == Some(true) && ctx.age(m).is_some_and(|a| Decimal::from(a) < minor) {
-            d.members.push(MemberFinding { index: i, name: m.name.clone(), outcome: Outcome::DoesNotApply, grounds, amount: None,
-                reason: "未满特困年龄下限的孤儿纳入孤儿保障，不认定为特困人员".into(), missing: Vec::new() });
+            d.members.push(MemberFinding {
+                index: i,
+                name: m.name.clone(),
+                outcome: Outcome::DoesNotApply,
+                grounds,
+                amount: None,
+                reason: "未满特困年龄下限的孤儿纳入孤儿保障，不认定为特困人员".into(),
+                missing: Vec::new(),
+            });
             continue;
         }
         let supporter = match m.supporter {
@@ -98,8 +117,12 @@ pub fn decide(d: &mut Decision, ctx: &Ctx) -> Result<(), Failure> {
             None => None,
         };
         let unable = unable.map(|g| grounds.push(g)).is_some();
-        if no_income == Some(true) { grounds.push("无生活来源".into()); }
-        if supporter == Some(true) { grounds.push("无法定义务人或义务人无履行能力".into()); }
+        if no_income == Some(true) {
+            grounds.push("无生活来源".into());
+        }
+        if supporter == Some(true) {
+            grounds.push("无法定义务人或义务人无履行能力".into());
+        }
         let known_fail = (!unable && missing.is_empty()) || no_income == Some(false) || supporter == Some(false);
         let (outcome, reason) = if known_fail {
             let why = not_tekun_because(!unable && missing.is_empty(), no_income == Some(false), supporter == Some(false));
@@ -109,10 +132,16 @@ pub fn decide(d: &mut Decision, ctx: &Ctx) -> Result<(), Failure> {
             (Outcome::Applies, prose!("{}，可认定为特困人员", Prose::join(grounds.clone(), Sep::Comma)))
         } else {
             if no_income.is_none() {
-                if pc.is_none() { missing.push(Ctx::incomes_missing()); }
-                if ctx.case.assets.within_dibao_rules.is_none() { missing.push(Missing::new("$.assets.within_dibao_rules", "财产状况符合低保规定")); }
+                if pc.is_none() {
+                    missing.push(Ctx::incomes_missing());
+                }
+                if ctx.case.assets.within_dibao_rules.is_none() {
+                    missing.push(Missing::new("$.assets.within_dibao_rules", "财产状况符合低保规定"));
+                }
             }
-            if supporter.is_none() { missing.push(Missing::new(Ctx::member_path(i, "supporter"), "法定义务人情况")); }
+            if supporter.is_none() {
+                missing.push(Missing::new(Ctx::member_path(i, "supporter"), "法定义务人情况"));
+            }
             (Outcome::CannotDecide, "部分条件未知".into())
         };
         d.members.push(MemberFinding { index: i, name: m.name.clone(), outcome, grounds, amount: None, reason, missing });

@@ -1,10 +1,10 @@
 //! 饮水安全 (二(二) 监测内容, 二(三) 农村饮水安全工程): an unsafe supply is reported for action.
-use crate::prose;
 use super::decision::{Ctx, Decision};
 use crate::case::Water;
 use crate::decode::Choice;
 use crate::explain::{Missing, Outcome};
 use crate::policy::anchor;
+use crate::prose;
 
 pub fn decide(d: &mut Decision, ctx: &Ctx) {
     d.start("water", "饮水安全保障");

@@ -119,8 +119,7 @@ impl ParamSet {
     pub fn builtin() -> Result<&'static ParamSet, Failure> {
         BUILTIN
             .get_or_init(|| {
-                let docs: Value = serde_json::from_str(BUILTIN_JSON)
-                    .map_err(|e| Failure::calc(format!("内置参数无法读取：{e}")))?;
+                let docs: Value = serde_json::from_str(BUILTIN_JSON).map_err(|e| Failure::calc(format!("内置参数无法读取：{e}")))?;
                 ParamSet::from_docs(&docs)
             })
             .as_ref()
@@ -317,9 +316,7 @@ impl Options {
     /// region and overrides (a batch of households assessed on one date resolves it once).
     fn resolved(&self, set: &ParamSet, date: NaiveDate) -> Result<Arc<Resolved>, Failure> {
         let region = self.region.as_deref().unwrap_or(DEFAULT_REGION);
-        let key = |r: &Resolved| {
-            r.date == date && r.set == std::ptr::from_ref(set) as usize && *r.region == *region && r.overrides == self.overrides
-        };
+        let key = |r: &Resolved| r.date == date && r.set == std::ptr::from_ref(set) as usize && *r.region == *region && r.overrides == self.overrides;
         if let Ok(cache) = self.cache.lock() {
             if let Some(r) = cache.as_ref().filter(|r| key(r)) {
                 return Ok(r.clone());
@@ -363,10 +360,7 @@ impl Resolved {
     fn new(set: &ParamSet, date: NaiveDate, region: &str, overrides: &BTreeMap<String, Decimal>) -> Result<Resolved, Failure> {
         if !set.regions.is_empty() && !set.regions.contains_key(region) {
             let known: Vec<_> = set.regions.keys().cloned().collect();
-            return Err(Failure::invalid(vec![FieldError::new(
-                "options.region",
-                format!("未知地区「{region}」，可选：{}", known.join("、")),
-            )]));
+            return Err(Failure::invalid(vec![FieldError::new("options.region", format!("未知地区「{region}」，可选：{}", known.join("、")))]));
         }
         let unknown: Vec<FieldError> = overrides
             .keys()
@@ -394,9 +388,8 @@ impl Resolved {
                         overridden: true,
                     }));
                 }
-                let v = set
-                    .value_in_chain(id, date, &chain)
-                    .ok_or_else(|| Failure::calc(format!("参数「{}」({id}) 在 {date} 的 {region} 没有取值", def.label)))?;
+                let v =
+                    set.value_in_chain(id, date, &chain).ok_or_else(|| Failure::calc(format!("参数「{}」({id}) 在 {date} 的 {region} 没有取值", def.label)))?;
                 Ok(Arc::new(ParamUse {
                     id: def.id.clone(),
                     label: def.label.clone(),
@@ -413,16 +406,7 @@ impl Resolved {
         let digests = entries.iter().map(|e| e.as_ref().map_or(0, |p| crate::household::fingerprint::param_digest(p))).collect();
         let ids: Vec<Text> = set.params.values().map(|d| d.id.clone()).collect();
         let builtin = BUILTIN_IDS.iter().map(|b| ids.binary_search_by(|x| (**x).cmp(b)).ok()).collect();
-        Ok(Resolved {
-            builtin,
-            set: std::ptr::from_ref(set) as usize,
-            date,
-            region: region.into(),
-            overrides: overrides.clone(),
-            ids,
-            entries,
-            digests,
-        })
+        Ok(Resolved { builtin, set: std::ptr::from_ref(set) as usize, date, region: region.into(), overrides: overrides.clone(), ids, entries, digests })
     }
 
     fn index(&self, id: &str) -> Option<usize> {
@@ -485,13 +469,7 @@ impl<'a> Scope<'a> {
 
     /// Every value used so far, in id order.
     pub fn used(&self) -> Vec<Arc<ParamUse>> {
-        self.table
-            .entries
-            .iter()
-            .zip(&self.used)
-            .filter(|(_, u)| u.get())
-            .filter_map(|(e, _)| e.as_ref().ok().cloned())
-            .collect()
+        self.table.entries.iter().zip(&self.used).filter(|(_, u)| u.get()).filter_map(|(e, _)| e.as_ref().ok().cloned()).collect()
     }
 }
 

@@ -26,9 +26,8 @@ pub struct ParamStatus {
 /// Every parameter of the set the options select (built-in, or merged with the user's), with the
 /// value in force on `date`. Fails like an evaluation would on an unknown region or override.
 pub fn in_force(date: &str, opts: &Options) -> Result<Vec<ParamStatus>, Failure> {
-    let date = NaiveDate::parse_from_str(date, "%Y-%m-%d").map_err(|_| {
-        Failure::invalid(vec![FieldError::new("date", format!("核查日期「{date}」应为 YYYY-MM-DD 格式的有效日期"))])
-    })?;
+    let date = NaiveDate::parse_from_str(date, "%Y-%m-%d")
+        .map_err(|_| Failure::invalid(vec![FieldError::new("date", format!("核查日期「{date}」应为 YYYY-MM-DD 格式的有效日期"))]))?;
     let set = opts.param_set()?;
     let scope = Scope::new(set, date, opts)?;
     Ok(set

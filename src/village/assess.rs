@@ -185,11 +185,7 @@ fn trunc(x: Decimal, dp: u32) -> Decimal {
 
 /// Assesses JSON input with JSON options (`{ indicator_system?, county_averages? }`).
 pub fn assess_json(input: &str, options: &str) -> Result<VillageAssessment, Failure> {
-    let opts = if options.trim().is_empty() {
-        VillageOptions::default()
-    } else {
-        VillageOptions::from_json(&parse_json(options)?)?
-    };
+    let opts = if options.trim().is_empty() { VillageOptions::default() } else { VillageOptions::from_json(&parse_json(options)?)? };
     let system = opts.system()?;
     let village = VillageInput::from_json(&parse_json(input)?, system)?;
     assess(&village, system, &opts)
@@ -198,11 +194,7 @@ pub fn assess_json(input: &str, options: &str) -> Result<VillageAssessment, Fail
 /// Effective weights in hundredths of a point, indicator order. Under `exclude`, the weights of
 /// indicators with a value are scaled to 10000 hundredths by largest remainder.
 fn effective_weights(system: &IndicatorSystem, present: &[bool]) -> Vec<i64> {
-    let units: Vec<i64> = system
-        .indicators
-        .iter()
-        .map(|i| (i.weight * Decimal::ONE_HUNDRED).trunc().try_into().unwrap_or(0i64))
-        .collect();
+    let units: Vec<i64> = system.indicators.iter().map(|i| (i.weight * Decimal::ONE_HUNDRED).trunc().try_into().unwrap_or(0i64)).collect();
     if system.missing_rule == MissingRule::Zero {
         return units;
     }
@@ -232,8 +224,7 @@ pub fn assess(v: &VillageInput, system: &IndicatorSystem, opts: &VillageOptions)
     };
     // A ratio indicator without a usable county average cannot be scored: it counts as missing.
     let usable = |ind: &Indicator| -> bool {
-        v.values.contains_key(&ind.id)
-            && (ind.method.kind != MethodKind::RatioToCountyAverage || reference(ind).is_some_and(|a| a > Decimal::ZERO))
+        v.values.contains_key(&ind.id) && (ind.method.kind != MethodKind::RatioToCountyAverage || reference(ind).is_some_and(|a| a > Decimal::ZERO))
     };
     let present: Vec<bool> = system.indicators.iter().map(usable).collect();
     let weights = effective_weights(system, &present);
@@ -274,17 +265,11 @@ pub fn assess(v: &VillageInput, system: &IndicatorSystem, opts: &VillageOptions)
                     format!("否决项「{}」未填写，无法判断是否触发否决", ind.name),
                 ),
                 MissingRule::Zero => (IndicatorStatus::MissingZero, format!("{what}未填写，按缺失值规则计 0 分（满分 {eff}）")),
-                MissingRule::Exclude => (
-                    IndicatorStatus::MissingExcluded,
-                    format!("{what}未填写，按缺失值规则不计入，其权重 {} 按比例分配给其他有值的指标", ind.weight),
-                ),
+                MissingRule::Exclude => {
+                    (IndicatorStatus::MissingExcluded, format!("{what}未填写，按缺失值规则不计入，其权重 {} 按比例分配给其他有值的指标", ind.weight))
+                }
             };
-            missing.push(MissingValue {
-                field: Missing::new(label_path, what),
-                indicator: ind.id.clone(),
-                rule: system.missing_rule,
-                effect: effect.clone(),
-            });
+            missing.push(MissingValue { field: Missing::new(label_path, what), indicator: ind.id.clone(), rule: system.missing_rule, effect: effect.clone() });
             (None, None, None, status, effect)
         };
         let points = match score {
@@ -324,8 +309,7 @@ pub fn assess(v: &VillageInput, system: &IndicatorSystem, opts: &VillageOptions)
             let of = || indicators.iter().filter(|r| r.dimension == dim.id);
             let points = trunc(of().map(|r| r.points).sum(), POINTS_DP);
             let max_points = trunc(of().map(|r| r.effective_weight).sum(), POINTS_DP);
-            let rate = (!max_points.is_zero())
-                .then(|| trunc(points * Decimal::ONE_HUNDRED / max_points, POINTS_DP));
+            let rate = (!max_points.is_zero()).then(|| trunc(points * Decimal::ONE_HUNDRED / max_points, POINTS_DP));
             DimensionScore { id: dim.id.clone(), name: dim.name.clone(), points, max_points, rate }
         })
         .collect();
@@ -374,12 +358,7 @@ pub fn assess(v: &VillageInput, system: &IndicatorSystem, opts: &VillageOptions)
 
     Ok(VillageAssessment {
         engine_version: crate::ENGINE_VERSION.to_string(),
-        system: SystemRef {
-            id: system.id.clone(),
-            name: system.name.clone(),
-            year: system.year,
-            builtin: opts.system.is_none(),
-        },
+        system: SystemRef { id: system.id.clone(), name: system.name.clone(), year: system.year, builtin: opts.system.is_none() },
         village_id: v.id.clone(),
         village_name: v.name.clone(),
         township: v.township.clone(),

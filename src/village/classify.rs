@@ -39,12 +39,12 @@ fn check(c: &Condition, total: Decimal, vetoed: bool, dims: &[DimensionScore]) -
         ConditionKind::Veto => vetoed.then(|| "有否决项".to_string()),
         ConditionKind::TotalBelow => (total < value).then(|| format!("总分 {total} 低于 {}", value.normalize())),
         ConditionKind::TotalAtLeast => (total >= value).then(|| format!("总分 {total} 不低于 {}", value.normalize())),
-        ConditionKind::DimensionRateBelow => rate_of(dims, dim)
-            .filter(|(_, r)| *r < value)
-            .map(|(d, r)| format!("{}得分率 {r}% 低于 {}%", d.name, value.normalize())),
-        ConditionKind::DimensionRateAtLeast => rate_of(dims, dim)
-            .filter(|(_, r)| *r >= value)
-            .map(|(d, r)| format!("{}得分率 {r}% 不低于 {}%", d.name, value.normalize())),
+        ConditionKind::DimensionRateBelow => {
+            rate_of(dims, dim).filter(|(_, r)| *r < value).map(|(d, r)| format!("{}得分率 {r}% 低于 {}%", d.name, value.normalize()))
+        }
+        ConditionKind::DimensionRateAtLeast => {
+            rate_of(dims, dim).filter(|(_, r)| *r >= value).map(|(d, r)| format!("{}得分率 {r}% 不低于 {}%", d.name, value.normalize()))
+        }
         ConditionKind::AllDimensionsRateAtLeast => {
             let all = !dims.is_empty() && dims.iter().all(|d| d.rate.is_some_and(|r| r >= value));
             all.then(|| format!("各维度得分率均不低于 {}%", value.normalize()))

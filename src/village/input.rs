@@ -129,17 +129,8 @@ impl VillageInput {
         let township = o.text(d, "township", "乡镇", 60);
         let year = o.int(d, "year", "考核年度", 2000, 2100).map(|y| y as i32);
         let values = o.object(d, "values", "指标值").map(|vals| read_values(d, &vals, system));
-        let county_averages =
-            o.object(d, "county_averages", "全县平均值").map(|a| read_averages(d, &a, Some(system))).unwrap_or_default();
-        Some(VillageInput {
-            id: id?,
-            name: name?,
-            township,
-            year,
-            values: values?,
-            county_averages,
-            path: path.to_string(),
-        })
+        let county_averages = o.object(d, "county_averages", "全县平均值").map(|a| read_averages(d, &a, Some(system))).unwrap_or_default();
+        Some(VillageInput { id: id?, name: name?, township, year, values: values?, county_averages, path: path.to_string() })
     }
 
     pub fn from_json(v: &Value, system: &IndicatorSystem) -> Result<VillageInput, Failure> {

@@ -122,19 +122,14 @@ pub fn read_villages(v: &Value, opts: &VillageOptions) -> Result<Vec<VillageInpu
 }
 
 pub fn rank_json(input: &str, options: &str) -> Result<Ranking, Failure> {
-    let opts = if options.trim().is_empty() {
-        VillageOptions::default()
-    } else {
-        VillageOptions::from_json(&parse_json(options)?)?
-    };
+    let opts = if options.trim().is_empty() { VillageOptions::default() } else { VillageOptions::from_json(&parse_json(options)?)? };
     let villages = read_villages(&parse_json(input)?, &opts)?;
     rank(&villages, &opts)
 }
 
 pub fn rank(villages: &[VillageInput], opts: &VillageOptions) -> Result<Ranking, Failure> {
     let system = opts.system()?;
-    let assessments: Vec<VillageAssessment> =
-        villages.iter().map(|v| assess(v, system, opts)).collect::<Result<_, _>>()?;
+    let assessments: Vec<VillageAssessment> = villages.iter().map(|v| assess(v, system, opts)).collect::<Result<_, _>>()?;
 
     let mut order: Vec<usize> = (0..assessments.len()).collect();
     let key = |k: usize| (assessments[k].vetoed, std::cmp::Reverse(assessments[k].total));
@@ -186,19 +181,11 @@ pub fn rank(villages: &[VillageInput], opts: &VillageOptions) -> Result<Ranking,
     let grades = system
         .grades
         .iter()
-        .map(|g| Count {
-            key: g.grade.clone(),
-            label: g.grade.clone(),
-            count: rows.iter().filter(|r| r.grade == g.grade).count(),
-        })
+        .map(|g| Count { key: g.grade.clone(), label: g.grade.clone(), count: rows.iter().filter(|r| r.grade == g.grade).count() })
         .collect();
     let classes = VillageClass::OPTIONS
         .iter()
-        .map(|(c, code, label)| Count {
-            key: code.to_string(),
-            label: label.to_string(),
-            count: rows.iter().filter(|r| r.class == *c).count(),
-        })
+        .map(|(c, code, label)| Count { key: code.to_string(), label: label.to_string(), count: rows.iter().filter(|r| r.class == *c).count() })
         .collect();
 
     Ok(Ranking {

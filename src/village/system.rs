@@ -251,8 +251,7 @@ impl IndicatorSystem {
     pub fn builtin() -> Result<&'static IndicatorSystem, Failure> {
         DEFAULT
             .get_or_init(|| {
-                let v: Value =
-                    serde_json::from_str(DEFAULT_JSON).map_err(|e| Failure::calc(format!("内置指标体系无法读取：{e}")))?;
+                let v: Value = serde_json::from_str(DEFAULT_JSON).map_err(|e| Failure::calc(format!("内置指标体系无法读取：{e}")))?;
                 IndicatorSystem::from_json(&v)
             })
             .as_ref()
@@ -276,20 +275,8 @@ impl IndicatorSystem {
     }
 }
 
-const SYSTEM_FIELDS: &[&str] = &[
-    "schema",
-    "id",
-    "name",
-    "year",
-    "description",
-    "missing_rule",
-    "veto_grade",
-    "grades",
-    "grading_source",
-    "dimensions",
-    "classification",
-    "indicators",
-];
+const SYSTEM_FIELDS: &[&str] =
+    &["schema", "id", "name", "year", "description", "missing_rule", "veto_grade", "grades", "grading_source", "dimensions", "classification", "indicators"];
 
 fn read_system(d: &mut Decoder, o: &Obj) -> Option<IndicatorSystem> {
     o.deny_unknown(d, SYSTEM_FIELDS);
@@ -439,9 +426,7 @@ fn read_source(d: &mut Decoder, o: &Obj) -> Option<Source> {
             if let (Some(c), Some(e)) = (&clause, &excerpt) {
                 match crate::policy::clause(c) {
                     None => d.error(o.path_of("clause"), format!("实施意见中没有条款「{c}」")),
-                    Some(text) if !text.text.contains(e.as_str()) => {
-                        d.error(o.path_of("excerpt"), format!("「原文摘录」不是条款 {c} 的原文（须逐字一致）"))
-                    }
+                    Some(text) if !text.text.contains(e.as_str()) => d.error(o.path_of("excerpt"), format!("「原文摘录」不是条款 {c} 的原文（须逐字一致）")),
                     Some(_) => {}
                 }
             }
@@ -512,10 +497,7 @@ fn read_condition(d: &mut Decoder, o: &Obj, dims: &[String]) -> Option<Condition
     Some(Condition { kind, dimension, value })
 }
 
-const INDICATOR_FIELDS: &[&str] = &[
-    "id", "name", "dimension", "unit", "direction", "target", "weight", "method", "veto", "year", "basis", "source",
-    "note",
-];
+const INDICATOR_FIELDS: &[&str] = &["id", "name", "dimension", "unit", "direction", "target", "weight", "method", "veto", "year", "basis", "source", "note"];
 
 fn read_indicators(d: &mut Decoder, items: &[Item], dims: &[String]) -> Vec<Indicator> {
     let mut out: Vec<Indicator> = Vec::new();
@@ -660,9 +642,7 @@ fn read_method(d: &mut Decoder, o: &Obj, target: Option<Target>, direction: Opti
             }
             match (list.last(), t) {
                 (None, _) => d.error(o.path_of("steps"), "「分档」至少要有一档"),
-                (Some(last), Some(t)) if last.at != t || last.score != Decimal::ONE => {
-                    d.error(o.path_of("steps"), format!("最后一档应为目标值 {t}、得分率 1"))
-                }
+                (Some(last), Some(t)) if last.at != t || last.score != Decimal::ONE => d.error(o.path_of("steps"), format!("最后一档应为目标值 {t}、得分率 1")),
                 _ => {}
             }
             steps = Some(list);

@@ -28,9 +28,7 @@ pub fn income_items() -> Result<JsValue, JsValue> {
         kind: &'static str,
         excluded_from_dibao: bool,
     }
-    let items: Vec<Info> = IncomeItem::OPTIONS
-        .iter()
-        .map(|(i, code, label)| Info { code, label, kind: i.kind_label(), excluded_from_dibao: i.excluded_from_dibao() })
-        .collect();
+    let items: Vec<Info> =
+        IncomeItem::OPTIONS.iter().map(|(i, code, label)| Info { code, label, kind: i.kind_label(), excluded_from_dibao: i.excluded_from_dibao() }).collect();
     to_js(&items)
 }

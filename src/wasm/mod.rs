@@ -18,14 +18,11 @@ pub(crate) fn to_json(v: JsValue, what: &str) -> Result<serde_json::Value, JsVal
     if let Some(text) = v.as_string() {
         return crate::decode::parse_json(&text).map_err(|f| throw(&f));
     }
-    serde_wasm_bindgen::from_value(v)
-        .map_err(|e| throw(&Failure::invalid(vec![crate::FieldError::new("$", format!("{what}无法读取：{e}"))])))
+    serde_wasm_bindgen::from_value(v).map_err(|e| throw(&Failure::invalid(vec![crate::FieldError::new("$", format!("{what}无法读取：{e}"))])))
 }
 
 pub(crate) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| throw(&Failure::calc(format!("结果无法转换：{e}"))))
+    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| throw(&Failure::calc(format!("结果无法转换：{e}"))))
 }
 
 /// A JS `Error` carrying the structured failure.

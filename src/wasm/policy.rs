@@ -42,10 +42,7 @@ pub fn engine_version() -> String {
 /// evaluation on an unknown region, a bad override or a bad parameter file, so it also validates
 /// options before they are kept.
 #[wasm_bindgen(js_name = paramsInForce, unchecked_return_type = "ParamStatus[]")]
-pub fn params_in_force(
-    date: &str,
-    #[wasm_bindgen(unchecked_param_type = "EvaluationOptions | undefined")] opts: JsValue,
-) -> Result<JsValue, JsValue> {
+pub fn params_in_force(date: &str, #[wasm_bindgen(unchecked_param_type = "EvaluationOptions | undefined")] opts: JsValue) -> Result<JsValue, JsValue> {
     let opts = options(opts)?;
     to_js(&crate::params::in_force(date, &opts).map_err(|f| throw(&f))?)
 }

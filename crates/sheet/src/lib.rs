@@ -26,9 +26,7 @@ fn throw(f: &Failure) -> JsValue {
 }
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| throw(&Failure::calc(format!("结果无法转换：{e}"))))
+    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| throw(&Failure::calc(format!("结果无法转换：{e}"))))
 }
 
 fn invalid(message: impl Into<String>) -> JsValue {
@@ -116,9 +114,7 @@ pub fn template_xlsx() -> Result<Vec<u8>, JsValue> {
 /// The blank village indicator sheet (.xlsx): 村庄编号, 村名, 乡镇, 考核年度 and one column per
 /// indicator of the system in use, with a 填写说明 sheet.
 #[wasm_bindgen(js_name = villageTemplateXlsx)]
-pub fn village_template_xlsx(
-    #[wasm_bindgen(unchecked_param_type = "BatchOptions | string | undefined")] opts: JsValue,
-) -> Result<Vec<u8>, JsValue> {
+pub fn village_template_xlsx(#[wasm_bindgen(unchecked_param_type = "BatchOptions | string | undefined")] opts: JsValue) -> Result<Vec<u8>, JsValue> {
     let o = open_options(opts)?;
     let system = o.village.system().map_err(|f| throw(&f))?;
     write::village_template(system).map_err(|f| throw(&f))
@@ -311,10 +307,7 @@ impl BatchSession {
     /// Evaluates the same rows under other options (another assessment date or overrides) and
     /// lists the households whose result columns change.
     #[wasm_bindgen(unchecked_return_type = "BatchChange[]")]
-    pub fn compare(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "BatchOptions | string")] other: JsValue,
-    ) -> Result<JsValue, JsValue> {
+    pub fn compare(&self, #[wasm_bindgen(unchecked_param_type = "BatchOptions | string")] other: JsValue) -> Result<JsValue, JsValue> {
         let s = self.households_session()?;
         let plan = Plan::new(s.plan.headers.clone(), options(other)?).map_err(|f| throw(&f))?;
         let mut second = Session::new(plan.headers.clone(), s.rows.clone(), plan.options().clone()).map_err(|f| throw(&f))?;
