@@ -7,7 +7,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 WASM_FEATURES := --no-default-features --features wasm
 PORT ?= 8080
 
-.PHONY: serve test dist pkg pkg-sheet tools test-tools test-native test-wasm-node test-wasm-chrome test-e2e screenshots typecheck bench bench-browser bench-batch bench-batch-files size clean
+.PHONY: serve test lint dist pkg pkg-sheet tools test-tools test-native test-wasm-node test-wasm-chrome test-e2e screenshots typecheck bench bench-browser bench-batch bench-batch-files size clean
 
 ## Build the page with the built-in default rules and serve it on http://127.0.0.1:$(PORT)/
 serve: dist
@@ -15,13 +15,14 @@ serve: dist
 
 ## Run every test: native, wasm in Node, wasm in headless Chromium, end-to-end in Chromium.
 test: test-tools
+	$(MAKE) --no-print-directory lint
 	$(MAKE) --no-print-directory test-native
 	$(MAKE) --no-print-directory test-wasm-node
 	$(MAKE) --no-print-directory test-wasm-chrome
 	$(MAKE) --no-print-directory dist
 	$(MAKE) --no-print-directory typecheck
 	$(MAKE) --no-print-directory test-e2e
-	@echo "suites: 6 passed, 0 failed"
+	@echo "suites: 7 passed, 0 failed"
 
 tools:
 	scripts/ensure-tools.sh build
@@ -41,6 +42,12 @@ pkg-sheet: tools
 ## Self-contained static folder: page + both wasm modules + JS, relative paths only.
 dist: pkg pkg-sheet
 	scripts/build-dist.sh
+
+## House rules: formatting (rustfmt.toml) and clippy with every warning an error, native and wasm.
+lint:
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy --lib --target wasm32-unknown-unknown $(WASM_FEATURES) -- -D warnings
 
 test-native:
 	cargo test --workspace --all-targets

@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
-"""Writes schemas/household-case.schema.json from the engine's own option lists.
+"""Writes schemas/household-case.schema.json from the engine's own option lists and the field
+catalogue (data/household-fields.toml: every property's `title` is the field's Chinese label,
+its `description` the hint).
 
 Usage: cargo run -q -- household-choices | python3 scripts/gen-household-schema.py
-The test tests/household_schema.rs checks that the schema's enums still match the engine.
+Tests check that the schema's enums still match the engine (tests/household_cases.rs) and that
+every catalogue field is in the schema under its label (tests/field_catalogue.rs).
 """
-import json, os, sys
+import json, os, sys, tomllib
 
 choices = json.load(sys.stdin)
 def enum(key):
@@ -64,9 +67,28 @@ schema = {
         "housing": ref("housing"), "drinking_water": ref("drinking_water"), "food_clothing_secure": ref("yesno"),
         "risks": listof("risk", "返贫致贫风险（申报）"),
     }, required=["schema", "assessment_date", "members"]),
-    "$defs": {"money": money, "date": date, "yesno": yesno, **{k: enum(k) for k in choices if k != "income_item"}},
+    "$defs": {"money": money, "date": date, "yesno": yesno, **{k: enum(k) for k in choices if k not in ("income_item", "outcome")}},
 }
-out = os.path.join(os.path.dirname(__file__), "..", "schemas", "household-case.schema.json")
+def node(path):
+    """The schema node of a catalogue path (`status.dibao`, `members[].disability.grade`)."""
+    n = schema
+    for part in path.replace("[]", "").split("."):
+        while "properties" not in n:
+            n = n["oneOf"][0] if "oneOf" in n else n["items"]
+        n = n["properties"][part]
+    return n
+
+here = os.path.dirname(__file__)
+with open(os.path.join(here, "..", "data", "household-fields.toml"), "rb") as f:
+    catalogue = tomllib.load(f)["field"]
+for field in catalogue:
+    if field["kind"] == "key":
+        continue  # 户编号 splits a sheet into households; it is not part of a case
+    n = node(field["path"])
+    n["title"] = field["label"]
+    if field.get("hint"):
+        n["description"] = field["hint"]
+out = os.path.join(here, "..", "schemas", "household-case.schema.json")
 with open(out, "w") as f:
     json.dump(schema, f, ensure_ascii=False, indent=2)
     f.write("\n")

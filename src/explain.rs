@@ -10,25 +10,43 @@ use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::fmt;
 
-/// The three answers a rule can give.
+/// The answers a rule can give.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {
-    /// 符合 / 适用
+    /// 符合：applies now, on what is recorded (a recognised status) or needs no recognition.
     Applies,
-    /// 不符合 / 不适用
+    /// 待认定：applies once a formal recognition is made that this evaluation finds the household
+    /// (or member) eligible for, e.g. 认定为特困人员后全额资助参保个人缴费. The decision says which
+    /// recognition and what follows; never "不属对象" for someone the engine finds eligible.
+    OnceRecognised,
+    /// 不符合
     DoesNotApply,
-    /// 无法判断：见 `missing`
+    /// 需补充：cannot be decided until the inputs in `missing` are given.
     CannotDecide,
 }
 
 impl Outcome {
+    /// Every outcome, in the order the page lists them.
+    pub const ALL: [Outcome; 4] = [Outcome::Applies, Outcome::OnceRecognised, Outcome::DoesNotApply, Outcome::CannotDecide];
+
     pub fn label(self) -> &'static str {
         match self {
             Outcome::Applies => "符合",
+            Outcome::OnceRecognised => "待认定",
             Outcome::DoesNotApply => "不符合",
-            Outcome::CannotDecide => "无法判断",
+            Outcome::CannotDecide => "需补充",
+        }
+    }
+
+    /// The JSON code (`applies`, `once_recognised`, …).
+    pub fn code(self) -> &'static str {
+        match self {
+            Outcome::Applies => "applies",
+            Outcome::OnceRecognised => "once_recognised",
+            Outcome::DoesNotApply => "does_not_apply",
+            Outcome::CannotDecide => "cannot_decide",
         }
     }
 }
@@ -48,6 +66,24 @@ pub struct Missing {
 impl Missing {
     pub fn new(path: impl Into<FieldPath>, label: impl Into<Cow<'static, str>>) -> Self {
         Missing { path: path.into(), label: label.into() }
+    }
+
+    /// A household field of the catalogue ([`crate::case::field`]).
+    pub fn of(f: crate::case::Field) -> Self {
+        let def = f.def();
+        debug_assert!(!def.member, "{} is a member field", def.path);
+        Missing { path: FieldPath::Fixed(def.json_path), label: Cow::Borrowed(def.label) }
+    }
+
+    /// A member's field, labelled with whose it is (`王秀兰：医疗自付费用`; `成员2：…` for a member
+    /// without a name), so a prompt never repeats a bare label once per member.
+    pub fn member(index: usize, name: Option<&str>, f: crate::case::Field) -> Self {
+        let def = f.def();
+        let label = match name {
+            Some(n) if !n.trim().is_empty() => format!("{}：{}", n.trim(), def.label),
+            _ => format!("成员{}：{}", index + 1, def.label),
+        };
+        Missing { path: FieldPath::member(index, def.key), label: Cow::Owned(label) }
     }
 }
 

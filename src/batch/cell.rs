@@ -27,7 +27,7 @@ pub enum Cell {
     Error(String),
 }
 
-/// How a column's cells are read (see data/batch/household-columns.json).
+/// How a column's cells are read (the `kind` of data/household-fields.toml).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {

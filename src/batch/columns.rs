@@ -1,4 +1,5 @@
-//! The household sheet's columns as data (data/batch/household-columns.json), and matching a
+//! The household sheet's columns as data (the field catalogue data/household-fields.toml, every field
+//! with a `header`; build.rs writes the table), and matching a
 //! sheet's header row against them.
 //!
 //! Headers vary between townships (`身份证号码`, `出生年月`, `工资性收入（元）`, `*姓名`): each
@@ -10,7 +11,7 @@ use crate::error::Failure;
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
-const TABLE_JSON: &str = include_str!("../../data/batch/household-columns.json");
+const TABLE_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/household-columns.json"));
 
 /// Prefix of the columns batch evaluation adds; such columns are skipped when a result file is
 /// read again, so re-importing an export evaluates the same input.

@@ -429,9 +429,17 @@ impl Plan {
     }
 }
 
-/// One cell of a decision column: `符合：边缘易致贫户`, `符合：张三、李四`, `不符合`, `无法判断`.
+/// One cell of a decision column: `符合：边缘易致贫户`, `符合：张三、李四`, `待认定：王秀兰`, `不符合`,
+/// `需补充`.
 pub fn decision_text(d: &Decision) -> String {
     let mut s = d.outcome.label().to_string();
+    if d.outcome == Outcome::OnceRecognised {
+        let names: Vec<String> = d.members.iter().filter(|m| m.outcome == Outcome::OnceRecognised).map(|m| m.display_name().to_string()).collect();
+        if !names.is_empty() {
+            s.push('：');
+            s.push_str(&names.join("、"));
+        }
+    }
     if d.outcome == Outcome::Applies {
         if let Some(c) = &d.category_label {
             s.push('：');
@@ -449,13 +457,10 @@ pub fn decision_text(d: &Decision) -> String {
     s
 }
 
-/// The decision codes and titles the engine returns, read from the engine itself (a minimal case),
-/// so the columns follow the engine when it gains a measure.
-fn decision_titles(options: &BatchOptions) -> Result<Vec<(String, String)>, Failure> {
-    let date = options.assessment_date.clone().unwrap_or_else(|| "2024-06-30".into());
-    let probe = serde_json::json!({ "schema": case::SCHEMA, "assessment_date": date, "members": [{}] });
-    let r = evaluate(&case::from_value(&probe)?, &options.engine)?;
-    Ok(r.decisions.iter().map(|d| (d.measure.to_string(), d.title.to_string())).collect())
+/// The decision codes and titles, one column each, from the measure registry: the columns follow
+/// the engine when it gains a measure.
+fn decision_titles(_: &BatchOptions) -> Result<Vec<(String, String)>, Failure> {
+    Ok(crate::household::measures::MEASURES.iter().map(|m| (m.code.to_string(), m.title.to_string())).collect())
 }
 
 fn invalid(message: impl Into<String>) -> Failure {

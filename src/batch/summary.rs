@@ -26,6 +26,8 @@ pub struct MeasureCount {
     pub measure: String,
     pub title: String,
     pub applies: usize,
+    /// 待认定: eligible once a recognition this evaluation finds is made.
+    pub once_recognised: usize,
     pub does_not_apply: usize,
     pub cannot_decide: usize,
     /// Households it applies to, by category label (e.g. 边缘易致贫户), in order of first appearance.
@@ -77,6 +79,7 @@ impl Summary {
                         }
                     }
                 }
+                Outcome::OnceRecognised => m.once_recognised += 1,
                 Outcome::DoesNotApply => m.does_not_apply += 1,
                 Outcome::CannotDecide => m.cannot_decide += 1,
             }
@@ -100,6 +103,7 @@ impl Summary {
         self.incomplete += later.incomplete;
         for (m, l) in self.measures.iter_mut().zip(later.measures) {
             m.applies += l.applies;
+            m.once_recognised += l.once_recognised;
             m.does_not_apply += l.does_not_apply;
             m.cannot_decide += l.cannot_decide;
             for c in l.categories {

@@ -51,6 +51,10 @@ enum Command {
     },
     /// 输出内置默认指标体系（JSON，可修改后作为 indicator_system 传入）
     IndicatorSystem,
+    /// 输出农户信息字段目录（JSON）：路径、中文名、说明、类型、单位、表格列名、读取它的政策措施
+    Fields,
+    /// 输出政策措施登记表（JSON）：代码、名称、依据条款、读取的字段、依赖的其他措施
+    Measures,
     /// 农户政策核对：一户一案，输出各项政策的判断、依据和差距
     Household {
         /// 农户信息 JSON 文件（格式 jingning.household/1；- 为标准输入）
@@ -232,6 +236,8 @@ fn run(cli: Cli) -> Result<String, Failure> {
                 .map_err(|e| Failure::invalid(vec![jingning_policy::FieldError::new("$", format!("无法写入 {}：{e}", out.display()))]))?;
             Ok(format!("模板已写入 {}", out.display()))
         }
+        Command::Fields => Ok(serde_json::to_string_pretty(&jingning_policy::case::fields::catalogue()).expect("catalogue serialises")),
+        Command::Measures => Ok(serde_json::to_string_pretty(&jingning_policy::household::measures::catalogue()).expect("registry serialises")),
         Command::HouseholdChoices => Ok(serde_json::to_string_pretty(&jingning_policy::case::choices()).expect("choices serialise")),
         Command::Clause { id } => match jingning_policy::policy::clause(&id) {
             Some(c) => Ok(serde_json::to_string_pretty(c).expect("clause serialises")),

@@ -3,6 +3,7 @@
 //!
 //! Every field except `schema`, `assessment_date` and `members` may be absent: absent (or null)
 //! means unknown, and each rule that needs it says so (`Missing`) instead of guessing.
+pub mod fields;
 pub mod id_number;
 mod read;
 
@@ -13,6 +14,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+pub use fields::{field, Field, FieldDef, FIELDS};
 pub use id_number::Sex;
 pub use read::{from_json, from_node, from_value};
 
@@ -401,6 +403,7 @@ pub fn choices() -> std::collections::BTreeMap<&'static str, Vec<ChoiceInfo>> {
     m.insert("housing", list::<Housing>());
     m.insert("drinking_water", list::<Water>());
     m.insert("income_item", list::<crate::household::income::IncomeItem>());
+    m.insert("outcome", crate::explain::Outcome::ALL.iter().map(|o| ChoiceInfo { code: o.code().to_string(), label: o.label().to_string() }).collect());
     m
 }
 

@@ -1,6 +1,7 @@
 //! Reads a household case from JSON through [`crate::decode`], collecting every error with its
 //! path and a Chinese message, and cross-checks fields that must agree (ID number and birth date).
 use super::*;
+use crate::case::field;
 use crate::decode::{choice_value, parse_node, Choice, Decoder, Node, Obj, Val};
 use crate::error::Failure;
 use serde_json::Value;
@@ -77,31 +78,31 @@ fn read(v: Val) -> Result<Case, Failure> {
     let mut d = Decoder::new();
     let Some(o) = d.root(v, "农户信息") else { return d.finish(None) };
     o.deny_unknown(&mut d, ROOT);
-    if o.require(&mut d, "schema", "格式版本") {
+    if o.require(&mut d, "schema", field::SCHEMA.label()) {
         match o.raw("schema").and_then(Val::as_str) {
             Some(SCHEMA) => {}
             _ => d.error(o.path_of("schema"), format!("「格式版本」应为 \"{SCHEMA}\"")),
         }
     }
-    o.require(&mut d, "assessment_date", "核查日期");
-    let date = o.date(&mut d, "assessment_date", "核查日期");
-    let head_name = o.text(&mut d, "head_name", "户主姓名", 50);
-    let village = o.text(&mut d, "village", "所在村", 50);
-    let household_type = o.choice(&mut d, "household_type", "农户类型");
-    let status = o.object(&mut d, "status", "当前身份").map(|s| read_status(&mut d, &s, date)).unwrap_or_default();
-    let members = if o.require(&mut d, "members", "家庭成员") { read_members(&mut d, &o, date) } else { Vec::new() };
-    let incomes = o.object(&mut d, "incomes", "收入").map(|i| Incomes::read(&mut d, &i));
-    let employment_costs = o.money(&mut d, "employment_costs", "必要的就业成本");
-    let last_year_total_income = o.money(&mut d, "last_year_total_income", "上年度家庭总收入");
+    o.require(&mut d, "assessment_date", field::ASSESSMENT_DATE.label());
+    let date = o.date(&mut d, "assessment_date", field::ASSESSMENT_DATE.label());
+    let head_name = o.text(&mut d, "head_name", field::HEAD_NAME.label(), 50);
+    let village = o.text(&mut d, "village", field::VILLAGE.label(), 50);
+    let household_type = o.choice(&mut d, "household_type", field::HOUSEHOLD_TYPE.label());
+    let status = o.object(&mut d, "status", field::STATUS.label()).map(|s| read_status(&mut d, &s, date)).unwrap_or_default();
+    let members = if o.require(&mut d, "members", field::MEMBERS.label()) { read_members(&mut d, &o, date) } else { Vec::new() };
+    let incomes = o.object(&mut d, "incomes", field::INCOMES.label()).map(|i| Incomes::read(&mut d, &i));
+    let employment_costs = o.money(&mut d, "employment_costs", field::EMPLOYMENT_COSTS.label());
+    let last_year_total_income = o.money(&mut d, "last_year_total_income", field::LAST_YEAR_TOTAL_INCOME.label());
     let expenses = o
         .object(&mut d, "expenses", "刚性支出")
         .map(|e| {
             e.deny_unknown(&mut d, &["education", "disability_rehab", "disaster_loss", "accident_loss"]);
             Expenses {
-                education: e.money(&mut d, "education", "教育支出"),
-                disability_rehab: e.money(&mut d, "disability_rehab", "残疾康复支出"),
-                disaster_loss: e.money(&mut d, "disaster_loss", "自然灾害损失"),
-                accident_loss: e.money(&mut d, "accident_loss", "意外事故损失"),
+                education: e.money(&mut d, "education", field::EXPENSES_EDUCATION.label()),
+                disability_rehab: e.money(&mut d, "disability_rehab", field::EXPENSES_DISABILITY_REHAB.label()),
+                disaster_loss: e.money(&mut d, "disaster_loss", field::EXPENSES_DISASTER_LOSS.label()),
+                accident_loss: e.money(&mut d, "accident_loss", field::EXPENSES_ACCIDENT_LOSS.label()),
             }
         })
         .unwrap_or_default();
@@ -110,17 +111,17 @@ fn read(v: Val) -> Result<Case, Failure> {
         .map(|a| {
             a.deny_unknown(&mut d, &["deposits", "vehicles", "other_houses", "within_dibao_rules"]);
             Assets {
-                deposits: a.money(&mut d, "deposits", "存款及金融资产"),
-                vehicles: a.int(&mut d, "vehicles", "机动车辆数", 0, 50).map(|n| n as u32),
-                other_houses: a.bool(&mut d, "other_houses", "另有商品房/非必需住房"),
-                within_dibao_rules: a.bool(&mut d, "within_dibao_rules", "财产状况符合低保规定"),
+                deposits: a.money(&mut d, "deposits", field::ASSETS_DEPOSITS.label()),
+                vehicles: a.int(&mut d, "vehicles", field::ASSETS_VEHICLES.label(), 0, 50).map(|n| n as u32),
+                other_houses: a.bool(&mut d, "other_houses", field::ASSETS_OTHER_HOUSES.label()),
+                within_dibao_rules: a.bool(&mut d, "within_dibao_rules", field::ASSETS_WITHIN_DIBAO_RULES.label()),
             }
         })
         .unwrap_or_default();
-    let housing = o.choice(&mut d, "housing", "住房安全");
-    let drinking_water = o.choice(&mut d, "drinking_water", "饮水安全");
-    let food_clothing_secure = o.bool(&mut d, "food_clothing_secure", "不愁吃、不愁穿");
-    let declared_risks = choice_list(&mut d, &o, "risks", "返贫致贫风险").unwrap_or_default();
+    let housing = o.choice(&mut d, "housing", field::HOUSING.label());
+    let drinking_water = o.choice(&mut d, "drinking_water", field::DRINKING_WATER.label());
+    let food_clothing_secure = o.bool(&mut d, "food_clothing_secure", field::FOOD_CLOTHING_SECURE.label());
+    let declared_risks = choice_list(&mut d, &o, "risks", field::RISKS.label()).unwrap_or_default();
     let case = date.map(|assessment_date| Case {
         assessment_date,
         head_name,
@@ -152,30 +153,30 @@ fn choice_list<C: Choice + Ord>(d: &mut Decoder, o: &Obj, key: &str, label: &str
 
 fn read_status(d: &mut Decoder, s: &Obj, date: Option<NaiveDate>) -> Status {
     s.deny_unknown(d, STATUS);
-    let monitored_since = s.date(d, "monitored_since", "纳入监测日期");
+    let monitored_since = s.date(d, "monitored_since", field::STATUS_MONITORED_SINCE.label());
     if let (Some(since), Some(date)) = (monitored_since, date) {
         if since > date {
             d.error(s.path_of("monitored_since"), format!("「纳入监测日期」{since} 晚于核查日期 {date}"));
         }
     }
     Status {
-        dibao: s.bool(d, "dibao", "低保户"),
-        dibao_class: s.choice(d, "dibao_class", "低保类别"),
-        tekun: s.bool(d, "tekun", "特困供养户"),
-        tekun_dispersed: s.bool(d, "tekun_dispersed", "分散供养"),
-        monitored: s.bool(d, "monitored", "监测对象"),
+        dibao: s.bool(d, "dibao", field::STATUS_DIBAO.label()),
+        dibao_class: s.choice(d, "dibao_class", field::STATUS_DIBAO_CLASS.label()),
+        tekun: s.bool(d, "tekun", field::STATUS_TEKUN.label()),
+        tekun_dispersed: s.bool(d, "tekun_dispersed", field::STATUS_TEKUN_DISPERSED.label()),
+        monitored: s.bool(d, "monitored", field::STATUS_MONITORED.label()),
         monitored_since,
-        monitoring_type: s.choice(d, "monitoring_type", "监测对象类型"),
-        measures_taken: choice_list(d, s, "measures_taken", "已落实帮扶措施"),
-        returned_to_poverty: s.bool(d, "returned_to_poverty", "返贫致贫人口"),
-        income_stable_months: s.int(d, "income_stable_months", "收入持续稳定月数", 0, 600).map(|n| n as u32),
-        original_risk_eliminated: s.bool(d, "original_risk_eliminated", "原有风险已稳定消除"),
-        new_risk: s.bool(d, "new_risk", "出现新的风险"),
+        monitoring_type: s.choice(d, "monitoring_type", field::STATUS_MONITORING_TYPE.label()),
+        measures_taken: choice_list(d, s, "measures_taken", field::STATUS_MEASURES_TAKEN.label()),
+        returned_to_poverty: s.bool(d, "returned_to_poverty", field::STATUS_RETURNED_TO_POVERTY.label()),
+        income_stable_months: s.int(d, "income_stable_months", field::STATUS_INCOME_STABLE_MONTHS.label(), 0, 600).map(|n| n as u32),
+        original_risk_eliminated: s.bool(d, "original_risk_eliminated", field::STATUS_ORIGINAL_RISK_ELIMINATED.label()),
+        new_risk: s.bool(d, "new_risk", field::STATUS_NEW_RISK.label()),
     }
 }
 
 fn read_members(d: &mut Decoder, o: &Obj, date: Option<NaiveDate>) -> Vec<Member> {
-    let Some(items) = o.array(d, "members", "家庭成员", MAX_MEMBERS) else { return Vec::new() };
+    let Some(items) = o.array(d, "members", field::MEMBERS.label(), MAX_MEMBERS) else { return Vec::new() };
     if items.is_empty() {
         d.error(o.path_of("members"), "「家庭成员」至少 1 人");
     }
@@ -193,9 +194,9 @@ fn read_members(d: &mut Decoder, o: &Obj, date: Option<NaiveDate>) -> Vec<Member
 
 fn read_member(d: &mut Decoder, m: &Obj, date: Option<NaiveDate>) -> Member {
     m.deny_unknown(d, MEMBER);
-    let id_number = m.text(d, "id_number", "身份证号", 30);
-    let mut birth_date = m.date(d, "birth_date", "出生日期");
-    let mut sex: Option<Sex> = m.choice(d, "sex", "性别");
+    let id_number = m.text(d, "id_number", field::MEMBER_ID_NUMBER.label(), 30);
+    let mut birth_date = m.date(d, "birth_date", field::MEMBER_BIRTH_DATE.label());
+    let mut sex: Option<Sex> = m.choice(d, "sex", field::MEMBER_SEX.label());
     if let Some(id) = &id_number {
         match id_number::parse(id) {
             Ok(info) => {
@@ -218,11 +219,14 @@ fn read_member(d: &mut Decoder, m: &Obj, date: Option<NaiveDate>) -> Member {
             d.error(m.path_of("birth_date"), format!("「出生日期」{b} 对应年龄超过 130 岁，请核对"));
         }
     }
-    let disability = m.object(d, "disability", "残疾情况").map(|x| {
+    let disability = m.object(d, "disability", field::MEMBER_DISABILITY.label()).map(|x| {
         x.deny_unknown(d, &["kind", "grade"]);
-        Disability { kind: x.choice(d, "kind", "残疾类别"), grade: x.int(d, "grade", "残疾等级", 1, 4).map(|g| g as u8) }
+        Disability {
+            kind: x.choice(d, "kind", field::MEMBER_DISABILITY_KIND.label()),
+            grade: x.int(d, "grade", field::MEMBER_DISABILITY_GRADE.label(), 1, 4).map(|g| g as u8),
+        }
     });
-    let mut has_disability = m.bool(d, "has_disability", "是否残疾");
+    let mut has_disability = m.bool(d, "has_disability", field::MEMBER_HAS_DISABILITY.label());
     if disability.is_some() {
         if has_disability == Some(false) {
             d.error(m.path_of("has_disability"), "「是否残疾」为否，但填写了残疾情况");
@@ -231,23 +235,23 @@ fn read_member(d: &mut Decoder, m: &Obj, date: Option<NaiveDate>) -> Member {
     }
     Member {
         name: m.text_str(d, "name", "姓名", 50).map(Into::into),
-        relation: m.choice(d, "relation", "与户主关系"),
+        relation: m.choice(d, "relation", field::MEMBER_RELATION.label()),
         id_number,
         birth_date,
         sex,
-        labour: m.choice(d, "labour_capacity", "劳动能力"),
+        labour: m.choice(d, "labour_capacity", field::MEMBER_LABOUR_CAPACITY.label()),
         has_disability,
         disability,
-        serious_illness: m.bool(d, "serious_illness", "患重病（大病）"),
-        chronic_illness: m.bool(d, "chronic_illness", "患慢性病"),
-        schooling: m.choice(d, "schooling", "在校情况"),
-        out_of_school_reason: m.choice(d, "out_of_school_reason", "失学辍学原因"),
-        medical_insurance: m.bool(d, "medical_insurance", "参加城乡居民医保"),
-        pension_insurance: m.bool(d, "pension_insurance", "参加城乡居民养老保险"),
-        family_planning_two_certificates: m.bool(d, "family_planning_two_certificates", "计划生育“两证户”"),
-        working_away: m.bool(d, "working_away", "外出务工"),
-        orphan: m.bool(d, "orphan", "孤儿或事实无人抚养儿童"),
-        supporter: m.choice(d, "supporter", "法定义务人情况"),
-        medical_out_of_pocket: m.money(d, "medical_out_of_pocket", "医疗自付费用"),
+        serious_illness: m.bool(d, "serious_illness", field::MEMBER_SERIOUS_ILLNESS.label()),
+        chronic_illness: m.bool(d, "chronic_illness", field::MEMBER_CHRONIC_ILLNESS.label()),
+        schooling: m.choice(d, "schooling", field::MEMBER_SCHOOLING.label()),
+        out_of_school_reason: m.choice(d, "out_of_school_reason", field::MEMBER_OUT_OF_SCHOOL_REASON.label()),
+        medical_insurance: m.bool(d, "medical_insurance", field::MEMBER_MEDICAL_INSURANCE.label()),
+        pension_insurance: m.bool(d, "pension_insurance", field::MEMBER_PENSION_INSURANCE.label()),
+        family_planning_two_certificates: m.bool(d, "family_planning_two_certificates", field::MEMBER_FAMILY_PLANNING_TWO_CERTIFICATES.label()),
+        working_away: m.bool(d, "working_away", field::MEMBER_WORKING_AWAY.label()),
+        orphan: m.bool(d, "orphan", field::MEMBER_ORPHAN.label()),
+        supporter: m.choice(d, "supporter", field::MEMBER_SUPPORTER.label()),
+        medical_out_of_pocket: m.money(d, "medical_out_of_pocket", field::MEMBER_MEDICAL_OUT_OF_POCKET.label()),
     }
 }

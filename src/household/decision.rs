@@ -3,10 +3,11 @@
 //! One shape for all measures, so the page renders each the same way: the outcome, who it
 //! concerns, the figures and distances to each threshold, the reason, the clause, and what input
 //! is still needed.
-use crate::case::{Case, Labour, Member};
+use crate::case::{field, Case, Field, Labour, Member};
 use crate::error::Failure;
 use crate::explain::{Missing, Outcome, Threshold};
 use crate::household::income::IncomeLedger;
+use crate::household::measures::Measure;
 use crate::money;
 use crate::params::param;
 use crate::params::Scope;
@@ -14,13 +15,12 @@ use crate::policy::Citation;
 use crate::prose::Prose;
 use rust_decimal::Decimal;
 use serde::Serialize;
-use smallvec::SmallVec;
 
 /// One measure's decision for the household.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
 pub struct Decision {
-    /// Stable code, e.g. `dibao`, `monitoring`.
+    /// Stable code, e.g. `dibao`, `monitoring` (the registry's, `household::measures::MEASURES`).
     pub measure: &'static str,
     /// Chinese name, e.g. `农村低保（整户）`.
     pub title: &'static str,
@@ -28,13 +28,20 @@ pub struct Decision {
     /// Sub-kind when the measure has one (e.g. monitoring `edge`, housing `priority`).
     pub category: Option<&'static str>,
     pub category_label: Option<&'static str>,
-    /// Per-member findings (for per-member measures; members concerned have outcome `applies`).
+    /// 条件清单: the measure's conditions, in the order its clause states them, each met, not
+    /// met or unknown for this household.
+    pub conditions: Vec<Finding>,
+    /// 认定后: what would apply once a recognition the engine finds the household eligible for is
+    /// made (e.g. `认定为低保对象后为危房改造重点对象`), beside what applies now; the whole
+    /// outcome is `once_recognised` when nothing applies before it.
+    #[cfg_attr(feature = "wasm", tsify(type = "string | null"))]
+    pub once_recognised: Option<Prose>,
+    /// Per-member findings (for per-member measures).
     pub members: Vec<MemberFinding>,
-    /// Itemised conditions, risks or help measures, each met or not.
+    /// Itemised risks or help measures found.
     pub findings: Vec<Finding>,
-    /// Figures the decision used (most decisions use one or two: kept inline).
-    #[cfg_attr(feature = "wasm", tsify(type = "Figure[]"))]
-    pub figures: SmallVec<[Figure; 2]>,
+    /// Figures the decision used.
+    pub figures: Vec<Figure>,
     /// An amount (e.g. monthly 补差, yearly 资助) when the measure has one.
     #[cfg_attr(feature = "wasm", tsify(type = "string | null"))]
     pub amount: Option<Decimal>,
@@ -45,7 +52,7 @@ pub struct Decision {
     #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub reason: Prose,
     #[cfg_attr(feature = "wasm", tsify(type = "Citation[]"))]
-    pub citations: SmallVec<[&'static Citation; 3]>,
+    pub citations: Vec<&'static Citation>,
     /// Inputs still needed (outcome `cannot_decide`), or that would refine it.
     pub missing: Vec<Missing>,
 }
@@ -61,18 +68,20 @@ pub struct MemberFinding {
     pub outcome: Outcome,
     /// Grounds in Chinese (e.g. `重度残疾人（肢体残疾一级）`).
     #[cfg_attr(feature = "wasm", tsify(type = "string[]"))]
-    pub grounds: Grounds,
+    pub grounds: Vec<Prose>,
     #[cfg_attr(feature = "wasm", tsify(type = "string | null"))]
     pub amount: Option<Decimal>,
     #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub reason: Prose,
+    /// 认定后: what would apply to this member once recognised (see [`Decision::once_recognised`]).
+    #[cfg_attr(feature = "wasm", tsify(type = "string | null"))]
+    pub once_recognised: Option<Prose>,
+    /// The member's conditions as checked (for measures decided person by person).
+    pub conditions: Vec<Finding>,
     pub missing: Vec<Missing>,
 }
 
-/// A member's grounds: nearly always one, kept inline.
-pub type Grounds = SmallVec<[Prose; 1]>;
-
-/// One itemised condition, risk or suggestion.
+/// One condition, risk or suggestion: met, not met, or unknown.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
 pub struct Finding {
@@ -96,29 +105,25 @@ pub struct Figure {
     pub unit: &'static str,
 }
 
-impl Default for Decision {
-    /// A blank slot, undecided, for a rule to [`start`](Decision::start).
-    fn default() -> Decision {
-        Decision::new("", "")
-    }
-}
-
 impl Decision {
-    pub fn new(measure: &'static str, title: &'static str) -> Decision {
+    /// An undecided decision of `measure`, citing nothing yet.
+    pub fn new(measure: &Measure) -> Decision {
         Decision {
-            measure,
-            title,
+            measure: measure.code,
+            title: measure.title,
             outcome: Outcome::CannotDecide,
             category: None,
             category_label: None,
+            conditions: Vec::new(),
+            once_recognised: None,
             members: Vec::new(),
             findings: Vec::new(),
-            figures: SmallVec::new(),
+            figures: Vec::new(),
             amount: None,
             amount_unit: None,
             thresholds: Vec::new(),
             reason: Prose::default(),
-            citations: SmallVec::new(),
+            citations: Vec::new(),
             missing: Vec::new(),
         }
     }
@@ -131,34 +136,68 @@ impl Decision {
         self.findings.push(Finding { code, label, met, note: note.into() });
     }
 
+    /// Records one of the measure's conditions as checked.
+    pub fn condition(&mut self, code: &'static str, label: &'static str, met: Option<bool>, note: impl Into<Prose>) {
+        self.conditions.push(Finding { code, label, met, note: note.into() });
+    }
+
     pub fn category(&mut self, code: &'static str, label: &'static str) {
         self.category = Some(code);
         self.category_label = Some(label);
     }
 
-    /// `cannot_decide` with the given missing inputs.
-    pub fn undecided(&mut self, missing: Vec<Missing>, reason: &'static str) {
+    /// Ends the decision as `cannot_decide` for want of `missing`.
+    pub fn undecided(mut self, missing: Vec<Missing>, reason: &'static str) -> Decision {
         self.outcome = Outcome::CannotDecide;
         self.missing = missing;
         self.reason = Prose::Static(reason);
+        self
     }
 
-    /// Starts a measure's decision in its slot of the result (a blank [`Decision::default`]):
-    /// rules write into their place rather than return a few hundred bytes to be copied twice.
-    pub fn start(&mut self, measure: &'static str, title: &'static str) {
-        self.measure = measure;
-        self.title = title;
+    /// Ends the decision with `outcome` and `reason`.
+    pub fn decided(mut self, outcome: Outcome, reason: impl Into<Prose>) -> Decision {
+        self.outcome = outcome;
+        self.reason = reason.into();
+        self
     }
 
-    /// [`Decision::start`] for a measure decided member by member: room for every member's
-    /// finding up front.
-    pub fn start_per_member(&mut self, measure: &'static str, title: &'static str, members: usize) {
-        self.start(measure, title);
-        self.members.reserve_exact(members);
+    /// For a per-member measure: the household outcome follows its members (any applies →
+    /// applies; else any once recognised → once recognised; else any undecided → cannot decide),
+    /// and the missing inputs are those of undecided members.
+    pub fn settle_members(&mut self) {
+        self.outcome = fold(&self.members);
+        self.missing = self.members.iter().filter(|m| m.outcome == Outcome::CannotDecide).flat_map(|m| m.missing.iter().cloned()).collect();
+        self.missing.sort();
+        self.missing.dedup();
+    }
+
+    /// The members with this outcome.
+    pub fn members_with(&self, outcome: Outcome) -> impl Iterator<Item = &MemberFinding> {
+        self.members.iter().filter(move |m| m.outcome == outcome)
+    }
+
+    /// The finding for member `index`, if the measure made one.
+    pub fn member(&self, index: usize) -> Option<&MemberFinding> {
+        self.members.iter().find(|m| m.index == index)
     }
 }
 
 impl MemberFinding {
+    /// A finding for member `index` of the case, to be given its outcome and reason.
+    pub fn new(index: usize, m: &Member, outcome: Outcome, reason: impl Into<Prose>) -> MemberFinding {
+        MemberFinding {
+            index,
+            name: m.name.clone(),
+            outcome,
+            grounds: Vec::new(),
+            amount: None,
+            reason: reason.into(),
+            once_recognised: None,
+            conditions: Vec::new(),
+            missing: Vec::new(),
+        }
+    }
+
     /// The member's name, or `成员N` when the case gives none.
     pub fn display_name(&self) -> Prose {
         match &self.name {
@@ -166,24 +205,21 @@ impl MemberFinding {
             None => crate::prose!("成员{}", self.index + 1),
         }
     }
-}
 
-/// Folds per-member outcomes: any applies → applies; else any undecided → cannot decide.
-impl Decision {
-    /// For a per-member measure: the household outcome follows its members (any applies → applies,
-    /// else any undecided → cannot decide), and the missing inputs are those of undecided members.
-    pub fn settle_members(&mut self) {
-        self.outcome = fold(&self.members);
-        self.missing = self.members.iter().filter(|m| m.outcome == Outcome::CannotDecide).flat_map(|m| m.missing.iter().cloned()).collect();
-        self.missing.sort();
-        self.missing.dedup();
+    /// Records one of the member's conditions as checked.
+    pub fn condition(&mut self, code: &'static str, label: &'static str, met: Option<bool>, note: impl Into<Prose>) {
+        self.conditions.push(Finding { code, label, met, note: note.into() });
     }
 }
 
+/// The household outcome of per-member findings.
 pub fn fold(members: &[MemberFinding]) -> Outcome {
-    if members.iter().any(|m| m.outcome == Outcome::Applies) {
+    let any = |o| members.iter().any(|m| m.outcome == o);
+    if any(Outcome::Applies) {
         Outcome::Applies
-    } else if members.iter().any(|m| m.outcome == Outcome::CannotDecide) {
+    } else if any(Outcome::OnceRecognised) {
+        Outcome::OnceRecognised
+    } else if any(Outcome::CannotDecide) {
         Outcome::CannotDecide
     } else {
         Outcome::DoesNotApply
@@ -204,27 +240,24 @@ pub struct Ctx<'a> {
     /// Exact per-capita incomes (net, counted for 低保), from [`Ctx::divide_ledger`].
     pub per_capita: (Option<Decimal>, Option<Decimal>),
     /// The household's risk kinds, found once for the measures that use them.
-    pub risks: std::cell::OnceCell<super::monitoring::Risks>,
+    pub risks: std::cell::OnceCell<super::facts::Risks>,
 }
 
 impl<'a> Ctx<'a> {
-    /// Risk kinds, declared or shown by the member data ([`super::monitoring::risks`]).
-    pub fn risks(&self) -> &super::monitoring::Risks {
-        self.risks.get_or_init(|| super::monitoring::risks(self))
+    /// Risk kinds, declared or shown by the member data ([`super::facts::risks`]).
+    pub fn risks(&self) -> &super::facts::Risks {
+        self.risks.get_or_init(|| super::facts::risks(self))
     }
 
     pub fn size(&self) -> Decimal {
         Decimal::from(self.case.members.len() as u64)
     }
 
-    pub fn member_path(i: usize, field: &'static str) -> crate::explain::FieldPath {
-        crate::explain::FieldPath::member(i, field)
-    }
-
     pub fn age(&self, m: &Member) -> Option<u32> {
         m.age_on(self.case.assessment_date)
     }
 
+    /// A member's name as sentences show it, `成员N` when the case gives none.
     pub fn name(m: &Member, i: usize) -> Prose {
         match &m.name {
             Some(n) => Prose::Name(n.clone()),
@@ -232,8 +265,13 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// Member `i`'s field `f` is needed: the prompt names the member.
+    pub fn missing(&self, i: usize, f: Field) -> Missing {
+        Missing::member(i, self.case.members.get(i).and_then(|m| m.name.as_deref()), f)
+    }
+
     pub fn incomes_missing() -> Missing {
-        Missing::new("$.incomes", "收入（近12个月）")
+        Missing::of(field::INCOMES)
     }
 
     /// Exact per-capita net income (monitoring).
@@ -246,8 +284,7 @@ impl<'a> Ctx<'a> {
         self.per_capita.1
     }
 
-    /// Both exact per-capita incomes (net, counted for 低保), worked out once per evaluation:
-    /// four measures read them, and each division is dearer than the rest of a comparison.
+    /// Both exact per-capita incomes (net, counted for 低保), worked out once per evaluation.
     pub fn divide_ledger(ledger: Option<&IncomeLedger>, size: usize) -> Result<(Option<Decimal>, Option<Decimal>), Failure> {
         let Some(l) = ledger else { return Ok((None, None)) };
         let size = Decimal::from(size as u64);
@@ -276,16 +313,10 @@ impl<'a> Ctx<'a> {
 
     /// Missing labour capacity fields.
     pub fn labour_missing(&self) -> Vec<Missing> {
-        self.case
-            .members
-            .iter()
-            .enumerate()
-            .filter(|(_, m)| m.labour.is_none())
-            .map(|(i, _)| Missing::new(Self::member_path(i, "labour_capacity"), "劳动能力"))
-            .collect()
+        self.case.members.iter().enumerate().filter(|(_, m)| m.labour.is_none()).map(|(i, _)| self.missing(i, field::MEMBER_LABOUR_CAPACITY)).collect()
     }
 
-    /// Severe disability (重度残疾人): grade at or above the parameter.
+    /// Severe disability (重度残疾人) for 单人户施保 and 养老代缴: grade at or above the parameter.
     pub fn severe_disability(&self, m: &Member) -> Result<Option<bool>, Failure> {
         match (m.has_disability, m.disability.and_then(|x| x.grade)) {
             (Some(false), _) => Ok(Some(false)),
@@ -295,8 +326,7 @@ impl<'a> Ctx<'a> {
     }
 }
 
-/// A member's disability in two halves (`肢体残疾`, `一级`), for sentences to place directly:
-/// a sentence nested in another is boxed.
+/// A member's disability in two halves (`肢体残疾`, `一级`), for sentences to place directly.
 pub fn disability_parts(m: &Member) -> (&'static str, &'static str) {
     use crate::decode::Choice;
     let grades = ["", "一级", "二级", "三级", "四级"];

@@ -2,8 +2,8 @@
 //! fingerprint for the printed case sheet.
 use super::decision::{Ctx, Decision};
 use super::income::{ledger, IncomeLedger};
-use super::{dibao, help_plan, housing, medical_insurance, monitoring, pension, schooling, tekun, water};
-use crate::case::{self, Case};
+use super::measures::{evaluation_order, Decided, MEASURES};
+use crate::case::{self, field, Case};
 use crate::decode::parse_json;
 use crate::error::Failure;
 use crate::explain::{Missing, Outcome};
@@ -53,9 +53,6 @@ pub struct HouseholdResult {
     pub fingerprint: super::fingerprint::Fingerprint,
 }
 
-/// How many decisions a result has (one per measure).
-const DECISIONS: usize = 12;
-
 /// Evaluates JSON text with JSON options text (`""` = defaults).
 pub fn evaluate_json(input: &str, options: &str) -> Result<HouseholdResult, Failure> {
     let case = case::from_json(input)?;
@@ -69,19 +66,19 @@ fn rigid(case: &Case) -> Result<(Decimal, Vec<Missing>), Failure> {
     for (i, m) in case.members.iter().enumerate() {
         match m.medical_out_of_pocket {
             Some(x) => total = money::add(total, x, "刚性支出合计")?,
-            None => missing.push(Missing::new(Ctx::member_path(i, "medical_out_of_pocket"), "医疗自付费用")),
+            None => missing.push(Missing::member(i, m.name.as_deref(), field::MEMBER_MEDICAL_OUT_OF_POCKET)),
         }
     }
     let e = &case.expenses;
-    for (v, path, label) in [
-        (e.education, "$.expenses.education", "教育支出"),
-        (e.disability_rehab, "$.expenses.disability_rehab", "残疾康复支出"),
-        (e.disaster_loss, "$.expenses.disaster_loss", "自然灾害损失"),
-        (e.accident_loss, "$.expenses.accident_loss", "意外事故损失"),
+    for (v, f) in [
+        (e.education, field::EXPENSES_EDUCATION),
+        (e.disability_rehab, field::EXPENSES_DISABILITY_REHAB),
+        (e.disaster_loss, field::EXPENSES_DISASTER_LOSS),
+        (e.accident_loss, field::EXPENSES_ACCIDENT_LOSS),
     ] {
         match v {
             Some(x) => total = money::add(total, x, "刚性支出合计")?,
-            None => missing.push(Missing::new(path, label)),
+            None => missing.push(Missing::of(f)),
         }
     }
     Ok((total, missing))
@@ -104,24 +101,13 @@ pub fn evaluate(case: &Case, opts: &Options) -> Result<HouseholdResult, Failure>
     let per_capita = Ctx::divide_ledger(ledger.as_ref(), case.members.len())?;
     let ctx = Ctx { case, scope, ledger, rigid, rigid_missing, school_ages, per_capita, risks: Default::default() };
 
-    // Each rule writes its decision into its place in the result: a decision is a few hundred
-    // bytes, and returning them cost two copies each.
-    let mut decisions: Vec<Decision> = std::iter::repeat_with(Decision::default).take(DECISIONS).collect();
-    let [mon, elim, whole, edge, single, tekun_d, medical, pension_d, housing_d, schooling_d, water_d, help] = &mut decisions[..] else {
-        return Err(Failure::calc("决定数目不符"));
-    };
-    monitoring::decide(mon, &ctx)?;
-    help_plan::decide(help, &ctx, mon);
-    monitoring::elimination(elim, &ctx)?;
-    dibao::whole(whole, &ctx)?;
-    dibao::edge(edge, &ctx)?;
-    dibao::single_person(single, &ctx, whole.outcome == Outcome::Applies)?;
-    tekun::decide(tekun_d, &ctx)?;
-    medical_insurance::decide(medical, &ctx)?;
-    pension::decide(pension_d, &ctx)?;
-    housing::decide(housing_d, &ctx, mon.outcome == Outcome::Applies);
-    schooling::decide(schooling_d, &ctx);
-    water::decide(water_d, &ctx);
+    // Each measure after those whose decisions it reads (the registry's order).
+    let mut slots: Vec<Option<Decision>> = vec![None; MEASURES.len()];
+    for &i in evaluation_order() {
+        let decision = (MEASURES[i].decide)(&ctx, &Decided::new(&slots))?;
+        slots[i] = Some(decision);
+    }
+    let decisions: Vec<Decision> = slots.into_iter().flatten().collect();
     let mut missing: Vec<Missing> = decisions.iter().filter(|d| d.outcome == Outcome::CannotDecide).flat_map(|d| d.missing.clone()).collect();
     missing.sort();
     missing.dedup();

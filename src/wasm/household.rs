@@ -32,6 +32,20 @@ pub fn household_choices() -> Result<JsValue, JsValue> {
     to_js(&case::choices())
 }
 
+/// The field catalogue: every input field of the case with its JSON path, Chinese label, hint,
+/// kind, unit, option list, sheet column and the measures that read it (data/household-fields.toml).
+#[wasm_bindgen(js_name = householdFields, unchecked_return_type = "FieldInfo[]")]
+pub fn household_fields() -> Result<JsValue, JsValue> {
+    to_js(&case::fields::catalogue())
+}
+
+/// The measure registry: code, title, clauses, the inputs each reads and the measures it depends
+/// on, in the order results list them.
+#[wasm_bindgen(js_name = householdMeasures, unchecked_return_type = "MeasureInfo[]")]
+pub fn household_measures() -> Result<JsValue, JsValue> {
+    to_js(&household::measures::catalogue())
+}
+
 /// `explain::Threshold` serialises its `explanation` from its other fields, so tsify cannot
 /// derive it; kept field for field with that impl.
 #[wasm_bindgen(typescript_custom_section)]

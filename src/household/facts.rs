@@ -1,0 +1,143 @@
+//! Facts about a household that several measures read: its risk kinds, children out of school,
+//! the “两不愁三保障” gaps, and — for benefits that follow a formal recognition — whether a status
+//! (特困, 低保, 监测对象) is recorded on the case or only found by this evaluation.
+use super::decision::Ctx;
+use super::measures::Decided;
+use crate::case::{field, Housing, Labour, OutOfSchoolReason, Risk, Schooling, Water};
+use crate::explain::{Missing, Outcome};
+use smallvec::SmallVec;
+
+/// At most one entry per kind (nine kinds), each with where it came from.
+pub type Risks = SmallVec<[(Risk, &'static str); 9]>;
+
+/// Risk kinds: declared ones plus those the member data shows, each with where it came from.
+/// Measures read them through [`Ctx::risks`], which finds them once.
+pub fn risks(ctx: &Ctx) -> Risks {
+    let c = ctx.case;
+    let mut out: Risks = c.declared_risks.iter().map(|r| (*r, "申报")).collect();
+    let mut add = |r: Risk, why: &'static str| {
+        if !out.iter().any(|(x, _)| *x == r) {
+            out.push((r, why));
+        }
+    };
+    let ill = c.members.iter().any(|m| m.serious_illness == Some(true) || m.chronic_illness == Some(true));
+    let medical = c.members.iter().any(|m| m.medical_out_of_pocket.is_some_and(|x| !x.is_zero()));
+    if ill || medical {
+        add(Risk::Illness, "有成员患重病/慢性病或有医疗自付费用");
+    }
+    if c.members.iter().any(|m| m.has_disability == Some(true)) {
+        add(Risk::Disability, "有残疾成员");
+    }
+    if c.expenses.education.is_some_and(|x| !x.is_zero()) || !dropouts(ctx).is_empty() {
+        add(Risk::Schooling, "有教育支出或义务教育阶段失学辍学");
+    }
+    if c.expenses.disaster_loss.is_some_and(|x| !x.is_zero()) {
+        add(Risk::Disaster, "有自然灾害损失");
+    }
+    if c.expenses.accident_loss.is_some_and(|x| !x.is_zero()) {
+        add(Risk::Accident, "有意外事故损失");
+    }
+    if !c.members.is_empty() && c.members.iter().all(|m| matches!(m.labour, Some(Labour::Weak | Labour::None))) {
+        add(Risk::LabourShortage, "家庭无全劳力、半劳力");
+    }
+    out.sort_by_key(|(r, _)| *r);
+    out
+}
+
+/// Members of compulsory-school age out of school for a reason other than health.
+pub fn dropouts(ctx: &Ctx) -> Vec<usize> {
+    ctx.case
+        .members
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.schooling == Some(Schooling::OutOfSchool) && m.out_of_school_reason != Some(OutOfSchoolReason::Health))
+        .filter(|(_, m)| ctx.age(m).is_some_and(|a| a >= ctx.school_ages.0 && a < ctx.school_ages.1))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// 两不愁三保障 + 饮水: `Some(true)` all secured, `Some(false)` a known gap, `None` unknown.
+pub fn three_guarantees(ctx: &Ctx) -> (Option<bool>, Vec<Missing>) {
+    let c = ctx.case;
+    let mut missing = Vec::new();
+    let mut gap = false;
+    match c.food_clothing_secure {
+        Some(false) => gap = true,
+        None => missing.push(Missing::of(field::FOOD_CLOTHING_SECURE)),
+        _ => {}
+    }
+    match c.housing {
+        Some(Housing::GradeC | Housing::GradeD) => gap = true,
+        None => missing.push(Missing::of(field::HOUSING)),
+        _ => {}
+    }
+    match c.drinking_water {
+        Some(w) if w != Water::Safe => gap = true,
+        None => missing.push(Missing::of(field::DRINKING_WATER)),
+        _ => {}
+    }
+    if !dropouts(ctx).is_empty() {
+        gap = true;
+    }
+    for (i, m) in c.members.iter().enumerate() {
+        match m.medical_insurance {
+            Some(false) => gap = true,
+            None => missing.push(ctx.missing(i, field::MEMBER_MEDICAL_INSURANCE)),
+            _ => {}
+        }
+    }
+    if gap {
+        (Some(false), Vec::new())
+    } else if missing.is_empty() {
+        (Some(true), missing)
+    } else {
+        (None, missing)
+    }
+}
+
+/// Where a status that follows a formal recognition stands for this household or member.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Standing {
+    /// Recognised: recorded on the case.
+    Recorded,
+    /// Not recorded, but this evaluation finds the conditions met: applies once recognised.
+    Found,
+    /// Neither recorded nor found.
+    Not,
+    /// Not recorded as either, and this evaluation cannot tell yet.
+    Unknown,
+}
+
+impl Standing {
+    /// From what the case records and what the measure deciding the status found. A recorded
+    /// "no" stands while the engine's own finding is still open (its card asks for the inputs).
+    fn of(recorded: Option<bool>, found: Outcome) -> Standing {
+        match (recorded, found) {
+            (Some(true), _) => Standing::Recorded,
+            (_, Outcome::Applies) => Standing::Found,
+            (Some(false), _) | (None, Outcome::DoesNotApply | Outcome::OnceRecognised) => Standing::Not,
+            (None, Outcome::CannotDecide) => Standing::Unknown,
+        }
+    }
+
+    pub fn holds(self) -> bool {
+        matches!(self, Standing::Recorded | Standing::Found)
+    }
+}
+
+/// Member `i` as a 特困人员: the household recorded as 特困供养户, or the member found to meet the
+/// 特困 conditions by this evaluation.
+pub fn tekun(ctx: &Ctx, decided: &Decided, i: usize) -> Standing {
+    let found = decided.get("tekun").member(i).map_or(Outcome::CannotDecide, |f| f.outcome);
+    Standing::of(ctx.case.status.tekun, found)
+}
+
+/// The household as 低保户: recorded, or found eligible for 农村低保 by this evaluation.
+pub fn dibao(ctx: &Ctx, decided: &Decided) -> Standing {
+    Standing::of(ctx.case.status.dibao, decided.get("dibao").outcome)
+}
+
+/// The household as 监测对象: recorded, or identified by this evaluation (any of the three types).
+pub fn monitored(ctx: &Ctx, decided: &Decided) -> Standing {
+    Standing::of(ctx.case.status.monitored, decided.get("monitoring").outcome)
+}
