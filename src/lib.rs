@@ -15,8 +15,10 @@
 pub mod batch;
 pub mod case;
 pub mod decode;
+pub mod digest;
 pub mod error;
 pub mod explain;
+pub mod fingerprint;
 pub mod household;
 pub mod money;
 #[cfg(feature = "cli")]

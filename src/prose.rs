@@ -25,6 +25,7 @@ pub type Args = SmallVec<[Arg; 2]>;
 pub type Name = compact_str::CompactString;
 
 /// A sentence of a result.
+#[derive(Clone)]
 pub enum Prose {
     Static(&'static str),
     Owned(String),
@@ -147,28 +148,6 @@ impl Prose {
             Prose::Owned(s) => s.is_empty(),
             Prose::Name(s) => s.is_empty(),
             Prose::Composed(t, _) => t.is_empty(),
-        }
-    }
-}
-
-/// Written out because `SmallVec`'s own `clone` goes through a generic extend; a sentence has
-/// at most a couple of figures, copied one by one (a shared list is a count increment).
-impl Clone for Prose {
-    fn clone(&self) -> Self {
-        match self {
-            Prose::Static(t) => Prose::Static(t),
-            Prose::Owned(t) => Prose::Owned(t.clone()),
-            Prose::Name(n) => Prose::Name(n.clone()),
-            Prose::Composed(t, args) => {
-                let mut copy = Args::new();
-                if args.spilled() {
-                    copy.reserve_exact(args.len());
-                }
-                for a in args {
-                    copy.push(a.clone());
-                }
-                Prose::Composed(t, copy)
-            }
         }
     }
 }

@@ -149,3 +149,13 @@ fn the_docs_field_tables_are_generated_from_the_catalogue() {
         }
     }
 }
+
+/// The reader, the ledger and the page name income items by `IncomeItem`'s labels: the catalogue
+/// must use the same words.
+#[test]
+fn income_items_are_labelled_as_the_policy_names_them() {
+    for o in &case::choices()["income_item"] {
+        let f = case::fields::by_path(&format!("incomes.{}", o.code)).unwrap_or_else(|| panic!("incomes.{} is not in the catalogue", o.code));
+        assert_eq!(f.label(), o.label, "incomes.{}", o.code);
+    }
+}

@@ -167,6 +167,20 @@ export interface ParamSet {
 }
 
 /**
+ * A field as the catalogue export describes it: its definition and the measures that read it.
+ */
+export interface FieldInfo extends FieldDef {
+    /**
+     * JSON path (`$.status.dibao`, `$.members[].labour_capacity`).
+     */
+    json_path: string;
+    /**
+     * Codes of the measures that read it (`household::measures::MEASURES`).
+     */
+    read_by: string[];
+}
+
+/**
  * A figure used in a decision.
  */
 export interface Figure {
@@ -187,6 +201,27 @@ export interface Grade {
 }
 
 /**
+ * A measure as the catalogue export describes it (`householdMeasures()`, `jingning measures`).
+ */
+export interface MeasureInfo {
+    code: string;
+    title: string;
+    per_member: boolean;
+    /**
+     * Clause ids it rests on (`五(十二)`).
+     */
+    clauses: string[];
+    /**
+     * Catalogue paths of the inputs it reads.
+     */
+    reads: string[];
+    /**
+     * Measures whose decisions it reads.
+     */
+    after: string[];
+}
+
+/**
  * A measure's finding for one member.
  */
 export interface MemberFinding {
@@ -202,6 +237,14 @@ export interface MemberFinding {
     grounds: string[];
     amount: string | null;
     reason: string;
+    /**
+     * 认定后: what would apply to this member once recognised (see [`Decision::once_recognised`]).
+     */
+    once_recognised: string | null;
+    /**
+     * The member's conditions as checked (for measures decided person by person).
+     */
+    conditions: Finding[];
     missing: Missing[];
 }
 
@@ -394,6 +437,19 @@ export type MethodKind = "linear" | "steps" | "yes_no" | "ratio_to_county_averag
 export type IncomeItem = "wage" | "business_net" | "property_net" | "transfer_net" | "basic_pension" | "special_care" | "family_planning" | "scholarship" | "heroism_award" | "social_assistance";
 
 /**
+ * One condition, risk or suggestion: met, not met, or unknown.
+ */
+export interface Finding {
+    code: string;
+    label: string;
+    /**
+     * `true` met / present, `false` not, `null` unknown.
+     */
+    met: boolean | null;
+    note: string;
+}
+
+/**
  * One dated value of a parameter.
  */
 export interface DatedValue {
@@ -474,16 +530,42 @@ export interface IndicatorResult {
 }
 
 /**
- * One itemised condition, risk or suggestion.
+ * One input field of the household case.
  */
-export interface Finding {
-    code: string;
+export interface FieldDef {
+    /**
+     * Catalogue path: `housing`, `status.dibao`, `members[].disability.grade`.
+     */
+    path: string;
+    /**
+     * Whether the field belongs to each member.
+     */
+    member: boolean;
+    /**
+     * 中文名, as the form, the prompts and the error messages show it.
+     */
     label: string;
     /**
-     * `true` met / present, `false` not, `null` unknown.
+     * `key` | `group` | `text` | `id_number` | `date` | `money` | `int` | `bool` | `choice` | `list`.
      */
-    met: boolean | null;
+    kind: string;
+    /**
+     * For `choice` and `list`: the option list (`householdChoices()[choices]`).
+     */
+    choices: string;
+    unit: string;
+    /**
+     * A short explanation in the policy's terms (the form shows it).
+     */
+    hint: string;
+    /**
+     * What the field means for the rules (docs/household-case.md shows it).
+     */
     note: string;
+    /**
+     * The column's header in the batch template (empty: not a sheet column).
+     */
+    header: string;
 }
 
 /**
@@ -523,7 +605,7 @@ export interface LedgerLine {
  */
 export interface Decision {
     /**
-     * Stable code, e.g. `dibao`, `monitoring`.
+     * Stable code, e.g. `dibao`, `monitoring` (the registry's, `household::measures::MEASURES`).
      */
     measure: string;
     /**
@@ -537,15 +619,26 @@ export interface Decision {
     category: string | null;
     category_label: string | null;
     /**
-     * Per-member findings (for per-member measures; members concerned have outcome `applies`).
+     * 条件清单: the measure's conditions, in the order its clause states them, each met, not
+     * met or unknown for this household.
+     */
+    conditions: Finding[];
+    /**
+     * 认定后: what would apply once a recognition the engine finds the household eligible for is
+     * made (e.g. `认定为低保对象后为危房改造重点对象`), beside what applies now; the whole
+     * outcome is `once_recognised` when nothing applies before it.
+     */
+    once_recognised: string | null;
+    /**
+     * Per-member findings (for per-member measures).
      */
     members: MemberFinding[];
     /**
-     * Itemised conditions, risks or help measures, each met or not.
+     * Itemised risks or help measures found.
      */
     findings: Finding[];
     /**
-     * Figures the decision used (most decisions use one or two: kept inline).
+     * Figures the decision used.
      */
     figures: Figure[];
     /**
@@ -642,6 +735,11 @@ export interface Step {
 }
 
 /**
+ * The answers a rule can give.
+ */
+export type Outcome = "applies" | "once_recognised" | "does_not_apply" | "cannot_decide";
+
+/**
  * The result of [`parse`] for the page's auto-fill.
  */
 export interface IdCheck {
@@ -708,11 +806,6 @@ export interface ClassSuggestion {
     met: string[];
     source: Source;
 }
-
-/**
- * The three answers a rule can give.
- */
-export type Outcome = "applies" | "does_not_apply" | "cannot_decide";
 
 /**
  * The 三类村庄 of 四(八).
@@ -1125,6 +1218,18 @@ export function evaluateHousehold(input: HouseholdCase | string, opts: Evaluatio
 export function householdChoices(): Record<string, ChoiceInfo[]>;
 
 /**
+ * The field catalogue: every input field of the case with its JSON path, Chinese label, hint,
+ * kind, unit, option list, sheet column and the measures that read it (data/household-fields.toml).
+ */
+export function householdFields(): FieldInfo[];
+
+/**
+ * The measure registry: code, title, clauses, the inputs each reads and the measures it depends
+ * on, in the order results list them.
+ */
+export function householdMeasures(): MeasureInfo[];
+
+/**
  * The income items of the ledger in form order: code, Chinese label, statistical kind and whether
  * 五(十二) leaves it out of the 低保 count.
  */
@@ -1175,6 +1280,8 @@ export interface InitOutput {
     readonly engineVersion: () => [number, number];
     readonly evaluateHousehold: (a: any, b: any) => [number, number, number];
     readonly householdChoices: () => [number, number, number];
+    readonly householdFields: () => [number, number, number];
+    readonly householdMeasures: () => [number, number, number];
     readonly incomeItems: () => [number, number, number];
     readonly paramsInForce: (a: number, b: number, c: any) => [number, number, number];
     readonly parseIdNumber: (a: number, b: number, c: number, d: number) => [number, number, number];

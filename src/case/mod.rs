@@ -8,9 +8,9 @@ pub mod id_number;
 mod read;
 
 use crate::choice_enum;
-use crate::household::fingerprint::{hash_amount, pick, yes_no};
-use crate::household::income::Incomes;
+pub mod incomes;
 use chrono::NaiveDate;
+pub use incomes::{IncomeItem, Incomes};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -264,115 +264,6 @@ pub struct Case {
     pub drinking_water: Option<Water>,
     pub food_clothing_secure: Option<bool>,
     pub declared_risks: Vec<Risk>,
-}
-
-/// For the case-sheet fingerprint: yes/no and choice fields packed into one write, as for
-/// [`Member`]; destructured in full so a new field cannot be left out.
-impl std::hash::Hash for Status {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        let Status {
-            dibao,
-            dibao_class,
-            tekun,
-            tekun_dispersed,
-            monitored,
-            monitored_since,
-            monitoring_type,
-            measures_taken,
-            returned_to_poverty,
-            income_stable_months,
-            original_risk_eliminated,
-            new_risk,
-        } = self;
-        monitored_since.hash(state);
-        measures_taken.hash(state);
-        income_stable_months.hash(state);
-        state.write(&[
-            yes_no(dibao),
-            pick(dibao_class, |x| x as u8),
-            yes_no(tekun),
-            yes_no(tekun_dispersed),
-            yes_no(monitored),
-            pick(monitoring_type, |x| x as u8),
-            yes_no(returned_to_poverty),
-            yes_no(original_risk_eliminated),
-            yes_no(new_risk),
-        ]);
-    }
-}
-
-impl std::hash::Hash for Expenses {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        let Expenses { education, disability_rehab, disaster_loss, accident_loss } = self;
-        for x in [education, disability_rehab, disaster_loss, accident_loss] {
-            hash_amount(*x, state);
-        }
-    }
-}
-
-impl std::hash::Hash for Assets {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        let Assets { deposits, vehicles, other_houses, within_dibao_rules } = self;
-        hash_amount(*deposits, state);
-        vehicles.hash(state);
-        state.write(&[yes_no(other_houses), yes_no(within_dibao_rules)]);
-    }
-}
-
-/// For the case-sheet fingerprint (`household::fingerprint`). The dozen yes/no and choice
-/// fields go in as one byte each in a single write (0 unknown, else 1 + the answer's position):
-/// written field by field they were a third of the fingerprint's time.
-impl std::hash::Hash for Member {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        // Destructured in full, so a new field does not compile until it is hashed here.
-        let Member {
-            name,
-            relation,
-            id_number,
-            birth_date,
-            sex,
-            labour,
-            has_disability,
-            disability,
-            serious_illness,
-            chronic_illness,
-            schooling,
-            out_of_school_reason,
-            medical_insurance,
-            pension_insurance,
-            family_planning_two_certificates,
-            working_away,
-            orphan,
-            supporter,
-            medical_out_of_pocket,
-        } = self;
-        name.hash(state);
-        id_number.hash(state);
-        birth_date.hash(state);
-        hash_amount(*medical_out_of_pocket, state);
-        let kind = disability.and_then(|d| d.kind);
-        // Grades are validated to 1–4, far from the byte's limit.
-        let grade = disability.and_then(|d| d.grade);
-        state.write(&[
-            pick(relation, |x| x as u8),
-            pick(sex, |x| x as u8),
-            pick(labour, |x| x as u8),
-            yes_no(has_disability),
-            u8::from(disability.is_some()),
-            pick(&kind, |x| x as u8),
-            pick(&grade, |x| x),
-            yes_no(serious_illness),
-            yes_no(chronic_illness),
-            pick(schooling, |x| x as u8),
-            pick(out_of_school_reason, |x| x as u8),
-            yes_no(medical_insurance),
-            yes_no(pension_insurance),
-            yes_no(family_planning_two_certificates),
-            yes_no(working_away),
-            yes_no(orphan),
-            pick(supporter, |x| x as u8),
-        ]);
-    }
 }
 
 impl Member {

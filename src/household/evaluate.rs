@@ -48,9 +48,9 @@ pub struct HouseholdResult {
     /// Union of the inputs every decision still needs.
     pub missing: Vec<Missing>,
     /// First 12 hex digits of XXH3-64 over the case as read, the parameter values used and the
-    /// engine version: the same sheet gives the same fingerprint (module `household::fingerprint`).
+    /// engine version: the same sheet gives the same fingerprint (module `crate::fingerprint`).
     #[cfg_attr(feature = "wasm", tsify(type = "string"))]
-    pub fingerprint: super::fingerprint::Fingerprint,
+    pub fingerprint: crate::fingerprint::Fingerprint,
 }
 
 /// Evaluates JSON text with JSON options text (`""` = defaults).
@@ -118,7 +118,7 @@ pub fn evaluate(case: &Case, opts: &Options) -> Result<HouseholdResult, Failure>
     let unverified = params_used.iter().filter(|p| !p.verified).map(|p| p.label.clone()).collect();
     let per_capita_net = ledger.as_ref().map(|l| l.per_capita_net);
     let per_capita_dibao = ledger.as_ref().map(|l| l.per_capita_dibao);
-    let fingerprint = super::fingerprint::fingerprint(case, params_used.digests());
+    let fingerprint = crate::fingerprint::fingerprint(case, params_used.digests());
     Ok(HouseholdResult {
         schema: case::SCHEMA,
         engine_version: crate::ENGINE_VERSION,

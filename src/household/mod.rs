@@ -7,7 +7,6 @@ pub mod decision;
 pub mod dibao_income;
 pub mod evaluate;
 pub mod facts;
-pub mod fingerprint;
 pub mod income;
 pub mod measures;
 

@@ -112,6 +112,14 @@ pub struct ParamUse {
     pub overridden: bool,
 }
 
+impl ParamUse {
+    /// The value as a case-sheet fingerprint takes it in: XXH3-64 of its id and value (the value,
+    /// not its spelling). Worked out once when a parameter table is resolved.
+    pub fn digest(&self) -> u64 {
+        crate::digest::xxh3_of(&(&*self.id, self.value))
+    }
+}
+
 static BUILTIN: OnceLock<Result<ParamSet, Failure>> = OnceLock::new();
 
 impl ParamSet {
@@ -342,7 +350,7 @@ pub struct Resolved {
     ids: Vec<Text>,
     entries: Vec<Result<Arc<ParamUse>, Failure>>,
     /// For each entry, the digest of its id and value that case-sheet fingerprints take in
-    /// ([`crate::household::fingerprint::param_digest`]; 0 for an entry without a value), worked
+    /// ([`ParamUse::digest`]; 0 for an entry without a value), worked
     /// out once per table rather than re-hashing thirty ids per household.
     digests: Vec<u64>,
     /// For each of [`BUILTIN_IDS`], its position in `entries` (every set has them: a user set is
@@ -403,7 +411,7 @@ impl Resolved {
                 }))
             })
             .collect();
-        let digests = entries.iter().map(|e| e.as_ref().map_or(0, |p| crate::household::fingerprint::param_digest(p))).collect();
+        let digests = entries.iter().map(|e| e.as_ref().map_or(0, |p| p.digest())).collect();
         let ids: Vec<Text> = set.params.values().map(|d| d.id.clone()).collect();
         let builtin = BUILTIN_IDS.iter().map(|b| ids.binary_search_by(|x| (**x).cmp(b)).ok()).collect();
         Ok(Resolved { builtin, set: std::ptr::from_ref(set) as usize, date, region: region.into(), overrides: overrides.clone(), ids, entries, digests })

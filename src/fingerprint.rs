@@ -10,16 +10,18 @@
 //! ([`yes_no`], [`pick`]). The hash tells sheets apart; it is not a seal (twelve hex digits are
 //! 48 bits, which anyone can collide), so a cryptographic hash bought nothing: SHA-256 of the
 //! ~1 KB a case writes was a tenth of an evaluation. Each parameter value used goes in as a 64-bit
-//! digest of its id and value ([`param_digest`]), worked out once per parameter table: hashing
+//! digest of its id and value (`params::ParamUse::digest`), worked out once per parameter table: hashing
 //! thirty ids for every household was a twentieth of an evaluation. Integers are written the same
 //! way on every target, so the wasm page (32-bit `usize`) and the native CLI give the same
 //! fingerprint.
-use crate::case::Case;
-use crate::params::ParamUse;
+//!
+//! It sits above the case and the parameters: it reads both, neither knows of it.
+use crate::case::{Assets, Case, Expenses, Incomes, Member, Status};
+use crate::digest::Feed;
 use std::hash::{Hash, Hasher};
 
 /// First 12 hex digits of the XXH3-64 (big-endian, as the hash is conventionally written), over
-/// the case and the [`param_digest`] of each parameter value used.
+/// the case and the digest of each parameter value used (`params::ParamUse::digest`).
 pub fn fingerprint(case: &Case, used: impl IntoIterator<Item = u64>) -> Fingerprint {
     thread_local!(static BUF: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) });
     BUF.with_borrow_mut(|buf| {
@@ -63,16 +65,6 @@ pub fn pick<T: Copy>(c: &Option<T>, position: impl Fn(T) -> u8) -> u8 {
     c.map_or(0, |c| position(c).saturating_add(1))
 }
 
-/// A parameter value as a fingerprint takes it in: XXH3-64 of its id and value (the value, not
-/// its spelling). Worked out once when a parameter table is resolved.
-pub fn param_digest(p: &ParamUse) -> u64 {
-    let mut bytes = Vec::with_capacity(64);
-    let mut feed = Feed(&mut bytes);
-    p.id.hash(&mut feed);
-    p.value.hash(&mut feed);
-    xxhash_rust::xxh3::xxh3_64(&bytes)
-}
-
 const HEX: &[u8; 16] = b"0123456789abcdef";
 
 /// Twelve lower-case hex digits, kept inline (a result is built for every household of a batch).
@@ -111,55 +103,122 @@ impl serde::Serialize for Fingerprint {
     }
 }
 
-/// Collects the bytes `Hash` writes, each integer little-endian at a fixed width.
-struct Feed<'a>(&'a mut Vec<u8>);
+/// For the case-sheet fingerprint: yes/no and choice fields packed into one write, as for
+/// [`Member`]; destructured in full so a new field cannot be left out.
+impl std::hash::Hash for Status {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        let Status {
+            dibao,
+            dibao_class,
+            tekun,
+            tekun_dispersed,
+            monitored,
+            monitored_since,
+            monitoring_type,
+            measures_taken,
+            returned_to_poverty,
+            income_stable_months,
+            original_risk_eliminated,
+            new_risk,
+        } = self;
+        monitored_since.hash(state);
+        measures_taken.hash(state);
+        income_stable_months.hash(state);
+        state.write(&[
+            yes_no(dibao),
+            pick(dibao_class, |x| x as u8),
+            yes_no(tekun),
+            yes_no(tekun_dispersed),
+            yes_no(monitored),
+            pick(monitoring_type, |x| x as u8),
+            yes_no(returned_to_poverty),
+            yes_no(original_risk_eliminated),
+            yes_no(new_risk),
+        ]);
+    }
+}
 
-impl Feed<'_> {
-    fn write_small(&mut self, i: u64) {
-        match u8::try_from(i) {
-            Ok(b) if b < 0xFF => self.0.push(b),
-            _ => {
-                self.0.push(0xFF);
-                self.0.extend_from_slice(&i.to_le_bytes());
-            }
+impl std::hash::Hash for Expenses {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        let Expenses { education, disability_rehab, disaster_loss, accident_loss } = self;
+        for x in [education, disability_rehab, disaster_loss, accident_loss] {
+            hash_amount(*x, state);
         }
     }
 }
 
-impl Hasher for Feed<'_> {
-    fn finish(&self) -> u64 {
-        0
+impl std::hash::Hash for Assets {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        let Assets { deposits, vehicles, other_houses, within_dibao_rules } = self;
+        hash_amount(*deposits, state);
+        vehicles.hash(state);
+        state.write(&[yes_no(other_houses), yes_no(within_dibao_rules)]);
     }
+}
 
-    fn write(&mut self, bytes: &[u8]) {
-        self.0.extend_from_slice(bytes);
+/// For the case-sheet fingerprint (`crate::fingerprint`). The dozen yes/no and choice
+/// fields go in as one byte each in a single write (0 unknown, else 1 + the answer's position):
+/// written field by field they were a third of the fingerprint's time.
+impl std::hash::Hash for Member {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        // Destructured in full, so a new field does not compile until it is hashed here.
+        let Member {
+            name,
+            relation,
+            id_number,
+            birth_date,
+            sex,
+            labour,
+            has_disability,
+            disability,
+            serious_illness,
+            chronic_illness,
+            schooling,
+            out_of_school_reason,
+            medical_insurance,
+            pension_insurance,
+            family_planning_two_certificates,
+            working_away,
+            orphan,
+            supporter,
+            medical_out_of_pocket,
+        } = self;
+        name.hash(state);
+        id_number.hash(state);
+        birth_date.hash(state);
+        hash_amount(*medical_out_of_pocket, state);
+        let kind = disability.and_then(|d| d.kind);
+        // Grades are validated to 1–4, far from the byte's limit.
+        let grade = disability.and_then(|d| d.grade);
+        state.write(&[
+            pick(relation, |x| x as u8),
+            pick(sex, |x| x as u8),
+            pick(labour, |x| x as u8),
+            yes_no(has_disability),
+            u8::from(disability.is_some()),
+            pick(&kind, |x| x as u8),
+            pick(&grade, |x| x),
+            yes_no(serious_illness),
+            yes_no(chronic_illness),
+            pick(schooling, |x| x as u8),
+            pick(out_of_school_reason, |x| x as u8),
+            yes_no(medical_insurance),
+            yes_no(pension_insurance),
+            yes_no(family_planning_two_certificates),
+            yes_no(working_away),
+            yes_no(orphan),
+            pick(supporter, |x| x as u8),
+        ]);
     }
+}
 
-    fn write_u8(&mut self, i: u8) {
-        self.0.push(i);
-    }
-
-    fn write_u16(&mut self, i: u16) {
-        self.0.extend_from_slice(&i.to_le_bytes());
-    }
-
-    fn write_u32(&mut self, i: u32) {
-        self.0.extend_from_slice(&i.to_le_bytes());
-    }
-
-    fn write_u64(&mut self, i: u64) {
-        self.0.extend_from_slice(&i.to_le_bytes());
-    }
-
-    // Lengths and enum discriminants are nearly always small: one byte for 0–254, and 0xFF
-    // followed by all eight bytes otherwise (a prefix code, so no two inputs write the same
-    // bytes). Option and enum tags are most of what a case writes.
-    fn write_usize(&mut self, i: usize) {
-        self.write_small(i as u64);
-    }
-
-    fn write_isize(&mut self, i: isize) {
-        self.write_small(i as i64 as u64);
+/// For the case-sheet fingerprint: each item's amount in form order, one write each
+/// ([`hash_amount`]).
+impl std::hash::Hash for Incomes {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        for amount in self.amounts() {
+            hash_amount(*amount, state);
+        }
     }
 }
 
