@@ -21,6 +21,7 @@ pub mod dibao_single_person;
 pub mod help_plan;
 pub mod housing;
 pub mod medical_insurance;
+pub mod microcredit;
 pub mod monitoring;
 pub mod pension;
 pub mod risk_elimination;
@@ -60,6 +61,7 @@ pub static MEASURES: &[&Measure] = &[
     &schooling::MEASURE,
     &water::MEASURE,
     &help_plan::MEASURE,
+    &microcredit::MEASURE,
 ];
 
 /// The measure with this code.
