@@ -168,8 +168,13 @@ proptest! {
         richer["incomes"]["wage"] = Value::from((w + rust_decimal::Decimal::from(extra)).to_string());
         let after = eval(&richer);
         // 低保 in any form: the whole household, or 单人户 (moot while the whole household
-        // qualifies, so the two are read together).
-        let any_dibao = |r: &HouseholdResult| outcome(r, "dibao") == "Applies" || outcome(r, "dibao_single_person") == "Applies";
+        // qualifies, so the two are read together) — or 特困, which takes precedence over 低保 (so a
+        // household that stops being 特困 with more income may fall back to 低保). A recorded 低保户
+        // whose income rises enters the 渐退期: still 低保, but on the way out, not newly eligible.
+        let phase_out = |r: &HouseholdResult| r.decisions.iter().any(|d| d.measure == "dibao" && d.category == Some("phase_out"));
+        let any_dibao = |r: &HouseholdResult| {
+            (outcome(r, "dibao") == "Applies" && !phase_out(r)) || outcome(r, "dibao_single_person") == "Applies" || outcome(r, "tekun") == "Applies"
+        };
         if !any_dibao(&before) {
             prop_assert!(!any_dibao(&after), "became eligible for 低保 with more income");
         }

@@ -7,6 +7,9 @@
 //!    clause says: the listed transfers excluded and 必要的就业成本 deducted (see `income`);
 //! 2. 家庭财产状况符合低保规定 (the staff's finding; Gansu's figures are local).
 //!
+//! 渐退: a household already recorded as 低保户 whose counted income is no longer below the
+//! standard is not dropped outright; it enters the 渐退期 (`dibao.phase_out_months`, unverified).
+//!
 //! 特困优先: a member this evaluation finds (or the case records) as 特困人员 is supported as
 //! such and not also counted for 低保 (民发〔2021〕43号); the estimated 补差 covers the others.
 use super::{Decided, Measure};
@@ -63,6 +66,17 @@ fn decide(ctx: &Ctx, decided: &Decided) -> Result<Decision, Failure> {
         },
     );
     let current = if ctx.case.status.dibao == Some(true) { "（现为低保户）" } else { "" };
+    if !below && ctx.case.status.dibao == Some(true) {
+        let months = ctx.scope.get(param::DIBAO_PHASE_OUT_MONTHS)?;
+        d.category("phase_out", "渐退期");
+        let reason = prose!(
+            "现为低保户，低保计算人均收入 {} 已不低于农村低保标准 {}：不立即停保，按规定进入渐退期（{} 个月，暂定），期满后退出低保",
+            Yuan(pc),
+            Yuan(standard),
+            months
+        );
+        return Ok(d.decided(Outcome::Applies, reason));
+    }
     if !below {
         let reason = prose!("低保计算人均收入 {} 不低于农村低保标准 {}，整户不符合低保条件{}", Yuan(pc), Yuan(standard), current);
         return Ok(d.decided(Outcome::DoesNotApply, reason));

@@ -3,7 +3,8 @@
 //! > 确保除身体原因不具备学习条件外义务教育阶段适龄儿童少年不失学辍学
 //!
 //! Condition: 义务教育适龄儿童少年失学辍学, unless 身体原因不具备学习条件 (then 送教上门) →
-//! 劝返复学.
+//! 劝返复学. A child of that age recorded as 学龄前或非在校 or 已毕业/不在校 is not in school either
+//! (never enrolled, or left early): flagged for checking, not counted as 在校.
 use super::{Decided, Measure};
 use crate::case::{field, OutOfSchoolReason, Schooling};
 use crate::decode::Choice;
@@ -61,6 +62,17 @@ fn decide(ctx: &Ctx, _: &Decided) -> Result<Decision, Failure> {
                 f.grounds.push(prose!("失学辍学（{}）", r.label()));
                 f
             }
+            // Not enrolled at an age the law requires school: never enrolled, or left early.
+            (Some(s @ (Schooling::NotSchoolAge | Schooling::Finished)), _) => {
+                let mut f = MemberFinding::new(
+                    i,
+                    m,
+                    Outcome::Applies,
+                    prose!("{} 岁，义务教育适龄，但在校情况为“{}”：未入学或过早离校，应核实并劝返入学", age, s.label()),
+                );
+                f.grounds.push(prose!("适龄未在校（{}）", s.label()));
+                f
+            }
             (Some(s), _) => MemberFinding::new(i, m, Outcome::DoesNotApply, prose!("{} 岁，{}", age, s.label())),
         };
         d.members.push(f);
@@ -77,7 +89,7 @@ fn decide(ctx: &Ctx, _: &Decided) -> Result<Decision, Failure> {
         prose!("适龄 {}–{} 岁", from, until.saturating_sub(1)),
     );
     d.reason = match d.outcome {
-        Outcome::Applies => "有义务教育适龄儿童少年失学辍学，应劝返复学".into(),
+        Outcome::Applies => "有义务教育适龄儿童少年失学辍学或未在校，应核实并劝返复学".into(),
         Outcome::DoesNotApply if d.members.is_empty() => "家中没有义务教育适龄儿童少年".into(),
         Outcome::DoesNotApply => "义务教育适龄儿童少年均在校（或因身体原因送教上门）".into(),
         Outcome::CannotDecide | Outcome::OnceRecognised => "部分适龄成员在校情况未填".into(),
