@@ -149,7 +149,7 @@ export interface Threshold {
      */
     change_to_flip: string;
     /**
-     * e.g. `人均收入再增加 ¥312 将不再符合（临界值 ¥5,000）`.
+     * e.g. `人均收入：临界值 ¥5,000，本户 ¥4,688（低于 ¥312）`.
      */
     explanation: string;
 }
@@ -164,6 +164,17 @@ export interface ParamSet {
      * Region → its parent (静宁县 → 平凉市 → 甘肃省 → 全国).
      */
     regions: Record<string, string | null>;
+}
+
+/**
+ * A decision that read unverified parameter values.
+ */
+export interface Provisional {
+    /**
+     * The decision's `measure`.
+     */
+    measure: string;
+    params: ProvisionalParam[];
 }
 
 /**
@@ -375,6 +386,11 @@ export interface HouseholdResult {
      * Union of the inputs every decision still needs.
      */
     missing: Missing[];
+    /**
+     * The decisions that read an unverified value (a placeholder, not a local override), each
+     * with those values: their cards and the print sheet say the result is provisional.
+     */
+    provisional: Provisional[];
     /**
      * First 12 hex digits of XXH3-64 over the case as read, the parameter values used and the
      * engine version: the same sheet gives the same fingerprint (module `household::fingerprint`).
@@ -642,6 +658,20 @@ export interface Step {
 }
 
 /**
+ * One unverified value a decision read: the parameter's id (to set it in the options) and label.
+ */
+export interface ProvisionalParam {
+    id: string;
+    label: string;
+}
+
+/**
+ * The answers a rule can give; their Chinese labels ([`Outcome::label`]) are the only ones the
+ * page, the print sheet and the batch columns show.
+ */
+export type Outcome = "applies" | "does_not_apply" | "cannot_decide";
+
+/**
  * The result of [`parse`] for the page's auto-fill.
  */
 export interface IdCheck {
@@ -708,11 +738,6 @@ export interface ClassSuggestion {
     met: string[];
     source: Source;
 }
-
-/**
- * The three answers a rule can give.
- */
-export type Outcome = "applies" | "does_not_apply" | "cannot_decide";
 
 /**
  * The 三类村庄 of 四(八).
@@ -1120,7 +1145,8 @@ export function evaluateHousehold(input: HouseholdCase | string, opts: Evaluatio
 
 /**
  * Every option list of the case format (`{code, label}`), keyed by field: relation,
- * labour_capacity, disability_kind, schooling, household_type, risk, measure, housing, ….
+ * labour_capacity, disability_kind, schooling, household_type, risk, measure, housing, …, and
+ * `outcome`: the Chinese label of each decision outcome (符合 / 不符合 / 需补充).
  */
 export function householdChoices(): Record<string, ChoiceInfo[]>;
 

@@ -232,7 +232,7 @@ fn run(cli: Cli) -> Result<String, Failure> {
                 .map_err(|e| Failure::invalid(vec![jingning_policy::FieldError::new("$", format!("无法写入 {}：{e}", out.display()))]))?;
             Ok(format!("模板已写入 {}", out.display()))
         }
-        Command::HouseholdChoices => Ok(serde_json::to_string_pretty(&jingning_policy::case::choices()).expect("choices serialise")),
+        Command::HouseholdChoices => Ok(serde_json::to_string_pretty(&jingning_policy::case::choices_with_outcomes()).expect("choices serialise")),
         Command::Clause { id } => match jingning_policy::policy::clause(&id) {
             Some(c) => Ok(serde_json::to_string_pretty(c).expect("clause serialises")),
             None => Err(Failure::invalid(vec![jingning_policy::FieldError::new("id", format!("没有条款「{id}」"))])),

@@ -404,6 +404,15 @@ pub fn choices() -> std::collections::BTreeMap<&'static str, Vec<ChoiceInfo>> {
     m
 }
 
+/// [`choices`] and `outcome`, the Chinese label of each decision outcome (符合 / 不符合 / 需补充):
+/// what a page needs to show a case and its result in the engine's own words.
+pub fn choices_with_outcomes() -> std::collections::BTreeMap<&'static str, Vec<ChoiceInfo>> {
+    let mut m = choices();
+    let outcomes = crate::explain::Outcome::ALL.iter().map(|o| ChoiceInfo { code: o.code().to_string(), label: o.label().to_string() }).collect();
+    m.insert("outcome", outcomes);
+    m
+}
+
 /// One option of a select.
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]

@@ -47,10 +47,32 @@ pub struct HouseholdResult {
     pub unverified: Vec<crate::params::Text>,
     /// Union of the inputs every decision still needs.
     pub missing: Vec<Missing>,
+    /// The decisions that read an unverified value (a placeholder, not a local override), each
+    /// with those values: their cards and the print sheet say the result is provisional.
+    pub provisional: Vec<Provisional>,
     /// First 12 hex digits of XXH3-64 over the case as read, the parameter values used and the
     /// engine version: the same sheet gives the same fingerprint (module `household::fingerprint`).
     #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub fingerprint: super::fingerprint::Fingerprint,
+}
+
+/// A decision that read unverified parameter values.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
+pub struct Provisional {
+    /// The decision's `measure`.
+    pub measure: &'static str,
+    pub params: Vec<ProvisionalParam>,
+}
+
+/// One unverified value a decision read: the parameter's id (to set it in the options) and label.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
+pub struct ProvisionalParam {
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+    pub id: crate::params::Text,
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+    pub label: crate::params::Text,
 }
 
 /// How many decisions a result has (one per measure).
@@ -91,6 +113,23 @@ fn year_param(scope: &Scope, p: ParamId) -> Result<u32, Failure> {
     scope.get(p)?.trunc().to_u32().ok_or_else(|| Failure::calc(format!("参数 {} 应为非负整数", p.id)))
 }
 
+/// Names the member in every missing input about one (`王秀兰：医疗自付费用`, `成员2：医疗自付费用`
+/// without a name): a household lists the same field for several members, and a card, the
+/// missing list or the print sheet must say whose it is. Done once here, over every decision,
+/// member finding and the union, so no rule has to remember it.
+fn name_members(case: &Case, decisions: &mut [Decision], union: &mut [Missing]) {
+    let name = |m: &mut Missing| {
+        if let Some(member) = m.path.member_index().and_then(|i| case.members.get(i).map(|x| Ctx::name(x, i))) {
+            m.label = format!("{member}：{}", m.label).into();
+        }
+    };
+    for d in decisions {
+        d.missing.iter_mut().for_each(&name);
+        d.members.iter_mut().flat_map(|f| f.missing.iter_mut()).for_each(&name);
+    }
+    union.iter_mut().for_each(&name);
+}
+
 pub fn evaluate(case: &Case, opts: &Options) -> Result<HouseholdResult, Failure> {
     let set = opts.param_set()?;
     let scope = Scope::new(set, case.assessment_date, opts)?;
@@ -110,21 +149,46 @@ pub fn evaluate(case: &Case, opts: &Options) -> Result<HouseholdResult, Failure>
     let [mon, elim, whole, edge, single, tekun_d, medical, pension_d, housing_d, schooling_d, water_d, help] = &mut decisions[..] else {
         return Err(Failure::calc("决定数目不符"));
     };
+    // Each rule is named to the scope (by its slot) before it runs, so its card can list the
+    // unverified values it read.
+    let rule = |k: usize| ctx.scope.rule(k);
+    rule(0);
     monitoring::decide(mon, &ctx)?;
+    rule(11);
     help_plan::decide(help, &ctx, mon);
+    rule(1);
     monitoring::elimination(elim, &ctx)?;
+    rule(2);
     dibao::whole(whole, &ctx)?;
+    rule(3);
     dibao::edge(edge, &ctx)?;
+    rule(4);
     dibao::single_person(single, &ctx, whole.outcome == Outcome::Applies)?;
+    rule(5);
     tekun::decide(tekun_d, &ctx)?;
+    rule(6);
     medical_insurance::decide(medical, &ctx)?;
+    rule(7);
     pension::decide(pension_d, &ctx)?;
+    rule(8);
     housing::decide(housing_d, &ctx, mon.outcome == Outcome::Applies);
+    rule(9);
     schooling::decide(schooling_d, &ctx);
+    rule(10);
     water::decide(water_d, &ctx);
+    let provisional = decisions
+        .iter()
+        .enumerate()
+        .filter_map(|(k, d)| {
+            let params: Vec<ProvisionalParam> =
+                ctx.scope.unverified_in_rule(k).iter().map(|p| ProvisionalParam { id: p.id.clone(), label: p.label.clone() }).collect();
+            (!params.is_empty()).then_some(Provisional { measure: d.measure, params })
+        })
+        .collect();
     let mut missing: Vec<Missing> = decisions.iter().filter(|d| d.outcome == Outcome::CannotDecide).flat_map(|d| d.missing.clone()).collect();
     missing.sort();
     missing.dedup();
+    name_members(case, &mut decisions, &mut missing);
     // In id order, so the order rules happen to consult parameters in (which can follow member
     // order) never shows in the result or the fingerprint.
     let Ctx { scope, ledger, rigid, .. } = ctx;
@@ -148,6 +212,7 @@ pub fn evaluate(case: &Case, opts: &Options) -> Result<HouseholdResult, Failure>
         params_used,
         unverified,
         missing,
+        provisional,
         fingerprint,
     })
 }
