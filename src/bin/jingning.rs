@@ -173,7 +173,10 @@ fn run(cli: Cli) -> Result<String, Failure> {
                 (None, None) => None,
                 (c, d) => {
                     let t = c.as_ref().map(read).transpose()?.unwrap_or_else(|| text.clone());
-                    Some(with_date(&t, &d.clone().or(date.clone()))?)
+                    let mut o = with_date(&t, &d.clone().or(date.clone()))?;
+                    // --compare-date is the comparison: it wins over the sheet's 核查日期 column.
+                    o.date_wins = d.is_some();
+                    Some(o)
                 }
             };
             let report = run::run_file(run::RunArgs {
