@@ -1,6 +1,7 @@
 // The 村级考核 view: the indicator values of one village, grouped by dimension, and — live, from
 // assessVillage — the total, grade, vetoes, 三类村庄 suggestion, a radar chart of the dimensions
 // and the shortfall list. Every number on it is the engine's.
+import { localDate } from "./local-date.js";
 import { h, citation, citations } from "./render.js";
 import { field, readFields, writeFields, fieldFor, setFieldMessage, showEngineErrors } from "./form-fields.js";
 import { radarChart } from "./radar.js";
@@ -184,7 +185,7 @@ export function createVillageView(engine, root, ctx) {
     title: "村级考核",
     assessmentDate: () => {
       const y = form.querySelector('[data-path="$.year"]').value;
-      return /^\d{4}$/.test(y) ? `${y}-12-31` : new Date().toISOString().slice(0, 10);
+      return /^\d{4}$/.test(y) ? `${y}-12-31` : localDate();
     },
     getState,
     setState,
