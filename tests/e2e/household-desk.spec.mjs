@@ -176,6 +176,7 @@ test.describe("phone", () => {
     const bar = page.getByTestId("phone-bar");
     await expect(bar).toBeInViewport();
     await expect(bar).toContainText("需补充");
+    await expect(bar).not.toContainText("null");
     await form(page).getByLabel("住房安全").scrollIntoViewIfNeeded();
     await choose(form(page), "住房安全", "D级危房");
     await expect(bar).toBeInViewport();

@@ -358,7 +358,7 @@ export function createHouseholdView(engine, root, ctx) {
           d.outcome === "applies" && d.category_label ? h("span", { class: "category" }, d.category_label) : null,
           provisionalOf(d.measure) ? h("span", { class: "provisional-mark", title: "用到未核实的参数" }, "暂定") : null)))));
     const change = changed.map((d) => `${d.title}：${outcomeLabel(lastVerdicts.get(d.measure))} → ${outcomeLabel(d.outcome)}`).join("；");
-    phoneBar.replaceChildren(h("span", { class: "phone-counts" }, countText), change ? h("span", { class: "phone-change" }, change) : null);
+    phoneBar.replaceChildren(...[h("span", { class: "phone-counts" }, countText), change ? h("span", { class: "phone-change" }, change) : null].filter(Boolean));
     phoneBar.classList.remove("flash");
     if (change) {
       // Restart the flash animation for this change.
