@@ -42,6 +42,7 @@ test("the verdict strip sits above the fold at 1366×768, in the engine's words,
   await expect(page.locator('article.card[data-measure="housing"]')).toBeFocused();
   // Only the strip's changes are announced; the result itself is not a live region.
   await expect(page.locator("#hh-result")).not.toHaveAttribute("aria-live", /.+/);
+  await expect(page.locator("#view-household").locator("[aria-live], [role=status]")).toHaveCount(1);
   await choose(form(page), "住房安全", "D级危房");
   await expect(page.locator("#hh-announce")).toContainText("农村危房改造：需补充 → 符合");
 });
@@ -50,6 +51,8 @@ test("questions appear when they matter, and 其余未填 states 否 / 0 for a s
   await start(page);
   await couple(page);
   const m0 = member(page, 0);
+  // All 18 digits of the 身份证号 show at 1366 px.
+  expect(await m0.getByLabel("身份证号").evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
   // 残疾类别 and 等级 only after 是否残疾 = 是.
   await expect(m0.getByLabel("残疾类别")).toBeHidden();
   await choose(m0, "是否残疾", "是");

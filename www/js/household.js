@@ -52,7 +52,7 @@ export function createHouseholdView(engine, root, ctx) {
       const path = i === null ? f.path : memberPath(f.path, i);
       const el = f.kind === "multi" ? multi(path, f.label, opts(f.options))
         : field(path, f.label, f.kind, { options: f.options ? opts(f.options) : [], hint: f.hint, span: f.span, seg: f.seg });
-      const extra = f.path === "$.members[].id_number" ? [h("p", { class: "id-derived wide", "data-testid": `id-derived-${i}`, "aria-live": "polite" })] : [];
+      const extra = f.path === "$.members[].id_number" ? [h("p", { class: "id-derived wide", "data-testid": `id-derived-${i}` })] : [];
       return [tagged(el, f), ...extra];
     });
   }

@@ -73,7 +73,8 @@ export function createVillageView(engine, root, ctx) {
   function indicatorFields(ind) {
     const yes = typeof ind.target === "boolean";
     const target = yes ? (ind.target ? "目标：是" : "目标：否") : `目标：${ind.direction === "lower" ? "≤" : "≥"} ${ind.target}${ind.unit === "%" ? "%" : ` ${ind.unit}`}`;
-    const basis = { county: "县定目标", national: "国家规划目标", design_assumption: "设计假设" }[ind.basis] ?? ind.basis;
+    // The engine's words for `Basis` (src/village/system.rs), not the page's own.
+    const basis = { county: "县级目标", national: "国家目标", design_assumption: "设计假设" }[ind.basis] ?? ind.basis;
     const hint = `${target} · ${ind.veto ? "否决项" : `${ind.weight} 分`} · ${basis}`;
     const label = yes ? ind.name : `${ind.name}（${ind.unit}）`;
     const f = field(`$.values.${ind.id}`, label, yes ? "yesno" : "money", { hint });
