@@ -15,10 +15,12 @@ function walk(dir) {
   });
 }
 
-// The spreadsheet module (pkg-sheet/, ~650 KB gzipped) is not pre-cached: a first visit on a poor
-// connection must not download it. The worker caches it when a spreadsheet is first opened.
+// The spreadsheet module (pkg-sheet/, ~650 KB gzipped) is cached at install after the page's own
+// files (LATER): batch work must run offline even if no sheet was opened online, and its download
+// failing must not stop the page itself from being cached.
 const all = walk(dist).filter((f) => !skip.has(f)).sort();
 const files = all.filter((f) => !f.startsWith("pkg-sheet/"));
+const later = all.filter((f) => f.startsWith("pkg-sheet/") && !f.endsWith(".d.ts")).map((f) => `./${f}`);
 const hash = createHash("sha256");
 for (const f of all) hash.update(f).update(readFileSync(join(dist, f)));
 const version = hash.digest("hex").slice(0, 12);
@@ -27,7 +29,8 @@ const list = ["./", ...files.map((f) => `./${f}`)];
 const swPath = join(dist, "sw.js");
 let sw = readFileSync(swPath, "utf8");
 sw = sw.replace(/^const VERSION = .*;$/m, `const VERSION = ${JSON.stringify(version)};`)
-  .replace(/^const FILES = .*;$/m, `const FILES = ${JSON.stringify(list)};`);
+  .replace(/^const FILES = .*;$/m, `const FILES = ${JSON.stringify(list)};`)
+  .replace(/^const LATER = .*;$/m, `const LATER = ${JSON.stringify(later)};`);
 if (!sw.includes(version)) throw new Error("sw.js: VERSION line not found");
 writeFileSync(swPath, sw);
-console.log(`sw.js: ${list.length} files, version ${version}`);
+console.log(`sw.js: ${list.length} files + ${later.length} later, version ${version}`);

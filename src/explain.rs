@@ -190,8 +190,8 @@ pub enum Comparison {
 /// How far a value is from a threshold, and the value at which the decision flips.
 ///
 /// Serialised with three more fields written from these when the result is shown —
-/// `flip_at`, `change_to_flip` and `explanation` (e.g. `人均收入再增加 ¥312 将不再符合（临界值
-/// ¥5,000）`): a household has a dozen thresholds, and a batch reads none of them. The
+/// `flip_at`, `change_to_flip` and `explanation` (e.g. `人均收入：临界值 ¥5,000，本户 ¥4,688（低于
+/// ¥312）`): a household has a dozen thresholds, and a batch reads none of them. The
 /// TypeScript type is declared by hand in `src/wasm/household.rs` for that reason.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Threshold {
@@ -231,7 +231,8 @@ impl Threshold {
         money::ceil_fen(self.flip_at().checked_sub(self.value).unwrap_or_default().abs())
     }
 
-    /// e.g. `人均收入再增加 ¥312 将不再符合（临界值 ¥5,000）`.
+    /// e.g. `人均收入：临界值 ¥5,000，本户 ¥4,688（低于 ¥312）`: where the value stands, never
+    /// what would change the outcome (that read as advice to under-report income).
     pub fn explanation(&self) -> Explanation<'_> {
         Explanation(self)
     }
@@ -243,13 +244,13 @@ pub struct Explanation<'a>(&'a Threshold);
 impl fmt::Display for Explanation<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let t = self.0;
-        let change = t.change_to_flip();
-        if change.is_zero() {
-            write!(f, "{}恰在临界值 {}", t.quantity, Yuan(t.threshold))
-        } else {
-            let direction = if t.flip_at() >= t.value { "增加" } else { "减少" };
-            let verdict = if t.holds { "将不再符合" } else { "即可符合" };
-            write!(f, "{}再{} {} {}（临界值 {}）", t.quantity, direction, Yuan(change), verdict, Yuan(t.threshold))
+        write!(f, "{}：临界值 {}，本户 {}", t.quantity, Yuan(t.threshold), Yuan(t.value))?;
+        // The distance to fen, as shown: a difference under half a fen reads as equal.
+        let gap = money::to_fen(t.value.checked_sub(t.threshold).unwrap_or_default());
+        match gap.cmp(&Decimal::ZERO) {
+            Ordering::Greater => write!(f, "（高出 {}）", Yuan(gap)),
+            Ordering::Less => write!(f, "（低于 {}）", Yuan(gap.abs())),
+            Ordering::Equal => f.write_str("（恰为临界值）"),
         }
     }
 }
@@ -302,7 +303,7 @@ mod tests {
         let t = Threshold::money("人均收入", "元", d("4688"), d("5000"), Comparison::Below);
         assert!(t.holds);
         assert_eq!(t.change_to_flip(), d("312"));
-        assert_eq!(t.explanation().to_string(), "人均收入再增加 ¥312 将不再符合（临界值 ¥5,000）");
+        assert_eq!(t.explanation().to_string(), "人均收入：临界值 ¥5,000，本户 ¥4,688（低于 ¥312）");
     }
 
     #[test]
@@ -311,7 +312,7 @@ mod tests {
         assert!(!t.holds);
         assert_eq!(t.flip_at(), d("4999.99"));
         assert_eq!(t.change_to_flip(), d("0.01"));
-        assert!(t.explanation().to_string().contains("减少 ¥0.01 即可符合"));
+        assert_eq!(t.explanation().to_string(), "人均收入：临界值 ¥5,000，本户 ¥5,000（恰为临界值）");
     }
 
     #[test]
@@ -320,5 +321,14 @@ mod tests {
         assert!(!t.holds);
         assert_eq!(t.flip_at(), d("10000.01"));
         assert_eq!(t.change_to_flip(), d("1000.01"));
+        assert_eq!(t.explanation().to_string(), "就医自负费用：临界值 ¥10,000，本户 ¥9,000（低于 ¥1,000）");
+    }
+
+    #[test]
+    fn distances_are_neutral_never_advice() {
+        let t = Threshold::money("家庭年人均纯收入", "元/人·年", d("12205"), d("7800"), Comparison::Below);
+        assert!(!t.holds);
+        assert_eq!(t.explanation().to_string(), "家庭年人均纯收入：临界值 ¥7,800，本户 ¥12,205（高出 ¥4,405）");
+        assert!(!t.explanation().to_string().contains("即可符合"));
     }
 }

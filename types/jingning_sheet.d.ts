@@ -105,8 +105,8 @@ export class BatchSession {
     free(): void;
     [Symbol.dispose](): void;
     /**
-     * Evaluates the same rows under other options (another assessment date or overrides) and
-     * lists the households whose result columns change.
+     * Evaluates the same rows under other options (another assessment date, which replaces the
+     * sheet's 核查日期 column, or overrides) and lists the households whose result columns change.
      */
     compare(other: BatchOptions | string): BatchChange[];
     /**

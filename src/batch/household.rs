@@ -66,15 +66,18 @@ impl RowError {
 #[derive(Debug, Clone, Default)]
 pub struct BatchOptions {
     pub assessment_date: Option<String>,
+    /// `assessment_date` replaces a sheet's own 核查日期 column too: a comparison under another
+    /// date must not be undone by the column (the page's own template has one).
+    pub date_wins: bool,
     pub engine: Options,
 }
 
 impl BatchOptions {
     pub fn from_json(v: &Value) -> Result<BatchOptions, Failure> {
-        let Value::Object(map) = v else { return Ok(BatchOptions { assessment_date: None, engine: Options::from_json(v)? }) };
+        let Value::Object(map) = v else { return Ok(BatchOptions { assessment_date: None, date_wins: false, engine: Options::from_json(v)? }) };
         let mut rest = map.clone();
         let date = rest.remove("assessment_date");
-        let mut out = BatchOptions { assessment_date: None, engine: Options::from_json(&Value::Object(rest))? };
+        let mut out = BatchOptions { assessment_date: None, date_wins: false, engine: Options::from_json(&Value::Object(rest))? };
         if let Some(date) = date.filter(|d| !d.is_null()) {
             let mut d = Decoder::new();
             crate::decode::date_value(&mut d, "$.assessment_date", (&date).into(), "核查日期");
@@ -274,7 +277,7 @@ impl Plan {
             members.push(Node::Object(member));
         }
         root.insert(Cow::Borrowed("members"), Node::Array(members));
-        if !root.contains_key("assessment_date") {
+        if self.options.date_wins || !root.contains_key("assessment_date") {
             if let Some(d) = &self.options.assessment_date {
                 root.insert(Cow::Borrowed("assessment_date"), Node::str(d.as_str()));
             }

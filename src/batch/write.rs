@@ -234,7 +234,7 @@ fn summary_sheet(ws: &mut Worksheet, s: &Summary, bold: &Format) -> Result<(), F
     line(ws, &["单人户（1 人户）".into(), n(s.single_member)], None)?;
     line(ws, &["信息不全户数".into(), n(s.incomplete)], None)?;
     line(ws, &[], None)?;
-    line(ws, &["措施".into(), "符合".into(), "不符合".into(), "无法判断".into(), "其中按类别".into()], Some(bold))?;
+    line(ws, &["措施".into(), "符合".into(), "不符合".into(), crate::explain::Outcome::CannotDecide.label().into(), "其中按类别".into()], Some(bold))?;
     for m in &s.measures {
         let cats: Vec<String> = m.categories.iter().map(|c| format!("{} {}", c.label, c.count)).collect();
         line(ws, &[m.title.clone(), n(m.applies), n(m.does_not_apply), n(m.cannot_decide), cats.join("；")], None)?;

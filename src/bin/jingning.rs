@@ -177,7 +177,10 @@ fn run(cli: Cli) -> Result<String, Failure> {
                 (None, None) => None,
                 (c, d) => {
                     let t = c.as_ref().map(read).transpose()?.unwrap_or_else(|| text.clone());
-                    Some(with_date(&t, &d.clone().or(date.clone()))?)
+                    let mut o = with_date(&t, &d.clone().or(date.clone()))?;
+                    // --compare-date is the comparison: it wins over the sheet's 核查日期 column.
+                    o.date_wins = d.is_some();
+                    Some(o)
                 }
             };
             let report = run::run_file(run::RunArgs {
@@ -238,7 +241,7 @@ fn run(cli: Cli) -> Result<String, Failure> {
         }
         Command::Fields => Ok(serde_json::to_string_pretty(&jingning_policy::case::fields::catalogue()).expect("catalogue serialises")),
         Command::Measures => Ok(serde_json::to_string_pretty(&jingning_policy::household::measures::catalogue()).expect("registry serialises")),
-        Command::HouseholdChoices => Ok(serde_json::to_string_pretty(&jingning_policy::case::choices()).expect("choices serialise")),
+        Command::HouseholdChoices => Ok(serde_json::to_string_pretty(&jingning_policy::case::choices_with_outcomes()).expect("choices serialise")),
         Command::Clause { id } => match jingning_policy::policy::clause(&id) {
             Some(c) => Ok(serde_json::to_string_pretty(c).expect("clause serialises")),
             None => Err(Failure::invalid(vec![jingning_policy::FieldError::new("id", format!("没有条款「{id}」"))])),

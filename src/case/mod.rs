@@ -294,7 +294,15 @@ pub fn choices() -> std::collections::BTreeMap<&'static str, Vec<ChoiceInfo>> {
     m.insert("housing", list::<Housing>());
     m.insert("drinking_water", list::<Water>());
     m.insert("income_item", list::<crate::household::income::IncomeItem>());
-    m.insert("outcome", crate::explain::Outcome::ALL.iter().map(|o| ChoiceInfo { code: o.code().to_string(), label: o.label().to_string() }).collect());
+    m
+}
+
+/// [`choices`] and `outcome`, the Chinese label of each decision outcome (符合 / 不符合 / 需补充):
+/// what a page needs to show a case and its result in the engine's own words.
+pub fn choices_with_outcomes() -> std::collections::BTreeMap<&'static str, Vec<ChoiceInfo>> {
+    let mut m = choices();
+    let outcomes = crate::explain::Outcome::ALL.iter().map(|o| ChoiceInfo { code: o.code().to_string(), label: o.label().to_string() }).collect();
+    m.insert("outcome", outcomes);
     m
 }
 

@@ -47,10 +47,32 @@ pub struct HouseholdResult {
     pub unverified: Vec<crate::params::Text>,
     /// Union of the inputs every decision still needs.
     pub missing: Vec<Missing>,
+    /// The decisions that read an unverified value (a placeholder, not a local override), each
+    /// with those values: their cards and the print sheet say the result is provisional.
+    pub provisional: Vec<Provisional>,
     /// First 12 hex digits of XXH3-64 over the case as read, the parameter values used and the
     /// engine version: the same sheet gives the same fingerprint (module `crate::fingerprint`).
     #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub fingerprint: crate::fingerprint::Fingerprint,
+}
+
+/// A decision that read unverified parameter values.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
+pub struct Provisional {
+    /// The decision's `measure`.
+    pub measure: &'static str,
+    pub params: Vec<ProvisionalParam>,
+}
+
+/// One unverified value a decision read: the parameter's id (to set it in the options) and label.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
+pub struct ProvisionalParam {
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+    pub id: crate::params::Text,
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+    pub label: crate::params::Text,
 }
 
 /// Evaluates JSON text with JSON options text (`""` = defaults).
@@ -101,13 +123,25 @@ pub fn evaluate(case: &Case, opts: &Options) -> Result<HouseholdResult, Failure>
     let per_capita = Ctx::divide_ledger(ledger.as_ref(), case.members.len())?;
     let ctx = Ctx { case, scope, ledger, rigid, rigid_missing, school_ages, per_capita, risks: Default::default() };
 
-    // Each measure after those whose decisions it reads (the registry's order).
+    // Each measure after those whose decisions it reads (the registry's order). Each is named to
+    // the scope (by its place in the registry) before it runs, so its card can list the unverified
+    // values it read.
     let mut slots: Vec<Option<Decision>> = vec![None; MEASURES.len()];
     for &i in evaluation_order() {
+        ctx.scope.rule(i);
         let decision = (MEASURES[i].decide)(&ctx, &Decided::new(&slots))?;
         slots[i] = Some(decision);
     }
     let decisions: Vec<Decision> = slots.into_iter().flatten().collect();
+    let provisional = decisions
+        .iter()
+        .enumerate()
+        .filter_map(|(k, d)| {
+            let params: Vec<ProvisionalParam> =
+                ctx.scope.unverified_in_rule(k).iter().map(|p| ProvisionalParam { id: p.id.clone(), label: p.label.clone() }).collect();
+            (!params.is_empty()).then_some(Provisional { measure: d.measure, params })
+        })
+        .collect();
     let mut missing: Vec<Missing> = decisions.iter().filter(|d| d.outcome == Outcome::CannotDecide).flat_map(|d| d.missing.clone()).collect();
     missing.sort();
     missing.dedup();
@@ -134,6 +168,7 @@ pub fn evaluate(case: &Case, opts: &Options) -> Result<HouseholdResult, Failure>
         params_used,
         unverified,
         missing,
+        provisional,
         fingerprint,
     })
 }

@@ -428,6 +428,10 @@ pub struct Scope<'a> {
     /// Which entries of `table` this evaluation has used (a cell each: marking one is a store,
     /// with no borrow flag to check on each of the forty-odd reads of an evaluation).
     used: Vec<Cell<bool>>,
+    /// Which rules read each entry, a bit per rule (the one [`Scope::rule`] last named): a
+    /// household's card says which unverified values its own decision used.
+    by_rule: Vec<Cell<u16>>,
+    rule: Cell<u16>,
     _options: std::marker::PhantomData<&'a Options>,
 }
 
@@ -435,7 +439,8 @@ impl<'a> Scope<'a> {
     pub fn new(set: &'a ParamSet, date: NaiveDate, opts: &'a Options) -> Result<Scope<'a>, Failure> {
         let table = opts.resolved(set, date)?;
         let used = vec![Cell::new(false); table.entries.len()];
-        Ok(Scope { table, used, _options: std::marker::PhantomData })
+        let by_rule = vec![Cell::new(0); table.entries.len()];
+        Ok(Scope { table, used, by_rule, rule: Cell::new(0), _options: std::marker::PhantomData })
     }
 
     pub fn date(&self) -> NaiveDate {
@@ -466,7 +471,27 @@ impl<'a> Scope<'a> {
         if let Some(u) = self.used.get(i) {
             u.set(true);
         }
+        if let Some(r) = self.by_rule.get(i) {
+            r.set(r.get() | self.rule.get());
+        }
         Ok(value)
+    }
+
+    /// Values read from now on are read by rule `k` (0–15; any other number marks no rule).
+    pub fn rule(&self, k: usize) {
+        self.rule.set(u32::try_from(k).ok().and_then(|k| 1u16.checked_shl(k)).unwrap_or(0));
+    }
+
+    /// The unverified values (placeholders, not local overrides) rule `k` read, in id order.
+    pub fn unverified_in_rule(&self, k: usize) -> Vec<Arc<ParamUse>> {
+        let Some(bit) = u32::try_from(k).ok().and_then(|k| 1u16.checked_shl(k)) else { return Vec::new() };
+        self.table
+            .entries
+            .iter()
+            .zip(&self.by_rule)
+            .filter(|(_, r)| r.get() & bit != 0)
+            .filter_map(|(e, _)| e.as_ref().ok().filter(|p| !p.verified && !p.overridden).cloned())
+            .collect()
     }
 
     /// The values this evaluation used, kept as the table and a mark per entry: a household

@@ -26,10 +26,11 @@ pub fn parse_id_number(id: &str, assessment_date: Option<String>) -> Result<JsVa
 }
 
 /// Every option list of the case format (`{code, label}`), keyed by field: relation,
-/// labour_capacity, disability_kind, schooling, household_type, risk, measure, housing, ….
+/// labour_capacity, disability_kind, schooling, household_type, risk, measure, housing, …, and
+/// `outcome`: the Chinese label of each decision outcome (符合 / 不符合 / 需补充).
 #[wasm_bindgen(js_name = householdChoices, unchecked_return_type = "Record<string, ChoiceInfo[]>")]
 pub fn household_choices() -> Result<JsValue, JsValue> {
-    to_js(&case::choices())
+    to_js(&case::choices_with_outcomes())
 }
 
 /// The field catalogue: every input field of the case with its JSON path, Chinese label, hint,
@@ -72,7 +73,7 @@ export interface Threshold {
      */
     change_to_flip: string;
     /**
-     * e.g. `人均收入再增加 ¥312 将不再符合（临界值 ¥5,000）`.
+     * e.g. `人均收入：临界值 ¥5,000，本户 ¥4,688（低于 ¥312）`.
      */
     explanation: string;
 }

@@ -24,8 +24,31 @@ test("axe-core: no serious or critical violation in any view", async ({ page }) 
   expect(await seriousViolations(page)).toEqual([]);
   for (const tab of ["农户核查", "村级考核", "批量核查"]) {
     await openTab(page, tab);
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await seriousViolations(page), tab).toEqual([]);
   }
+  // The batch results (summary, table, the errors-first view) and the printed sheet too.
+  await page.locator("#batch-date").fill("2024-06-30");
+  await page.locator("#batch-file").setInputFiles("tests/batch/township.csv");
+  await expect(page.locator("body[data-batch=done]")).toBeAttached({ timeout: 20_000 });
+  await page.locator("#batch-only-errors").check();
+  expect(await seriousViolations(page), "batch results").toEqual([]);
+  await openTab(page, "农户核查");
+  await page.locator('[data-member="0"]').getByLabel("姓名").fill("李富贵");
+  await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+  await page.emulateMedia({ media: "print" });
+  expect(await seriousViolations(page), "print view").toEqual([]);
+  await page.emulateMedia({ media: "screen" });
+});
+
+test("the skip link is visible on a desktop and is the first Tab stop; the next one leads to the results", async ({ page }) => {
+  await ready(page);
+  const skip = page.getByRole("link", { name: "跳到主要内容" });
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press("Tab");
+  await expect(skip).toBeFocused();
+  await expect(page.getByRole("link", { name: "跳到核查结果" })).toBeVisible();
+  await page.getByRole("link", { name: "跳到核查结果" }).click();
+  await expect(page.locator("#hh-verdicts")).toBeFocused();
 });
 
 test("keyboard only: switch views with the arrow keys and fill the form with Tab", async ({ page }) => {
@@ -77,5 +100,20 @@ test.describe("phone", () => {
       const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(sideways, tab).toBeLessThanOrEqual(0);
     }
+  });
+
+  test("on a phone every control of the household tab is at least 44 px tall", async ({ page }) => {
+    await ready(page);
+    await openTab(page, "农户核查");
+    await page.getByRole("button", { name: "添加成员" }).click();
+    const small = await page.evaluate(() => {
+      const sel = "button, a[href], select, input[type=text], input[type=date], input[type=search], summary, label.check, .seg span, [role=tab]";
+      return [...document.querySelectorAll(sel)]
+        .filter((el) => el.getClientRects().length && getComputedStyle(el).visibility !== "hidden" && !el.closest("[hidden], .print-sheet, dialog:not([open])"))
+        .map((el) => [el, el.getBoundingClientRect()])
+        .filter(([, r]) => r.height > 0 && r.height < 44)
+        .map(([el, r]) => `${el.tagName.toLowerCase()}「${(el.textContent || el.getAttribute("aria-label") || el.name || "").trim().slice(0, 20)}」${Math.round(r.height)}px`);
+    });
+    expect(small).toEqual([]);
   });
 });

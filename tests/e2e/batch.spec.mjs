@@ -24,9 +24,10 @@ async function openFile(page, path) {
   await expect(page.locator("body[data-batch=done]")).toBeAttached({ timeout: 20_000 });
 }
 
-test("the spreadsheet module is fetched only when a spreadsheet is opened", async ({ page }) => {
+test("the page itself fetches the spreadsheet module only when a spreadsheet is opened", async ({ page }) => {
+  // (The service worker keeps a copy at install, off the page's own loading: offline.spec.mjs.)
   const fetched = [];
-  page.on("request", (r) => fetched.push(r.url()));
+  page.on("request", (r) => { if (!r.serviceWorker()) fetched.push(r.url()); });
   await page.reload();
   await expect(page.locator("body[data-ready=true]")).toBeAttached();
   expect(fetched.filter((u) => u.includes("pkg-sheet"))).toEqual([]);
@@ -104,4 +105,44 @@ test("清除本机数据 also drops a township's spreadsheet and every result sh
   await expect(page.locator("#batch-summary")).toBeEmpty();
   // The export buttons have nothing left to export: the worker holding the sheet is gone.
   expect(await page.evaluate(() => document.body.dataset.batch ?? "none")).toBe("none");
+});
+
+/** One 脱贫户 of one person at ¥7,000 a year, with its own 核查日期 column (2024: under the ¥7,800 line). */
+const DATED = [
+  "户编号,所在村,姓名,与户主关系,出生日期,核查日期,劳动能力,是否残疾,患重病,医疗自付费用,参加城乡居民医保,参加城乡居民养老保险,农户类型,低保户,特困供养户,监测对象,工资性收入（元）,家庭经营净收入,其他转移净收入,基础养老金,必要的就业成本,上年度家庭总收入,教育支出,残疾康复支出,自然灾害损失,意外事故损失,财产状况符合低保规定,住房安全,饮水安全,不愁吃不愁穿",
+  "H9,城川村,赵六,户主,1980-01-01,2024-06-30,全劳力,否,否,0,是,是,脱贫户,否,否,否,7000,0,0,0,0,7000,0,0,0,0,是,安全,安全,是",
+].join("\n");
+
+test("comparing with another date uses that date even when the sheet has its own 核查日期 column", async ({ page }) => {
+  await showBatch(page);
+  await page.locator("#batch-file").setInputFiles({ name: "dated.csv", mimeType: "text/csv", buffer: Buffer.from(DATED) });
+  await expect(page.locator("body[data-batch=done]")).toBeAttached({ timeout: 20_000 });
+  // 2022: the monitoring line was ¥6,000, so ¥7,000 is above it and the household's result changes.
+  await page.locator("#batch-compare-date").fill("2022-06-30");
+  await page.locator("#batch-compare").click();
+  await expect(page.locator("#batch-changes")).toContainText("按核查日期 2022-06-30 重新核查（所有户一律按此日期，表中的「核查日期」列不用于对比），1 户的结论有变化");
+  await expect(page.locator("#batch-change-list")).toContainText("防止返贫监测对象识别");
+});
+
+test("with only rows with errors shown, the 错误 column comes first", async ({ page }) => {
+  await openFile(page, CSV);
+  await expect(page.locator("#batch-table thead th").first()).toHaveText("行");
+  await page.locator("#batch-only-errors").check();
+  await expect(page.locator("#batch-table thead th").first()).toHaveText("错误");
+  await expect(page.locator("#batch-table tbody tr").first().locator("td").first()).toContainText("第 6 行「出生日期」");
+  await page.locator("#batch-only-errors").uncheck();
+  await expect(page.locator("#batch-table thead th").last()).toHaveText("错误");
+});
+
+test("a spreadsheet module that cannot load is reported in words", async ({ browser }) => {
+  const context = await browser.newContext({ serviceWorkers: "block" });
+  await context.route(/pkg-sheet\//, (route) => route.abort());
+  const page = await context.newPage();
+  await page.goto("./");
+  await expect(page.locator("body[data-batch-ready=true]")).toBeAttached();
+  await showBatch(page);
+  await page.locator("#batch-file").setInputFiles(CSV);
+  await expect(page.locator("#batch-error")).toContainText("批量核查模块（表格读写程序）未能加载");
+  await expect(page.locator("#batch-error")).not.toContainText("[object");
+  await context.close();
 });

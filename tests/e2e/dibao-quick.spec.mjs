@@ -43,7 +43,7 @@ test("a standard typed in overrides the parameter and flips the verdict", async 
   await expect(decision.getByTestId("dq-verdict")).toHaveText("不低于低保标准");
   await form.getByLabel("农村低保标准").fill("5600");
   await expect(decision.getByTestId("dq-verdict")).toHaveText("低于低保标准");
-  await expect(decision.getByTestId("dq-distance")).toContainText("再增加 ¥100 将不再符合");
+  await expect(decision.getByTestId("dq-distance")).toHaveText("低保计算人均收入：临界值 ¥5,600，本户 ¥5,500（低于 ¥100）");
 });
 
 test("bad input is named field by field, in Chinese", async ({ page }) => {

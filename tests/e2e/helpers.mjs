@@ -52,3 +52,18 @@ export async function openCase(page, path) {
 export function pdfPages(buffer) {
   return (buffer.toString("latin1").match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).length;
 }
+
+/** Answers a choice field by its option's label: a row of buttons (radiogroup) or a drop-down. */
+export async function choose(scope, label, option) {
+  const el = scope.getByLabel(label, { exact: true });
+  if ((await el.getAttribute("role")) === "radiogroup") await el.getByRole("radio", { name: option, exact: true }).check();
+  else await el.selectOption({ label: option });
+}
+/** An 18-digit 身份证号 with a valid check digit (GB 11643). */
+export function idNumber(birth, seq) {
+  const body = `620826${birth}${seq}`;
+  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...body].reduce((s, c, i) => s + Number(c) * w[i], 0);
+  return body + "10X98765432"[sum % 11];
+}
+

@@ -75,3 +75,29 @@ test("after a new build is published, the page says so once the new version take
     server.kill();
   }
 });
+
+test("批量核查 works offline even if no spreadsheet was opened while online", async ({ page, context }) => {
+  await ready(page);
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((r) => navigator.serviceWorker.addEventListener("controllerchange", r, { once: true }));
+    }
+  });
+  // The worker installed with the spreadsheet module in its cache: no sheet was opened.
+  const cached = await page.evaluate(async () => {
+    const keys = await caches.keys();
+    const c = await caches.open(keys.find((k) => k.startsWith("jn-static-")));
+    return (await c.keys()).map((r) => new URL(r.url).pathname).filter((p) => p.includes("pkg-sheet"));
+  });
+  expect(cached.some((p) => p.endsWith("jingning_sheet_bg.wasm"))).toBe(true);
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.locator("body[data-ready=true]")).toBeVisible();
+  await openTab(page, "批量核查");
+  await page.locator("#batch-date").fill("2024-06-30");
+  await page.locator("#batch-file").setInputFiles("tests/batch/township.csv");
+  await expect(page.locator("body[data-batch=done]")).toBeAttached({ timeout: 20_000 });
+  await expect(page.locator("#batch-facts")).toContainText("共 3 户");
+  await context.setOffline(false);
+});

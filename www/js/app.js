@@ -10,6 +10,7 @@ import { saveDraft, loadDraft, clearPersonalData, downloadJson, pickFileText } f
 import { fillPrintSheet } from "./print.js";
 import { systemInUse, onIndicatorSystemChange } from "./indicator-store.js";
 import { optionalViews } from "./views.js";
+import { localDate } from "./local-date.js";
 
 const CASE_FORMAT = "静宁县政策核对·案例";
 const $ = (id) => document.getElementById(id);
@@ -21,6 +22,17 @@ let draftsSuspended = false;
 
 const ctx = {
   optionsWith,
+  toast: (message, isError) => toast(message, isError),
+  /** Opens the parameters panel at one parameter's override box (a provisional card's link). */
+  openParam(id) {
+    toggleParams(true);
+    // The panel renders on the next task (params-panel.js): find the box after that.
+    setTimeout(() => {
+      const input = document.querySelector(`#params-root tr[data-param="${CSS.escape(id)}"] input`);
+      input?.scrollIntoView({ block: "center" });
+      input?.focus();
+    }, 0);
+  },
   changed(view) {
     if (!draftsSuspended && !view.pending) saveDraft(view.id, view.getState());
     if (view.id === active) updateStatus();
@@ -86,7 +98,7 @@ function batchView() {
 }
 
 function today() {
-  return new Date().toISOString().slice(0, 10);
+  return localDate();
 }
 
 function activate(id, focus = true) {

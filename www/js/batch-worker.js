@@ -8,7 +8,7 @@ let session = null;
 
 function fail(err) {
   // sheet_names: the workbook's sheets when the one read could not be used, to offer the others.
-  postMessage({ type: "error", message: err?.message ?? String(err), errors: err?.errors ?? [], sheet_names: err?.sheet_names ?? [], sheet_name: err?.sheet_name ?? null });
+  postMessage({ type: "error", message: err?.message ?? String(err), errors: err?.errors ?? [], sheet_names: err?.sheet_names ?? [], sheet_name: err?.sheet_name ?? null, load: Boolean(err?.load) });
 }
 
 const STEP = 2000; // households per progress report
@@ -42,7 +42,10 @@ function file(kind, bytes, name) {
 onmessage = async (ev) => {
   const msg = ev.data;
   try {
-    ready ??= init();
+    ready ??= init().catch((err) => {
+      ready = null;
+      throw Object.assign(new Error(`jingning_sheet_bg.wasm 未能读取（${err?.message ?? err}）`), { load: true });
+    });
     await ready;
     switch (msg.type) {
       case "open":

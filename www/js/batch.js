@@ -6,6 +6,7 @@
 // spreadsheet module is fetched by the worker only when one of these is first used.
 import { downloadBlob } from "./storage.js";
 import { villageOptions, onIndicatorSystemChange, systemLabel } from "./indicator-store.js";
+import { localDate } from "./local-date.js";
 
 const $ = (id) => document.getElementById(id);
 const SHOWN = 300; // rows rendered at once; the filter narrows the rest
@@ -14,16 +15,26 @@ let worker = null;
 const fresh = () => ({ info: null, households: [], villages: null, summary: null, sort: null, fileName: "", file: null });
 let state = fresh();
 
-function today() {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+const today = () => localDate();
+
+/** Why the spreadsheet module could not start, in words (a worker's load error is a bare Event). */
+function loadFailure(detail) {
+  const offline = navigator.onLine === false;
+  return `批量核查模块（表格读写程序）未能加载${detail ? `：${detail}` : ""}。`
+    + (offline ? "本机现在离线，而这台电脑上还没有保存该模块：请联网后打开本页一次（模块会自动保存），之后断网也能用。"
+      : "请刷新页面后重试；如仍失败，请检查本页的文件是否完整（pkg-sheet 目录）。");
 }
 
 function getWorker() {
   if (!worker) {
     worker = new Worker(new URL("./batch-worker.js", import.meta.url), { type: "module" });
     worker.onmessage = (ev) => onMessage(ev.data);
-    worker.onerror = (ev) => showError(`批量核查模块加载失败：${ev.message ?? ev}`);
+    worker.onerror = (ev) => {
+      ev.preventDefault?.();
+      worker?.terminate();
+      worker = null;
+      showError(loadFailure(ev.message));
+    };
   }
   return worker;
 }
@@ -135,6 +146,12 @@ function onMessage(msg) {
       renderChanges(msg.changes, msg.options.assessment_date);
       break;
     case "error":
+      if (msg.load) {
+        worker?.terminate();
+        worker = null;
+        showError(loadFailure(msg.message));
+        break;
+      }
       showError(msg.message, msg.errors);
       if (msg.sheet_names.length) renderSheets(msg);
       break;
@@ -172,7 +189,7 @@ function renderColumns(info) {
 }
 
 function renderSummary(s) {
-  const head = el("tr", {}, ...["措施", "符合", "不符合", "无法判断", "其中"].map((t) => el("th", {}, t)));
+  const head = el("tr", {}, ...["措施", "符合", "不符合", "需补充", "其中"].map((t) => el("th", {}, t)));
   const rows = s.measures.map((m) =>
     el("tr", {}, el("td", {}, m.title), el("td", {}, String(m.applies)), el("td", {}, String(m.does_not_apply)),
       el("td", {}, String(m.cannot_decide)), el("td", {}, m.categories.map((c) => `${c.label} ${c.count}`).join("；"))));
@@ -214,7 +231,15 @@ function villageColumns() {
   ];
 }
 
+/** The table's columns; while only rows with errors are shown, their 错误 column comes first. */
 function columns() {
+  const cols = baseColumns();
+  if (!$("batch-only-errors").checked) return cols;
+  const i = cols.findIndex(([t]) => t === "错误");
+  return i < 0 ? cols : [cols[i], ...cols.slice(0, i), ...cols.slice(i + 1)];
+}
+
+function baseColumns() {
   if (isVillage()) return villageColumns();
   const rh = state.info.result_headers.map((h) => h.replace(/^【核查】/, ""));
   const fixed = [["行", (h) => h.first_row], ["户编号", (h) => h.key ?? ""], ["户主", (h) => h.head_name ?? ""], ["村", (h) => h.village ?? ""], ["人数", (h) => h.members]];
@@ -248,9 +273,9 @@ function renderTable() {
     return th;
   }));
   const body = list.slice(0, SHOWN).map((h) => el("tr", { className: h.ok ? "" : "err" },
-    ...cols.map(([, f]) => {
+    ...cols.map(([t, f]) => {
       const v = String(f(h));
-      return el("td", { className: v.startsWith("符合") ? "applies" : "" }, v);
+      return el("td", { className: t === "错误" && v ? "err-cell" : v.startsWith("符合") ? "applies" : "" }, v);
     })));
   const t = $("batch-table");
   t.tHead.replaceChildren(head);
@@ -259,16 +284,22 @@ function renderTable() {
   $("batch-count").textContent = `符合条件 ${list.length} ${unit}${list.length > SHOWN ? `，显示前 ${SHOWN} ${unit}` : ""}`;
 }
 
+/** Says which date a comparison used when the sheet has its own 核查日期 column (the chosen one wins). */
+function dateNote() {
+  const column = (state.info?.mapped ?? []).find((m) => m.field === "assessment_date");
+  return column ? `（所有户一律按此日期，表中的「${column.header}」列不用于对比）` : "";
+}
+
 function renderChanges(changes, date) {
   const box = $("batch-changes");
   if (!changes.length) {
-    box.replaceChildren(el("p", {}, `按核查日期 ${date} 重新核查，没有户的结论发生变化。`));
+    box.replaceChildren(el("p", {}, `按核查日期 ${date} 重新核查${dateNote()}，没有户的结论发生变化。`));
     return;
   }
   const items = changes.slice(0, 500).map((c) => el("li", {},
     `第 ${c.first_row} 行 ${c.key ?? ""} ${c.head_name ?? ""}（${c.village ?? ""}）：`,
     c.changes.map((x) => `${x.column} ${x.before || "—"} → ${x.after || "—"}`).join("；")));
-  box.replaceChildren(el("p", {}, `按核查日期 ${date} 重新核查，${changes.length} 户的结论有变化${changes.length > 500 ? "（列出前 500 户）" : ""}：`), el("ul", { id: "batch-change-list" }, ...items));
+  box.replaceChildren(el("p", {}, `按核查日期 ${date} 重新核查${dateNote()}，${changes.length} 户的结论有变化${changes.length > 500 ? "（列出前 500 户）" : ""}：`), el("ul", { id: "batch-change-list" }, ...items));
 }
 
 function mount() {
@@ -293,7 +324,11 @@ function mount() {
     getWorker().postMessage({ type: "compare", options: { assessment_date: date } });
   });
   $("batch-filter").addEventListener("input", renderTable);
-  $("batch-only-errors").addEventListener("change", renderTable);
+  $("batch-only-errors").addEventListener("change", () => {
+    // Sorting is by column position, which moves when the 错误 column comes first.
+    state.sort = null;
+    renderTable();
+  });
   document.addEventListener("jn-clear-personal-data", clearAll);
   // Another indicator system imported or restored: a village sheet on show is scored again with it.
   onIndicatorSystemChange(() => { if (state.file && isVillage()) open(state.file, state.info?.sheet_name ?? null); });

@@ -1,4 +1,5 @@
 // The 低保收入速算 view: a form of incomes by kind; results update as fields change.
+import { localDate } from "./local-date.js";
 import { h, yuan, citation, citations, errorList } from "./render.js";
 
 const STANDARD_PARAM = "dibao.standard_annual";
@@ -19,7 +20,7 @@ export function createDibaoView(engine, root, ctx) {
 
   function defaults() {
     form.reset();
-    form.assessment_date.value = new Date().toISOString().slice(0, 10);
+    form.assessment_date.value = localDate();
   }
   defaults();
 

@@ -1,97 +1,106 @@
-// The 农户核查 view: a household form in the case format's own terms (jingning.household/1) and, as
-// fields change, one card per measure from evaluateHousehold. The page decides nothing: cards,
-// amounts, reasons, clauses, missing inputs and the ledger are the engine's.
+// The 农户核查 view: a household form in the case format's own terms (jingning.household/1, the
+// fields listed as data in form-fields.js) and, as fields change, a verdict strip (one line per
+// measure) above one card per measure from evaluateHousehold. The page decides nothing: outcomes
+// and their labels, amounts, reasons, clauses, missing inputs and the ledger are the engine's.
 import { h, yuan, citations } from "./render.js";
-import { field, multi, readFields, writeFields, fieldFor, setFieldMessage, showEngineErrors } from "./form-fields.js";
+import { field, multi, readFields, writeFields, fieldFor, fieldValue, setFieldValue, setFieldMessage, showEngineErrors, HOUSEHOLD_FIELDS, memberPath, relevant } from "./form-fields.js";
 import { ledgerTable } from "./dibao-quick.js";
+import { localDate } from "./local-date.js";
+import { recentCases, rememberCase, forgetCase, forgetAll } from "./recent.js";
 
 export const SCHEMA = "jingning.household/1";
-const OUTCOME = { applies: "适用", does_not_apply: "不适用", cannot_decide: "无法判断" };
 
 export function createHouseholdView(engine, root, ctx) {
   const ch = engine.householdChoices();
   const opts = (key) => (ch[key] ?? []).map((c) => [c.code, c.label]);
+  // The engine's words for its outcomes (符合 / 不符合 / 需补充 …): never relabelled here.
+  const outcomeLabel = (code) => (ch.outcome ?? []).find((o) => o.code === code)?.label ?? code;
   const incomeItems = engine.incomeItems();
   let memberCount = 1;
   let lastResult = null;
   let lastKey = null;
+  let lastVerdicts = null;
+  let caseId = newCaseId();
 
   const form = h("form", { class: "household", id: "hh-form", novalidate: true, "aria-label": "农户信息" });
   const membersBox = h("div", { id: "hh-members" });
   const addBtn = h("button", { type: "button", class: "add-member", onclick: () => addMember() }, "＋ 添加成员");
-  const out = h("div", { id: "hh-result", "aria-live": "polite" });
-  const skip = h("a", { href: "#hh-result", class: "to-results" }, "跳到核查结果");
+  const strip = h("nav", { id: "hh-verdicts", class: "verdicts", "aria-label": "结论一览", tabindex: "-1" });
+  const out = h("div", { id: "hh-result" });
+  // Only the strip's changes are announced (politely): the rest of the result is redrawn as the
+  // user types and would drown a screen reader.
+  const announce = h("p", { id: "hh-announce", class: "sr-only", role: "status", "aria-live": "polite" });
+  const phoneBar = h("a", { href: "#hh-verdicts", class: "phone-bar", "data-testid": "phone-bar", "aria-label": "结论计数，点按查看结论一览" });
+  const recentBox = h("details", { class: "recent", id: "hh-recent" });
+  const toStrip = (e) => {
+    e.preventDefault();
+    strip.scrollIntoView({ block: "start" });
+    strip.focus();
+  };
+  phoneBar.addEventListener("click", toStrip);
+  const skip = h("a", { href: "#hh-verdicts", class: "to-results", onclick: toStrip }, "跳到核查结果");
 
-  form.append(
-    h("fieldset", { class: "grid2" }, h("legend", {}, "家庭基本情况"),
-      field("$.assessment_date", "核查日期", "date", { hint: "决定适用哪一年的参数，并据此计算年龄" }),
-      field("$.head_name", "户主姓名", "text"),
-      field("$.village", "所在村", "text"),
-      field("$.household_type", "农户类型", "choice", { options: opts("household_type"), hint: "脱贫户即原建档立卡贫困户" }),
-      field("$.housing", "住房安全", "choice", { options: opts("housing"), hint: "按住房安全性鉴定结果" }),
-      field("$.drinking_water", "饮水安全", "choice", { options: opts("drinking_water") }),
-      field("$.food_clothing_secure", "不愁吃、不愁穿", "yesno", { hint: "“两不愁”是否稳定实现" })),
-    h("fieldset", {}, h("legend", {}, "家庭成员"), membersBox, addBtn),
-    h("fieldset", { class: "grid2" }, h("legend", {}, "当前身份"),
-      field("$.status.dibao", "低保户", "yesno"),
-      field("$.status.dibao_class", "低保类别", "choice", { options: opts("dibao_class") }),
-      field("$.status.tekun", "特困供养户", "yesno"),
-      field("$.status.tekun_dispersed", "分散供养", "yesno"),
-      field("$.status.monitored", "监测对象", "yesno", { hint: "已纳入防止返贫动态监测" }),
-      field("$.status.monitored_since", "纳入监测日期", "date"),
-      field("$.status.monitoring_type", "监测对象类型", "choice", { options: opts("monitoring_type") }),
-      field("$.status.returned_to_poverty", "返贫致贫人口", "yesno"),
-      field("$.status.income_stable_months", "收入持续稳定月数", "int", { hint: "风险消除须收入持续稳定" }),
-      field("$.status.original_risk_eliminated", "原有风险已稳定消除", "yesno"),
-      field("$.status.new_risk", "出现新的风险", "yesno"),
-      multi("$.status.measures_taken", "已落实帮扶措施", opts("measure"))),
-    h("fieldset", { class: "grid2" }, h("legend", {}, "近 12 个月收入（元）"),
-      incomeItems.map((it) => field(`$.incomes.${it.code}`, it.label, "money",
-        { hint: it.excluded_from_dibao ? "计入家庭纯收入，不计入低保收入（五(十二)）" : `${it.kind}，计入家庭纯收入和低保收入` })),
-      field("$.employment_costs", "必要的就业成本", "money", { hint: "交通、通讯、食宿等，计算低保收入时扣减" }),
-      field("$.last_year_total_income", "上年度家庭总收入", "money", { hint: "与刚性支出比较，判断突发严重困难" })),
-    h("fieldset", { class: "grid2" }, h("legend", {}, "近 12 个月刚性支出（元）"),
-      h("p", { class: "hint wide" }, "医疗自付费用按成员在上方填写。"),
-      field("$.expenses.education", "教育支出", "money"),
-      field("$.expenses.disability_rehab", "残疾康复支出", "money"),
-      field("$.expenses.disaster_loss", "自然灾害损失", "money"),
-      field("$.expenses.accident_loss", "意外事故损失", "money")),
-    h("fieldset", { class: "grid2" }, h("legend", {}, "家庭财产（低保财产状况）"),
-      field("$.assets.deposits", "存款", "money"),
-      field("$.assets.vehicles", "机动车辆数", "int"),
-      field("$.assets.other_houses", "另有住房", "yesno"),
-      field("$.assets.within_dibao_rules", "财产状况符合低保规定", "yesno", { hint: "由经办人按甘肃省低保财产规定认定" })),
-    multi("$.risks", "申报的返贫致贫风险", opts("risk")),
-  );
-  root.replaceChildren(h("div", { class: "hh-layout" }, h("div", { class: "hh-form-col" }, skip, form), h("div", { class: "hh-result-col" }, out)));
+  const sectionFor = (id) => HOUSEHOLD_FIELDS.find((s) => s.id === id);
+
+  /** The fields of a section (member sections for member i), built from the data list. */
+  function buildFields(section, i = null) {
+    return section.fields.flatMap((f) => {
+      if (f.each === "income_items") {
+        return incomeItems.map((it) => tagged(field(`$.incomes.${it.code}`, it.label, "money",
+          { hint: it.excluded_from_dibao ? "计入家庭纯收入，不计入低保收入（五(十二)）" : `${it.kind}，计入家庭纯收入和低保收入` }), f));
+      }
+      const path = i === null ? f.path : memberPath(f.path, i);
+      const el = f.kind === "multi" ? multi(path, f.label, opts(f.options))
+        : field(path, f.label, f.kind, { options: f.options ? opts(f.options) : [], hint: f.hint, span: f.span, seg: f.seg });
+      const extra = f.path === "$.members[].id_number" ? [h("p", { class: "id-derived wide", "data-testid": `id-derived-${i}` })] : [];
+      return [tagged(el, f), ...extra];
+    });
+  }
+
+  /** Marks a field's box with what the list says about it (relevance, the "none" value). */
+  function tagged(el, f) {
+    if (f.when) el.dataset.when = JSON.stringify(f.when);
+    const control = el.matches("[data-path]") ? el : el.querySelector("[data-path]");
+    if (f.none !== undefined) control.dataset.none = f.none;
+    return el;
+  }
+
+  /** "其余未填……": states 否 / 0 for every empty, shown field of the section that has a `none`. */
+  function noneButton(section, scope) {
+    return h("button", { type: "button", class: "none-rest wide", onclick: () => {
+      for (const el of scope().querySelectorAll("[data-none]")) {
+        if (el.closest(".irrelevant") || fieldValue(el).trim() !== "") continue;
+        setFieldValue(el, el.dataset.none);
+      }
+      refresh();
+    } }, section.noneLabel);
+  }
+
+  const sections = HOUSEHOLD_FIELDS.filter((s) => !s.member).map((s) => {
+    if (s.id === "risks") return buildFields(s)[0];
+    const fs = h("fieldset", { class: "grid2", "data-section": s.id }, h("legend", {}, s.legend),
+      s.note ? h("p", { class: "hint wide" }, s.note) : null, buildFields(s));
+    if (s.noneLabel) fs.append(noneButton(s, () => fs));
+    return fs;
+  });
+  const [basic, ...rest] = sections;
+  form.append(basic, h("fieldset", { "data-section": "members" }, h("legend", {}, "家庭成员"), membersBox, addBtn), ...rest);
+
+  const nextBtn = h("button", { type: "button", id: "hh-next", onclick: () => nextHousehold() }, "新建下一户");
+  const tools = h("div", { class: "hh-tools" }, nextBtn, recentBox);
+  root.replaceChildren(
+    h("div", { class: "hh-layout" },
+      h("div", { class: "hh-form-col" }, skip, tools, form),
+      h("div", { class: "hh-result-col" }, strip, out)),
+    announce, phoneBar);
 
   function memberFieldset(i) {
-    const idField = field(`$.members[${i}].id_number`, "身份证号", "text", { hint: "18 位；输入后自动得出出生日期、性别和年龄" });
+    const s = sectionFor("member");
     const fs = h("fieldset", { class: "member grid3", "data-member": i },
       h("legend", {}, `成员 ${i + 1}`),
-      field(`$.members[${i}].name`, "姓名", "text"),
-      field(`$.members[${i}].relation`, "与户主关系", "choice", { options: opts("relation") }),
-      idField,
-      h("p", { class: "id-derived wide", "data-testid": `id-derived-${i}`, "aria-live": "polite" }),
-      field(`$.members[${i}].birth_date`, "出生日期", "date"),
-      field(`$.members[${i}].sex`, "性别", "choice", { options: opts("sex") }),
-      field(`$.members[${i}].labour_capacity`, "劳动能力", "choice", { options: opts("labour_capacity"), hint: "全劳力、半劳力、弱劳力或无劳力" }),
-      field(`$.members[${i}].has_disability`, "是否残疾", "yesno"),
-      field(`$.members[${i}].disability.kind`, "残疾类别", "choice", { options: opts("disability_kind") }),
-      field(`$.members[${i}].disability.grade`, "残疾等级", "grade", { hint: "一、二级为重度" }),
-      field(`$.members[${i}].serious_illness`, "患重病（大病）", "yesno"),
-      field(`$.members[${i}].chronic_illness`, "患慢性病", "yesno"),
-      field(`$.members[${i}].schooling`, "在校情况", "choice", { options: opts("schooling") }),
-      field(`$.members[${i}].out_of_school_reason`, "失学辍学原因", "choice", { options: opts("out_of_school_reason") }),
-      field(`$.members[${i}].medical_insurance`, "参加城乡居民医保", "yesno"),
-      field(`$.members[${i}].pension_insurance`, "参加城乡居民养老保险", "yesno"),
-      field(`$.members[${i}].family_planning_two_certificates`, "计划生育“两证户”", "yesno"),
-      field(`$.members[${i}].working_away`, "外出务工", "yesno"),
-      field(`$.members[${i}].orphan`, "孤儿或事实无人抚养儿童", "yesno"),
-      field(`$.members[${i}].supporter`, "法定赡养、抚养、扶养义务人", "choice", { options: opts("supporter"), hint: "特困认定用" }),
-      field(`$.members[${i}].medical_out_of_pocket`, "医疗自付费用（近 12 个月，元）", "money"),
-      h("div", { class: "member-actions wide" },
-        h("button", { type: "button", class: "danger", onclick: () => removeMember(i), disabled: memberCount <= 1 }, `删除成员 ${i + 1}`)));
+      buildFields(s, i));
+    fs.append(noneButton(s, () => fs), h("div", { class: "member-actions wide" },
+      h("button", { type: "button", class: "danger", onclick: () => removeMember(i), disabled: memberCount <= 1 }, `删除成员 ${i + 1}`)));
     return fs;
   }
 
@@ -118,37 +127,83 @@ export function createHouseholdView(engine, root, ctx) {
     addBtn.focus();
   }
 
+  const fieldAt = (path) => form.querySelector(`[data-path="${path}"]`);
+  const assessmentDate = () => fieldAt("$.assessment_date").value;
+
   /** Checks the 身份证号 of member i with the engine and fills birth date and sex from it. */
   function idAutoFill(i, fill = true) {
-    const idEl = form.querySelector(`[data-path="$.members[${i}].id_number"]`);
-    const out = form.querySelector(`[data-testid="id-derived-${i}"]`);
-    if (!idEl || !out) return;
+    const idEl = fieldAt(`$.members[${i}].id_number`);
+    const info = form.querySelector(`[data-testid="id-derived-${i}"]`);
+    if (!idEl || !info) return;
     const raw = idEl.value.trim();
     if (raw === "") {
       setFieldMessage(idEl, null);
-      out.textContent = "";
+      info.textContent = "";
       return;
     }
-    const r = engine.parseIdNumber(raw, form.querySelector('[data-path="$.assessment_date"]').value || null);
+    const r = engine.parseIdNumber(raw, assessmentDate() || null);
     if (!r.valid) {
       // Flag at once when the length is complete; while typing, just say how far along it is.
       const complete = [18, 20, 22].includes(raw.length);
       setFieldMessage(idEl, complete || raw.length > 22 ? r.error : null);
-      out.textContent = complete ? "" : `已输入 ${raw.length} 位`;
+      info.textContent = complete ? "" : `已输入 ${raw.length} 位`;
       return;
     }
     setFieldMessage(idEl, null);
     if (fill) {
-      form.querySelector(`[data-path="$.members[${i}].birth_date"]`).value = r.birth_date;
-      form.querySelector(`[data-path="$.members[${i}].sex"]`).value = r.sex;
+      fieldAt(`$.members[${i}].birth_date`).value = r.birth_date;
+      setFieldValue(fieldAt(`$.members[${i}].sex`), r.sex);
     }
     const sexLabel = (ch.sex ?? []).find((s) => s.code === r.sex)?.label ?? r.sex;
-    out.textContent = `由身份证号得出：出生日期 ${r.birth_date}，${sexLabel}${r.age != null ? `，${r.age} 岁` : ""}`;
+    info.textContent = `由身份证号得出：出生日期 ${r.birth_date}，${sexLabel}${r.age != null ? `，${r.age} 岁` : ""}`;
+  }
+
+  /** A member's age on the 核查日期, from the 出生日期 (itself filled from the 身份证号); null if unknown. */
+  function memberAge(i) {
+    const birth = fieldAt(`$.members[${i}].birth_date`)?.value;
+    const on = assessmentDate();
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(birth ?? "") || !/^\d{4}-\d{2}-\d{2}$/.test(on)) return null;
+    const [by, bm, bd] = birth.split("-").map(Number);
+    const [y, m, d] = on.split("-").map(Number);
+    const age = y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+    return age >= 0 ? age : null;
+  }
+
+  /**
+   * Shows the fields that matter (their `when` holds, or the engine asked for them, or they
+   * hold a value the user entered while they mattered) and hides the rest, which are then not
+   * read. Returns whether anything changed.
+   */
+  function applyRelevance(asked = new Set()) {
+    for (const el of form.querySelectorAll(".irrelevant")) el.classList.remove("irrelevant");
+    const all = readFields(form, { schema: SCHEMA });
+    let changed = false;
+    for (const box of form.querySelectorAll("[data-when]")) {
+      const control = box.matches("[data-path]") ? box : box.querySelector("[data-path]");
+      const m = control.dataset.path.match(/^\$\.members\[(\d+)\]/);
+      const i = m ? Number(m[1]) : null;
+      const path = control.dataset.path;
+      // Asked for by the engine (the path or an object above it, like `$.members[2].disability`),
+      // or asked before and answered since: shown, or the answer would drop and be asked again.
+      const askedNow = [...asked].some((a) => path === a || path.startsWith(`${a}.`));
+      const answered = box.dataset.asked === "true" && (control.dataset.kind === "multi" ? Boolean(control.querySelector("input:checked")) : fieldValue(control).trim() !== "");
+      box.dataset.asked = String(askedNow || answered);
+      const show = relevant(JSON.parse(box.dataset.when), all, i, i === null ? null : memberAge(i)) || askedNow || answered;
+      box.classList.toggle("irrelevant", !show);
+      box.hidden = !show;
+      if (box.dataset.shown !== String(show)) changed = true;
+      box.dataset.shown = String(show);
+    }
+    return changed;
   }
 
   function getState() {
     const state = readFields(form, { schema: SCHEMA });
     state.members = Array.from({ length: memberCount }, (_, i) => state.members?.[i] ?? {});
+    // Without a 户主姓名 typed, the 户主 member's name: in the case itself, so a saved file and
+    // the command line give the same result and fingerprint as the page.
+    const head = state.members.find((m) => m.relation === "head");
+    if (!state.head_name && head?.name) state.head_name = head.name;
     return state;
   }
 
@@ -174,18 +229,72 @@ export function createHouseholdView(engine, root, ctx) {
     memberCount = Math.max(1, Math.min(30, Array.isArray(state.members) ? state.members.length : 1));
     writeFields(form, state);
     renderMembers(state);
+    lastVerdicts = null;
     refresh(true);
+  }
+
+  /** An empty household; `keep` carries the 核查日期 and 所在村 over (新建下一户). */
+  function blank(keep = {}) {
+    return { schema: SCHEMA, assessment_date: keep.assessment_date || localDate(), village: keep.village, members: [{ relation: "head" }] };
   }
 
   function reset() {
     memberCount = 1;
-    const blank = { schema: SCHEMA, assessment_date: new Date().toISOString().slice(0, 10), members: [{ relation: "head" }] };
-    writeFields(form, blank);
-    renderMembers(blank);
+    caseId = newCaseId();
+    const b = blank();
+    writeFields(form, b);
+    renderMembers(b);
+    lastVerdicts = null;
     refresh(true);
+    renderRecent();
+  }
+
+  /** 新建下一户: the current household stays in the recent list; the date and village carry over. */
+  function nextHousehold() {
+    const s = getState();
+    remember();
+    memberCount = 1;
+    caseId = newCaseId();
+    const b = blank({ assessment_date: s.assessment_date, village: s.village });
+    writeFields(form, b);
+    renderMembers(b);
+    lastVerdicts = null;
+    refresh(true);
+    ctx.toast?.(`已开始下一户（核查日期 ${b.assessment_date}${b.village ? `，${b.village}` : ""}）。上一户在“最近的户”中。`);
+    fieldAt("$.members[0].name").focus();
+  }
+
+  /** Keeps the household in this browser's recent list once it names someone. */
+  function remember() {
+    const s = getState();
+    const name = s.head_name ?? s.members.find((m) => m.relation === "head")?.name ?? s.members[0]?.name;
+    if (!name) return;
+    rememberCase({ id: caseId, name, village: s.village ?? "", date: s.assessment_date ?? "", fingerprint: lastResult?.fingerprint ?? "", members: s.members.length, data: s });
+    renderRecent();
+  }
+
+  function renderRecent() {
+    const list = recentCases();
+    recentBox.hidden = list.length === 0;
+    recentBox.replaceChildren(h("summary", {}, `最近的户（${list.length}，仅保存在本浏览器）`),
+      h("ul", { "data-testid": "recent-list" }, list.map((r) => h("li", {},
+        h("button", { type: "button", class: "link", onclick: () => reopen(r) },
+          `${r.name}${r.village ? `（${r.village}）` : ""} · ${r.members} 人 · ${r.date}`),
+        r.fingerprint ? h("small", { class: "hint" }, ` 指纹 ${r.fingerprint}`) : null,
+        " ",
+        h("button", { type: "button", class: "link", "aria-label": `从列表中删去 ${r.name}`, onclick: () => { forgetCase(r.id); renderRecent(); } }, "删去")))),
+      h("p", { class: "hint" }, "“清除本机数据”会删除此列表。"));
+  }
+
+  function reopen(r) {
+    remember();
+    caseId = r.id;
+    setState(r.data);
+    ctx.toast?.(`已打开 ${r.name} 户。`);
   }
 
   function refresh(force = false) {
+    applyRelevance(new Set(lastResult?.missing.map((m) => m.path) ?? []));
     const state = getState();
     const { input, flagged } = evaluationInput(state);
     const options = ctx.optionsWith();
@@ -196,12 +305,17 @@ export function createHouseholdView(engine, root, ctx) {
     for (const el of form.querySelectorAll("[aria-invalid][data-path]:not([data-path$='.id_number'])")) setFieldMessage(el, null);
     try {
       lastResult = engine.evaluateHousehold(input, options);
+      // A question the engine asks is never hidden (its answer is empty, so the case is unchanged).
+      applyRelevance(new Set(lastResult.missing.map((m) => m.path)));
       out.replaceChildren(renderResult(lastResult, flagged));
+      renderStrip(lastResult);
       for (const m of lastResult.missing) fieldFor(form, m.path)?.classList.add("wanted");
     } catch (err) {
       lastResult = null;
       showEngineErrors(out, form, err);
+      strip.replaceChildren(h("p", { class: "hint" }, "输入有误，改正后显示结论。"));
     }
+    if (lastResult && state.members.some((m) => m.name)) remember();
     ctx.changed(view);
   }
 
@@ -209,14 +323,56 @@ export function createHouseholdView(engine, root, ctx) {
   function goTo(path) {
     let el = fieldFor(form, path);
     if (!el) return;
-    if (el.tagName === "FIELDSET") el = el.querySelector("input");
+    el.closest("[data-when]")?.removeAttribute("hidden");
+    if (el.tagName === "FIELDSET" || el.getAttribute("role") === "radiogroup") el = el.querySelector("input:checked") ?? el.querySelector("input");
     el.classList.add("wanted", "flash");
     el.scrollIntoView({ block: "center" });
     el.focus();
     setTimeout(() => el.classList.remove("flash"), 2000);
   }
 
+  /** Takes the user to a measure's card. */
+  function goToCard(measure) {
+    const card = out.querySelector(`article.card[data-measure="${measure}"]`);
+    if (!card) return;
+    card.scrollIntoView({ block: "start" });
+    card.focus();
+    card.classList.add("flash");
+    setTimeout(() => card.classList.remove("flash"), 1500);
+  }
+
+  /** One line per measure, the engine's outcome label; the phone bar counts them and says what changed. */
+  function renderStrip(r) {
+    const counts = new Map();
+    for (const d of r.decisions) counts.set(d.outcome, (counts.get(d.outcome) ?? 0) + 1);
+    const verdicts = new Map(r.decisions.map((d) => [d.measure, d.outcome]));
+    const changed = lastVerdicts ? r.decisions.filter((d) => lastVerdicts.get(d.measure) !== d.outcome) : [];
+    const countText = [...counts].map(([o, n]) => `${outcomeLabel(o)} ${n}`).join(" · ");
+    strip.replaceChildren(
+      h("h3", { class: "strip-title" }, "结论一览 ", h("span", { class: "strip-counts", "data-testid": "verdict-counts" }, countText)),
+      h("ol", { "data-testid": "verdicts" }, r.decisions.map((d) => h("li", {},
+        h("a", { href: `#card-${d.measure}`, class: `verdict outcome-${d.outcome}${changed.includes(d) ? " changed" : ""}`, "data-measure": d.measure,
+          onclick: (e) => { e.preventDefault(); goToCard(d.measure); } },
+          h("span", { class: "verdict-title" }, d.title),
+          h("span", { class: "badge" }, outcomeLabel(d.outcome)),
+          d.outcome === "applies" && d.category_label ? h("span", { class: "category" }, d.category_label) : null,
+          provisionalOf(d.measure) ? h("span", { class: "provisional-mark", title: "用到未核实的参数" }, "暂定") : null)))));
+    const change = changed.map((d) => `${d.title}：${outcomeLabel(lastVerdicts.get(d.measure))} → ${outcomeLabel(d.outcome)}`).join("；");
+    phoneBar.replaceChildren(...[h("span", { class: "phone-counts" }, countText), change ? h("span", { class: "phone-change" }, change) : null].filter(Boolean));
+    phoneBar.classList.remove("flash");
+    if (change) {
+      // Restart the flash animation for this change.
+      void phoneBar.offsetWidth;
+      phoneBar.classList.add("flash");
+      announce.textContent = `结论变化：${change}`;
+    }
+    lastVerdicts = verdicts;
+  }
+
+  const provisionalOf = (measure) => lastResult?.provisional?.find((p) => p.measure === measure) ?? null;
+
   function renderResult(r, flagged) {
+    const missingPeople = r.missing.length;
     return h("div", { class: "hh-result", "data-testid": "hh-result" },
       h("h3", {}, "核查结果"),
       h("dl", { class: "figures" },
@@ -227,18 +383,22 @@ export function createHouseholdView(engine, root, ctx) {
         h("dt", {}, "结果指纹"), h("dd", { "data-testid": "hh-fingerprint" }, r.fingerprint)),
       flagged.length ? h("p", { class: "warn", role: "note" }, `成员 ${flagged.join("、")} 的身份证号有误，暂按未填计算。`) : null,
       r.unverified.length ? h("p", { class: "warn", role: "note" }, `注意：本结果使用了未核实的参数：${r.unverified.join("、")}。`) : null,
-      r.missing.length ? h("p", { class: "hint" }, `还有 ${r.missing.length} 项信息未填，相关结论为“无法判断”；表单中已用虚线框标出。`) : null,
+      missingPeople ? h("p", { class: "hint" }, `还有 ${missingPeople} 项信息未填（${r.missing.map((m) => m.label).join("、")}），相关结论为“${outcomeLabel("cannot_decide")}”；表单中已用虚线框标出。`) : null,
       h("div", { class: "cards" }, r.decisions.map((d) => card(d))),
       r.ledger ? ledgerTable(r.ledger, "hh-ledger") : h("p", { class: "hint" }, "填写收入后显示收入明细。"));
   }
 
   function card(d) {
-    const cls = { applies: "applies", does_not_apply: "not-applies", cannot_decide: "undecided" }[d.outcome];
     const who = d.members.filter((m) => m.outcome === "applies");
-    return h("article", { class: `decision card ${cls}`, "data-measure": d.measure, "data-outcome": d.outcome, "aria-labelledby": `card-${d.measure}` },
-      h("h4", { id: `card-${d.measure}` }, d.title, " ",
-        h("span", { class: "badge", "data-testid": "outcome" }, OUTCOME[d.outcome] ?? d.outcome),
-        d.category_label ? h("span", { class: "category" }, d.category_label) : null),
+    const prov = provisionalOf(d.measure);
+    return h("article", { class: `decision card outcome-${d.outcome}`, id: `card-${d.measure}`, tabindex: "-1",
+      "data-measure": d.measure, "data-outcome": d.outcome, "aria-labelledby": `card-${d.measure}-title` },
+      h("h4", { id: `card-${d.measure}-title` }, d.title, " ",
+        h("span", { class: "badge", "data-testid": "outcome" }, outcomeLabel(d.outcome)),
+        d.outcome === "applies" && d.category_label ? h("span", { class: "category" }, d.category_label) : null),
+      prov ? h("p", { class: "provisional", "data-testid": "provisional" },
+        `暂定：本结论用到未核实的参数（${prov.params.map((p) => p.label).join("、")}），请按县里当年文件核对。`,
+        prov.params.map((p) => h("button", { type: "button", class: "link", "data-param": p.id, onclick: () => ctx.openParam?.(p.id) }, `填入县里的「${p.label}」`))) : null,
       who.length ? h("p", { class: "who", "data-testid": "who" }, "对象：",
         who.map((m) => `${m.name ?? `成员 ${m.index + 1}`}${m.grounds.length ? `（${m.grounds.join("；")}）` : ""}${m.amount ? ` ${yuan(m.amount)}` : ""}`).join("，")) : null,
       d.amount ? h("p", { class: "amount", "data-testid": "amount" }, `金额：${yuan(d.amount)}${d.amount_unit ? ` ${d.amount_unit}` : ""}`) : null,
@@ -257,18 +417,22 @@ export function createHouseholdView(engine, root, ctx) {
   }
 
   form.addEventListener("input", (e) => {
-    const path = e.target.dataset?.path ?? "";
+    const path = e.target.closest("[data-path]")?.dataset.path ?? "";
     const m = path.match(/^\$\.members\[(\d+)\]\.id_number$/);
     if (m) idAutoFill(Number(m[1]));
     if (path === "$.assessment_date") for (let i = 0; i < memberCount; i++) idAutoFill(i, false);
     refresh();
   });
   form.addEventListener("change", () => refresh());
+  document.addEventListener("jn-clear-personal-data", () => {
+    forgetAll();
+    renderRecent();
+  });
 
   const view = {
     id: "household",
     title: "农户核查",
-    assessmentDate: () => form.querySelector('[data-path="$.assessment_date"]').value,
+    assessmentDate,
     getState,
     setState,
     reset,
@@ -290,19 +454,29 @@ export function createHouseholdView(engine, root, ctx) {
           ["刚性支出合计", yuan(r.rigid_expenses)], ["住房 / 饮水", `${label("housing", s.housing)} / ${label("drinking_water", s.drinking_water)}`],
           ["成员", s.members.map((m, i) => `${m.name ?? `成员${i + 1}`}（${label("relation", m.relation)}${m.birth_date ? `，${m.birth_date}` : ""}）`).join("、")],
         ],
-        decisions: r.decisions.map((d) => ({
-          title: d.title,
-          outcome: d.outcome,
-          verdict: `${OUTCOME[d.outcome]}${d.category_label ? `（${d.category_label}）` : ""}${d.amount ? ` ${yuan(d.amount)}${d.amount_unit ?? ""}` : ""}`,
-          who: d.members.filter((m) => m.outcome === "applies").map((m) => m.name ?? `成员${m.index + 1}`).join("、"),
-          reason: d.reason + (d.outcome === "cannot_decide" && d.missing.length ? `（需补充：${d.missing.map((m) => m.label).join("、")}）` : ""),
-          citations: d.citations,
-        })),
+        decisions: r.decisions.map((d) => {
+          const prov = r.provisional?.find((p) => p.measure === d.measure);
+          return {
+            title: d.title,
+            outcome: d.outcome,
+            verdict: `${outcomeLabel(d.outcome)}${d.outcome === "applies" && d.category_label ? `（${d.category_label}）` : ""}${d.amount ? ` ${yuan(d.amount)}${d.amount_unit ?? ""}` : ""}${prov ? "（暂定）" : ""}`,
+            who: d.members.filter((m) => m.outcome === "applies").map((m) => m.name ?? `成员${m.index + 1}`).join("、"),
+            reason: d.reason + (d.outcome === "cannot_decide" && d.missing.length ? `（需补充：${d.missing.map((m) => m.label).join("、")}）` : ""),
+            citations: d.citations,
+          };
+        }),
         citeExcerpts: false,
+        // The parameters themselves are in the sheet's table, marked 未核实.
+        note: r.provisional?.length ? "标“暂定”的结论用到未核实的参数（见“使用的参数”），请按县里当年文件核对。" : null,
         params_used: r.params_used,
         fingerprint: r.fingerprint,
       };
     },
   };
+  renderRecent();
   return view;
+}
+
+function newCaseId() {
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 }

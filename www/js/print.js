@@ -3,8 +3,6 @@
 // only what the engine returned (the view's printModel()).
 import { h, yuanOrValue } from "./render.js";
 
-const OUTCOME = { applies: "适用", does_not_apply: "不适用", cannot_decide: "无法判断" };
-
 export function fillPrintSheet(sheet, model, meta) {
   if (!model) {
     sheet.replaceChildren(h("p", {}, "当前没有可打印的结果：请先在页面上完成填写，直至显示结论。"));
@@ -18,12 +16,13 @@ export function fillPrintSheet(sheet, model, meta) {
       h("p", { class: "sheet-meta" }, "结果指纹 ",
         h("strong", { "data-testid": "print-fingerprint" }, model.fingerprint ?? "（本结果未提供指纹）"),
         "：相同的输入和规则重新计算得到相同指纹，可据此核对打印件。"),
+      model.note ? h("p", { class: "sheet-warn", "data-testid": "print-note" }, model.note) : null,
       meta.localChanges ? h("p", { class: "sheet-warn" }, `注意：本次计算使用了本地参数覆盖（${meta.localChanges} 项），见下表。`) : null),
     h("section", {}, h("h3", {}, model.summaryTitle ?? "概况"),
       h("dl", { class: "sheet-summary" }, model.summary.flatMap(([k, v]) => [h("dt", {}, k), h("dd", {}, v)]))),
     h("section", {}, h("h3", {}, "结论"),
       h("ol", { class: "sheet-decisions" }, model.decisions.map((d) => h("li", { "data-outcome": d.outcome },
-        h("strong", {}, `${d.title}：${d.verdict ?? OUTCOME[d.outcome] ?? d.outcome}`),
+        h("strong", {}, `${d.title}：${d.verdict}`),
         d.who ? ` （${d.who}）` : "",
         h("br"), d.reason,
         d.citations?.length ? [" ", h("span", { class: "sheet-cite" },

@@ -1,6 +1,7 @@
 // The 村级考核 view: the indicator values of one village, grouped by dimension, and — live, from
 // assessVillage — the total, grade, vetoes, 三类村庄 suggestion, a radar chart of the dimensions
 // and the shortfall list. Every number on it is the engine's.
+import { localDate } from "./local-date.js";
 import { h, citation, citations } from "./render.js";
 import { field, readFields, writeFields, fieldFor, setFieldMessage, showEngineErrors } from "./form-fields.js";
 import { radarChart } from "./radar.js";
@@ -72,7 +73,8 @@ export function createVillageView(engine, root, ctx) {
   function indicatorFields(ind) {
     const yes = typeof ind.target === "boolean";
     const target = yes ? (ind.target ? "目标：是" : "目标：否") : `目标：${ind.direction === "lower" ? "≤" : "≥"} ${ind.target}${ind.unit === "%" ? "%" : ` ${ind.unit}`}`;
-    const basis = { county: "县定目标", national: "国家规划目标", design_assumption: "设计假设" }[ind.basis] ?? ind.basis;
+    // The engine's words for `Basis` (src/village/system.rs), not the page's own.
+    const basis = { county: "县级目标", national: "国家目标", design_assumption: "设计假设" }[ind.basis] ?? ind.basis;
     const hint = `${target} · ${ind.veto ? "否决项" : `${ind.weight} 分`} · ${basis}`;
     const label = yes ? ind.name : `${ind.name}（${ind.unit}）`;
     const f = field(`$.values.${ind.id}`, label, yes ? "yesno" : "money", { hint });
@@ -184,7 +186,7 @@ export function createVillageView(engine, root, ctx) {
     title: "村级考核",
     assessmentDate: () => {
       const y = form.querySelector('[data-path="$.year"]').value;
-      return /^\d{4}$/.test(y) ? `${y}-12-31` : new Date().toISOString().slice(0, 10);
+      return /^\d{4}$/.test(y) ? `${y}-12-31` : localDate();
     },
     getState,
     setState,

@@ -304,12 +304,15 @@ impl BatchSession {
         .map_err(|f| throw(&f))
     }
 
-    /// Evaluates the same rows under other options (another assessment date or overrides) and
-    /// lists the households whose result columns change.
+    /// Evaluates the same rows under other options (another assessment date, which replaces the
+    /// sheet's 核查日期 column, or overrides) and lists the households whose result columns change.
     #[wasm_bindgen(unchecked_return_type = "BatchChange[]")]
     pub fn compare(&self, #[wasm_bindgen(unchecked_param_type = "BatchOptions | string")] other: JsValue) -> Result<JsValue, JsValue> {
         let s = self.households_session()?;
-        let plan = Plan::new(s.plan.headers.clone(), options(other)?).map_err(|f| throw(&f))?;
+        // The date asked for is the comparison: it wins over the sheet's 核查日期 column.
+        let mut other = options(other)?;
+        other.date_wins = other.assessment_date.is_some();
+        let plan = Plan::new(s.plan.headers.clone(), other).map_err(|f| throw(&f))?;
         let mut second = Session::new(plan.headers.clone(), s.rows.clone(), plan.options().clone()).map_err(|f| throw(&f))?;
         second.run();
         to_js(&compare(s.plan.result_headers(), &s.households, &second.households))
