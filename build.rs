@@ -92,7 +92,7 @@ fn main() {
     let mut passages: Vec<(usize, Passage)> = Vec::new();
     let mut seed_clauses = Vec::new();
     for (i, doc) in docs.document.iter().enumerate() {
-        let path = format!("policy/{}", doc.text);
+        let path = doc.text.clone();
         let text = read(&path);
         let list = if doc.id == SEED {
             seed_clauses = split_clauses(&text);
