@@ -114,8 +114,18 @@ fn main() {
     for (i, d) in docs.document.iter().enumerate() {
         writeln!(
             code,
-            "static DOC_{i}: Document = Document {{ id: {:?}, short: {:?}, title: {:?}, issuer: {:?}, number: {:?}, date: {:?}, url: {:?}, secondary: {:?}, excerpts_only: {:?}, note: {:?} }};",
-            d.id, d.short, d.title, d.issuer, d.number, d.date, d.url, d.secondary, d.id != SEED, d.note
+            "static DOC_{i}: Document = Document {{ id: {:?}, short: {:?}, title: {:?}, issuer: {:?}, number: {:?}, date: {:?}, url: {:?}, secondary: {:?}, excerpts_only: {:?}, note: {:?}, cite_as: {:?} }};",
+            d.id,
+            d.short,
+            d.title,
+            d.issuer,
+            d.number,
+            d.date,
+            d.url,
+            d.secondary,
+            d.id != SEED,
+            d.note,
+            cite_as(d)
         )
         .unwrap();
     }
@@ -179,6 +189,14 @@ fn main() {
 
     let system = indicator_system(&seed_clauses);
     std::fs::write(Path::new(&out).join("indicators-default.json"), system).unwrap();
+}
+
+/// Title and 文号 as shown wherever a citation is, e.g. `《特困人员认定办法》（民政部，民发〔2021〕43号，…，二手来源）`.
+fn cite_as(d: &DocumentDef) -> String {
+    let title = if d.title.starts_with("未找到") { format!("{}（标题未找到）", d.short) } else { format!("《{}》", d.title) };
+    let number = if d.number.starts_with("未找到") { "文号未找到" } else { d.number.as_str() };
+    let secondary = if d.secondary { "，二手来源" } else { "" };
+    format!("{title}（{}，{number}，{}{secondary}）", d.issuer, d.date)
 }
 
 /// The passages of an excerpt file (format: policy/excerpts/README.md): `## id | title`, then

@@ -29,16 +29,9 @@ pub struct Document {
     /// The repository holds excerpts of it, not the whole text.
     pub excerpts_only: bool,
     pub note: &'static str,
-}
-
-impl Document {
-    /// Title and 文号 as shown wherever a citation is, e.g. `《特困人员认定办法》（民政部，民发〔2021〕43号）`.
-    pub fn describe(&self) -> String {
-        let title = if self.title.starts_with("未找到") { self.short.to_string() } else { format!("《{}》", self.title) };
-        let number = if self.number.starts_with("未找到") { "文号未找到" } else { self.number };
-        let secondary = if self.secondary { "，二手来源" } else { "" };
-        format!("{title}（{}，{number}，{}{secondary}）", self.issuer, self.date)
-    }
+    /// Title, issuer, 文号 and date as shown wherever a citation is, e.g.
+    /// `《特困人员认定办法》（民政部，民发〔2021〕43号，2021-07-01 起施行（印发日期未找到），二手来源）`.
+    pub cite_as: &'static str,
 }
 
 /// One numbered clause of the seed, e.g. `五(十二)`, or one passage of an excerpt file.
@@ -171,7 +164,7 @@ mod tests {
         assert!(passage.text.contains(cite.excerpt) && passage.source.unwrap().contains("浙江工人日报"));
         // A passage of an excerpt file is not a clause of the seed.
         assert!(clause("未成年人").is_none());
-        assert_eq!(cite.document.describe(), "《特困人员认定办法》（民政部，民发〔2021〕43号，2021-07-01 起施行（印发日期未找到），二手来源）");
+        assert_eq!(cite.document.cite_as, "《特困人员认定办法》（民政部，民发〔2021〕43号，2021-07-01 起施行（印发日期未找到），二手来源）");
     }
 
     #[test]

@@ -252,7 +252,7 @@ fn run(cli: Cli) -> Result<String, Failure> {
             };
             match policy::clause_in(doc.id, &id) {
                 Some(c) => Ok(serde_json::to_string_pretty(c).expect("clause serialises")),
-                None => Err(Failure::invalid(vec![jingning_policy::FieldError::new("id", format!("{} 中没有条款「{id}」", doc.describe()))])),
+                None => Err(Failure::invalid(vec![jingning_policy::FieldError::new("id", format!("{} 中没有条款「{id}」", doc.cite_as))])),
             }
         }
         Command::Documents => Ok(serde_json::to_string_pretty(jingning_policy::policy::DOCUMENTS).expect("documents serialise")),

@@ -1,9 +1,18 @@
 // The printed case sheet: one A4 page with the summary, every decision with its reason and clause,
 // the parameters used and the date, the result's fingerprint, and blank signature lines. It shows
 // only what the engine returned (the view's printModel()).
-import { h, yuanOrValue } from "./render.js";
+import { h, yuanOrValue, citeLabel } from "./render.js";
 
 const OUTCOME = { applies: "适用", does_not_apply: "不适用", cannot_decide: "无法判断" };
+
+/** One line naming every document the decisions cite: title, issuer, 文号, date (and “二手来源”). */
+function documentsCited(decisions) {
+  const docs = new Map();
+  for (const c of decisions.flatMap((d) => d.citations ?? [])) if (c.document) docs.set(c.document.id, c.document);
+  if (!docs.size) return null;
+  return h("p", { class: "sheet-docs" }, "引用文件：", [...docs.values()].map((d) => `${d.short} = ${d.cite_as}`).join("；"),
+    [...docs.values()].some((d) => d.excerpts_only) ? "。“要点”为资料归纳，不是文件原话。" : "");
+}
 
 export function fillPrintSheet(sheet, model, meta) {
   if (!model) {
@@ -27,7 +36,8 @@ export function fillPrintSheet(sheet, model, meta) {
         d.who ? ` （${d.who}）` : "",
         h("br"), d.reason,
         d.citations?.length ? [" ", h("span", { class: "sheet-cite" },
-          "依据：", [...new Set(d.citations.map((c) => model.citeExcerpts === false ? `${c.clause} ${c.title}` : `${c.clause} ${c.title}“${c.excerpt}”`))].join("；"))] : null)))),
+          "依据：", [...new Set(d.citations.map((c) => model.citeExcerpts === false ? citeLabel(c) : `${citeLabel(c)}“${c.excerpt}”${c.verbatim === false ? "（要点）" : ""}`))].join("；"))] : null)))),
+    documentsCited(model.decisions),
     h("section", {}, h("h3", {}, "使用的参数"), !model.params_used.length ? h("p", {}, "本结果不使用政策参数（评分依据见概况中的指标体系）。") :
       h("table", { class: "sheet-params" },
         h("thead", {}, h("tr", {}, ["参数", "值", "来源", "状态"].map((t) => h("th", { scope: "col" }, t)))),
