@@ -114,7 +114,7 @@ fn main() {
     for (i, d) in docs.document.iter().enumerate() {
         writeln!(
             code,
-            "static DOC_{i}: Document = Document {{ id: {:?}, short: {:?}, title: {:?}, issuer: {:?}, number: {:?}, date: {:?}, url: {:?}, secondary: {:?}, excerpts_only: {:?}, note: {:?}, cite_as: {:?} }};",
+            "static DOC_{i}: PolicyDocument = PolicyDocument {{ id: {:?}, short: {:?}, title: {:?}, issuer: {:?}, number: {:?}, date: {:?}, url: {:?}, secondary: {:?}, excerpts_only: {:?}, note: {:?}, cite_as: {:?} }};",
             d.id,
             d.short,
             d.title,
@@ -129,7 +129,7 @@ fn main() {
         )
         .unwrap();
     }
-    code.push_str("\n/// Every document rules cite, the seed first.\npub static DOCUMENTS: &[&Document] = &[");
+    code.push_str("\n/// Every document rules cite, the seed first.\npub static DOCUMENTS: &[&PolicyDocument] = &[");
     for i in 0..docs.document.len() {
         write!(code, "&DOC_{i}, ").unwrap();
     }

@@ -10,7 +10,7 @@ use serde::Serialize;
 /// A document rules cite. Fields the sources did not give say “未找到” rather than a guess.
 #[derive(Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
-pub struct Document {
+pub struct PolicyDocument {
     /// Stable id, e.g. `seed-2021`, `mca-2021-43`.
     pub id: &'static str,
     /// Short name shown beside a citation, e.g. `实施意见`.
@@ -39,7 +39,7 @@ pub struct Document {
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
 pub struct Clause {
     /// The document it belongs to.
-    pub document: &'static Document,
+    pub document: &'static PolicyDocument,
     /// Part and clause number of the seed, e.g. `五(十二)`; for an excerpt, the passage's name
     /// (e.g. `无劳动能力`: the article numbers were not found, so none is made up).
     pub id: &'static str,
@@ -77,7 +77,7 @@ include!(concat!(env!("OUT_DIR"), "/clauses.rs"));
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
 pub struct Citation {
     /// The document: title, issuer, 文号, date, URL.
-    pub document: &'static Document,
+    pub document: &'static PolicyDocument,
     /// Clause id, e.g. `五(十二)`, or passage name; [`clause_in`] gives its full text.
     pub clause: &'static str,
     pub title: &'static str,
@@ -102,12 +102,12 @@ impl AnchorRef {
 }
 
 /// The seed: the county's 2021 implementing opinion.
-pub fn seed() -> &'static Document {
+pub fn seed() -> &'static PolicyDocument {
     DOCUMENTS[0]
 }
 
 /// The document with this id.
-pub fn document(id: &str) -> Option<&'static Document> {
+pub fn document(id: &str) -> Option<&'static PolicyDocument> {
     DOCUMENTS.iter().copied().find(|d| d.id == id)
 }
 

@@ -167,6 +167,51 @@ export interface ParamSet {
 }
 
 /**
+ * A document rules cite. Fields the sources did not give say “未找到” rather than a guess.
+ */
+export interface PolicyDocument {
+    /**
+     * Stable id, e.g. `seed-2021`, `mca-2021-43`.
+     */
+    id: string;
+    /**
+     * Short name shown beside a citation, e.g. `实施意见`.
+     */
+    short: string;
+    /**
+     * Full title without book-title marks, or “未找到…”.
+     */
+    title: string;
+    issuer: string;
+    /**
+     * 文号, e.g. `民发〔2021〕43号`, or “未找到…”.
+     */
+    number: string;
+    /**
+     * Date issued or in force, as the sources give it.
+     */
+    date: string;
+    /**
+     * Where the text was found, or “未找到…”.
+     */
+    url: string;
+    /**
+     * The words were seen only on a mirror, a repost or a local restatement.
+     */
+    secondary: boolean;
+    /**
+     * The repository holds excerpts of it, not the whole text.
+     */
+    excerpts_only: boolean;
+    note: string;
+    /**
+     * Title, issuer, 文号 and date as shown wherever a citation is, e.g.
+     * `《特困人员认定办法》（民政部，民发〔2021〕43号，2021-07-01 起施行（印发日期未找到），二手来源）`.
+     */
+    cite_as: string;
+}
+
+/**
  * A figure used in a decision.
  */
 export interface Figure {
@@ -569,15 +614,21 @@ export interface Decision {
 }
 
 /**
- * One numbered clause of the seed, e.g. `五(十二)`.
+ * One numbered clause of the seed, e.g. `五(十二)`, or one passage of an excerpt file.
  */
 export interface Clause {
     /**
-     * Part and clause number, e.g. `五(十二)`.
+     * The document it belongs to.
+     */
+    document: PolicyDocument;
+    /**
+     * Part and clause number of the seed, e.g. `五(十二)`; for an excerpt, the passage's name
+     * (e.g. `无劳动能力`: the article numbers were not found, so none is made up).
      */
     id: string;
     /**
-     * The part's heading, e.g. `五、强化低收入人口监测帮扶,切实兜牢民生保障底线`.
+     * The seed part's heading, e.g. `五、强化低收入人口监测帮扶,切实兜牢民生保障底线`; for an
+     * excerpt, whether it is the source's words or a summary.
      */
     part: string;
     /**
@@ -585,9 +636,17 @@ export interface Clause {
      */
     title: string;
     /**
-     * The whole clause, verbatim.
+     * The whole clause or passage, as stored.
      */
     text: string;
+    /**
+     * For an excerpt, where the words were seen (address, date, whether second-hand).
+     */
+    source: string | null;
+    /**
+     * The document's own words (false: a summary in docs/policy-reference.md).
+     */
+    verbatim: boolean;
 }
 
 /**
@@ -720,18 +779,30 @@ export type Outcome = "applies" | "does_not_apply" | "cannot_decide";
 export type VillageClass = "consolidate" | "expand" | "lead";
 
 /**
- * What a decision rests on: the clause, its title and the words relied on.
+ * What a decision rests on: the document, the clause, its title and the words relied on.
  */
 export interface Citation {
     /**
-     * Clause id, e.g. `五(十二)`; [`clause`] gives its full text.
+     * The document: title, issuer, 文号, date, URL.
+     */
+    document: PolicyDocument;
+    /**
+     * Clause id, e.g. `五(十二)`, or passage name; [`clause_in`] gives its full text.
      */
     clause: string;
     title: string;
     /**
-     * The sentence relied on, verbatim from the seed.
+     * How the citation is shown: document, clause and title, e.g. `实施意见 五(十二) 分层分类实施社会救助`.
+     */
+    label: string;
+    /**
+     * The words relied on, verbatim from the stored text of the document.
      */
     excerpt: string;
+    /**
+     * The excerpt is the document's own words (false: a summary in docs/policy-reference.md).
+     */
+    verbatim: boolean;
 }
 
 /**
@@ -1094,12 +1165,14 @@ export function builtinParams(): ParamSet;
 export function checkDibaoIncome(input: DibaoIncomeInput | string, opts: EvaluationOptions | undefined): DibaoIncomeCheck;
 
 /**
- * One clause of the policy by id (e.g. `五(十二)`), or `undefined`.
+ * One clause by id, or `undefined`: of the seed (e.g. `五(十二)`) when `document` is absent,
+ * otherwise of that document (the `document.id` of a citation, e.g. `mca-2021-43`).
  */
-export function clause(id: string): Clause | undefined;
+export function clause(id: string, document?: string | null): Clause | undefined;
 
 /**
- * Every clause of the policy, in order.
+ * Every clause of the seed and every passage of the other documents' excerpts, document by
+ * document.
  */
 export function clauses(): Clause[];
 
@@ -1107,6 +1180,11 @@ export function clauses(): Clause[];
  * The built-in default indicator system (the shape a user system must have).
  */
 export function defaultIndicatorSystem(): IndicatorSystem;
+
+/**
+ * Every document rules cite (title, issuer, 文号, date, URL), the seed first.
+ */
+export function documents(): PolicyDocument[];
 
 /**
  * The engine's version.
@@ -1169,9 +1247,10 @@ export interface InitOutput {
     readonly assessVillage: (a: any, b: any) => [number, number, number];
     readonly builtinParams: () => [number, number, number];
     readonly checkDibaoIncome: (a: any, b: any) => [number, number, number];
-    readonly clause: (a: number, b: number) => [number, number, number];
+    readonly clause: (a: number, b: number, c: number, d: number) => [number, number, number];
     readonly clauses: () => [number, number, number];
     readonly defaultIndicatorSystem: () => [number, number, number];
+    readonly documents: () => [number, number, number];
     readonly engineVersion: () => [number, number];
     readonly evaluateHousehold: (a: any, b: any) => [number, number, number];
     readonly householdChoices: () => [number, number, number];

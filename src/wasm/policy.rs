@@ -22,7 +22,7 @@ pub fn clauses() -> Result<JsValue, JsValue> {
 }
 
 /// Every document rules cite (title, issuer, 文号, date, URL), the seed first.
-#[wasm_bindgen(js_name = documents, unchecked_return_type = "Document[]")]
+#[wasm_bindgen(js_name = documents, unchecked_return_type = "PolicyDocument[]")]
 pub fn documents() -> Result<JsValue, JsValue> {
     to_js(&policy::DOCUMENTS)
 }
