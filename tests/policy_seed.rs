@@ -47,3 +47,15 @@ fn every_passage_of_a_national_rule_is_in_its_excerpt_file() {
         assert!(clause_in(a.document, a.clause).unwrap().text.contains(a.excerpt), "{}", a.key);
     }
 }
+
+/// docs/household-case.md lists every document rules cite, with its 文号 where one was found.
+#[test]
+fn the_result_format_lists_every_document_cited() {
+    let doc = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/household-case.md")).unwrap();
+    for d in jingning_policy::policy::DOCUMENTS {
+        assert!(doc.contains(&format!("`{}`", d.id)), "docs/household-case.md lacks document {}", d.id);
+        if !d.number.starts_with("未找到") {
+            assert!(doc.contains(d.number), "docs/household-case.md lacks the 文号 of {}", d.id);
+        }
+    }
+}
