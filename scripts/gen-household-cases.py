@@ -235,9 +235,13 @@ case("tekun-age-59", "59 岁无残疾：有劳动能力（按年龄），不属�
      dec(tekun={"outcome": "does_not_apply"}))
 case("tekun-supporter-able", "有具备能力的赡养人：不属特困", alone(supporter="able"), dec(tekun={"outcome": "does_not_apply"}))
 case("tekun-income-above-standard", "年收入 6000 高于低保标准：有生活来源", alone(wage="6000"), dec(tekun={"outcome": "does_not_apply"}))
-case("tekun-intellectual-grade-three-2024", "40 岁三级智力残疾（2021 修订口径，未证实）：特困", 
+case("tekun-intellectual-grade-three-2024", "40 岁三级智力残疾（民发〔2021〕43号口径，2021-07-01 起施行，已证实）：特困",
      alone("1984-01-01", has_disability=True, disability={"kind": "intellectual", "grade": 3}),
-     {"unverified": contains("特困：视为无劳动能力的智力、精神残疾最低等级"), **dec(tekun={"outcome": "applies"})})
+     {"params_used": contains({"id": "tekun.max_grade.intellectual_mental", "value": "3", "from": "2021-07-01", "verified": True}),
+      **dec(tekun={"outcome": "applies"})})
+c = alone("1984-01-01", has_disability=True, disability={"kind": "intellectual", "grade": 3}); c["assessment_date"] = "2021-06-30"
+case("tekun-intellectual-grade-three-before-2021-rules", "2021-06-30 核查，民发〔2021〕43号尚未施行：三级智力残疾按 2016 办法不视为无劳动能力，不属特困",
+     c, {"params_used": contains({"id": "tekun.max_grade.intellectual_mental", "value": "2", "verified": True}), **dec(tekun={"outcome": "does_not_apply"})})
 c = alone("2014-01-01", orphan=True)
 case("tekun-orphan-under-16", "10 岁孤儿纳入孤儿保障，不认定特困；医保全额资助", c,
      dec(tekun={"outcome": "does_not_apply"}, medical_insurance={"outcome": "applies", "members": [{"grounds": ["特困人员/孤儿（全额资助）"]}]}))

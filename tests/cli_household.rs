@@ -29,3 +29,26 @@ fn household_bad_input_exits_2_with_paths() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("$.assessment_date") && err.contains("$.members[0].id_number"), "{err}");
 }
+
+#[test]
+fn clause_prints_the_text_with_its_document() {
+    let out = jingning(&["clause", "五(十二)"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let c: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(c["document"]["id"], "seed-2021");
+    assert_eq!(c["document"]["issuer"], "中共静宁县委办公室、静宁县人民政府办公室");
+
+    let out = jingning(&["clause", "未成年人", "--document", "mca-2021-43"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let c: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(c["document"]["number"], "民发〔2021〕43号");
+    assert_eq!(c["verbatim"], false);
+    assert!(c["text"].as_str().unwrap().contains("可继续享有救助供养待遇至18周岁"));
+
+    let out = jingning(&["clause", "未成年人"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("实施意见"), "names the document it looked in");
+    let out = jingning(&["documents"]);
+    let docs: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(docs.as_array().unwrap().iter().any(|d| d["number"] == "民发〔2021〕43号"));
+}

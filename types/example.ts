@@ -1,6 +1,7 @@
 // How a portal uses the engine, type-checked against the declarations by `make test`.
 import init, { checkDibaoIncome, paramsInForce, type DibaoIncomeCheck, type EngineError, type ParamStatus } from "./jingning_policy";
 import { evaluateHousehold, householdChoices, parseIdNumber, type HouseholdCase, type HouseholdResult } from "./jingning_policy";
+import { clause, documents, type Citation, type PolicyDocument } from "./jingning_policy";
 
 export async function perCapitaForDibao(wage: string, size: number): Promise<string> {
   await init();
@@ -71,6 +72,18 @@ export function summarise(): string[] {
   const r: HouseholdResult = evaluateHousehold(c, { overrides: { "dibao.standard_annual": "5600" } });
   const lines = r.decisions
     .filter((d) => d.outcome === "applies")
-    .map((d) => `${d.title}：${d.reason}（${d.citations.map((x) => x.clause).join("、")}）${d.thresholds.map((t) => t.explanation).join("；")}`);
+    .map((d) => `${d.title}：${d.reason}（${d.citations.map((x) => x.label).join("、")}）${d.thresholds.map((t) => t.explanation).join("；")}`);
   return lines.concat(r.missing.map((m) => `待补：${m.label} ${m.path}`), [`指纹 ${r.fingerprint}`, `未核实参数：${r.unverified.join("、")}`]);
+}
+
+/** A citation with the document it rests on and the full text of its clause or passage. */
+export function explainCitation(c: Citation): string {
+  const doc: PolicyDocument = c.document;
+  const text = clause(c.clause, doc.id)?.text ?? "";
+  return `${c.label}：“${c.excerpt}”${c.verbatim ? "" : "（要点）"}，出自${doc.cite_as}。全文：${text}`;
+}
+
+/** Every document the engine cites, by 文号 where one was found. */
+export function documentNumbers(): string[] {
+  return documents().map((d) => (d.number.startsWith("未找到") ? `${d.short}（文号未找到）` : `${d.short} ${d.number}`));
 }

@@ -116,8 +116,16 @@ enum Command {
     },
     /// 输出农户信息各选项字段的代码和中文名（表单下拉框用）
     HouseholdChoices,
-    /// 输出某一条款的原文，如 "五(十二)"
-    Clause { id: String },
+    /// 输出某一条款的原文及其所属文件（标题、发文机关、文号、日期、网址），如 "五(十二)"
+    Clause {
+        /// 条款编号（实施意见，如 "五(十二)"）或摘录段落名（如 "未成年人"）
+        id: String,
+        /// 所属文件的编号（见 documents 命令，如 mca-2021-43）；默认为实施意见
+        #[arg(long)]
+        document: Option<String>,
+    },
+    /// 列出规则引用的全部文件：标题、发文机关、文号、日期、网址，是否只存摘录、是否二手来源
+    Documents,
 }
 
 fn read(path: &PathBuf) -> Result<String, Failure> {
@@ -242,10 +250,21 @@ fn run(cli: Cli) -> Result<String, Failure> {
         Command::Fields => Ok(serde_json::to_string_pretty(&jingning_policy::case::fields::catalogue()).expect("catalogue serialises")),
         Command::Measures => Ok(serde_json::to_string_pretty(&jingning_policy::household::measures::catalogue()).expect("registry serialises")),
         Command::HouseholdChoices => Ok(serde_json::to_string_pretty(&jingning_policy::case::choices_with_outcomes()).expect("choices serialise")),
-        Command::Clause { id } => match jingning_policy::policy::clause(&id) {
-            Some(c) => Ok(serde_json::to_string_pretty(c).expect("clause serialises")),
-            None => Err(Failure::invalid(vec![jingning_policy::FieldError::new("id", format!("没有条款「{id}」"))])),
-        },
+        Command::Clause { id, document } => {
+            use jingning_policy::policy;
+            let doc = match document.as_deref() {
+                None => policy::seed(),
+                Some(d) => policy::document(d).ok_or_else(|| {
+                    let known: Vec<_> = policy::DOCUMENTS.iter().map(|d| d.id).collect();
+                    Failure::invalid(vec![jingning_policy::FieldError::new("document", format!("没有文件「{d}」，可选：{}", known.join("、")))])
+                })?,
+            };
+            match policy::clause_in(doc.id, &id) {
+                Some(c) => Ok(serde_json::to_string_pretty(c).expect("clause serialises")),
+                None => Err(Failure::invalid(vec![jingning_policy::FieldError::new("id", format!("{} 中没有条款「{id}」", doc.cite_as))])),
+            }
+        }
+        Command::Documents => Ok(serde_json::to_string_pretty(jingning_policy::policy::DOCUMENTS).expect("documents serialise")),
     }
 }
 

@@ -324,7 +324,7 @@ impl Options {
     /// region and overrides (a batch of households assessed on one date resolves it once).
     fn resolved(&self, set: &ParamSet, date: NaiveDate) -> Result<Arc<Resolved>, Failure> {
         let region = self.region.as_deref().unwrap_or(DEFAULT_REGION);
-        let key = |r: &Resolved| r.date == date && r.set == std::ptr::from_ref(set) as usize && *r.region == *region && r.overrides == self.overrides;
+        let key = |r: &Resolved| r.date == date && r.set.is(set) && *r.region == *region && r.overrides == self.overrides;
         if let Ok(cache) = self.cache.lock() {
             if let Some(r) = cache.as_ref().filter(|r| key(r)) {
                 return Ok(r.clone());
@@ -338,12 +338,37 @@ impl Options {
     }
 }
 
+/// The set a table was resolved from, as the cache compares it. Not its address: `Options.params`
+/// can be replaced or edited in place, and a new set at the old address must not get the old
+/// values back. The built-in set is immutable and static, so its address does identify it.
+enum SetKey {
+    Builtin,
+    /// A copy of a user set (its texts are shared, so comparing it is mostly pointer checks).
+    User(ParamSet),
+}
+
+impl SetKey {
+    fn of(set: &ParamSet) -> SetKey {
+        match ParamSet::builtin() {
+            Ok(b) if std::ptr::eq(b, set) => SetKey::Builtin,
+            _ => SetKey::User(set.clone()),
+        }
+    }
+
+    fn is(&self, set: &ParamSet) -> bool {
+        match self {
+            SetKey::Builtin => ParamSet::builtin().is_ok_and(|b| std::ptr::eq(b, set)),
+            SetKey::User(copy) => copy == set,
+        }
+    }
+}
+
 /// Every parameter of a set resolved for one date, region and set of overrides: the value in
 /// force with its provenance, or why there is none. Parameters are kept in id order, so the
 /// values an evaluation used come out sorted without sorting.
 pub struct Resolved {
-    /// Address of the set it was resolved from: an identity to compare, never a pointer to follow.
-    set: usize,
+    /// The set it was resolved from.
+    set: SetKey,
     date: NaiveDate,
     region: Text,
     overrides: BTreeMap<String, Decimal>,
@@ -414,7 +439,7 @@ impl Resolved {
         let digests = entries.iter().map(|e| e.as_ref().map_or(0, |p| p.digest())).collect();
         let ids: Vec<Text> = set.params.values().map(|d| d.id.clone()).collect();
         let builtin = BUILTIN_IDS.iter().map(|b| ids.binary_search_by(|x| (**x).cmp(b)).ok()).collect();
-        Ok(Resolved { builtin, set: std::ptr::from_ref(set) as usize, date, region: region.into(), overrides: overrides.clone(), ids, entries, digests })
+        Ok(Resolved { builtin, set: SetKey::of(set), date, region: region.into(), overrides: overrides.clone(), ids, entries, digests })
     }
 
     fn index(&self, id: &str) -> Option<usize> {
@@ -606,5 +631,29 @@ mod tests {
         let scope = Scope::new(set, NaiveDate::from_ymd_opt(2024, 1, 1).unwrap(), &opts).unwrap();
         assert_eq!(scope.get_named("dibao.standard_annual").unwrap(), Decimal::from(6100));
         assert!(scope.used()[0].overridden);
+    }
+
+    /// The cached table follows the set, not where it lives: a set replaced in place (same address
+    /// inside the options) or edited in place is resolved afresh.
+    #[test]
+    fn a_parameter_set_replaced_in_place_is_not_hidden_by_the_cache() {
+        let date = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap();
+        let with_standard = |v: &str| {
+            let user = serde_json::json!({"param": [{"id": "dibao.standard_annual", "label": "农村低保标准", "unit": "元/人·年", "values": [
+                {"region": "甘肃省", "from": "2021-01-01", "value": v, "verified": true, "source": "县民政局通知"}
+            ]}]});
+            ParamSet::builtin().unwrap().merged_with(&ParamSet::from_docs(&user).unwrap())
+        };
+        let standard = |opts: &Options| Scope::new(opts.param_set().unwrap(), date, opts).unwrap().get(param::DIBAO_STANDARD_ANNUAL).unwrap();
+        let mut opts = Options { params: Some(with_standard("6000")), ..Options::default() };
+        assert_eq!(standard(&opts), Decimal::from(6000));
+        opts.params = Some(with_standard("6600"));
+        assert_eq!(standard(&opts), Decimal::from(6600));
+        let set = opts.params.as_mut().unwrap();
+        set.params.get_mut("dibao.standard_annual").unwrap().values[0].value = Decimal::from(7000);
+        assert_eq!(standard(&opts), Decimal::from(7000));
+        // Back to the built-in set: its own value, not the user's.
+        opts.params = None;
+        assert_eq!(standard(&opts), Decimal::from(5000));
     }
 }

@@ -4,19 +4,27 @@ use crate::params::ParamSet;
 use crate::policy;
 use wasm_bindgen::prelude::*;
 
-/// One clause of the policy by id (e.g. `五(十二)`), or `undefined`.
+/// One clause by id, or `undefined`: of the seed (e.g. `五(十二)`) when `document` is absent,
+/// otherwise of that document (the `document.id` of a citation, e.g. `mca-2021-43`).
 #[wasm_bindgen(js_name = clause, unchecked_return_type = "Clause | undefined")]
-pub fn clause(id: &str) -> Result<JsValue, JsValue> {
-    match policy::clause(id) {
+pub fn clause(id: &str, document: Option<String>) -> Result<JsValue, JsValue> {
+    match policy::clause_in(document.as_deref().unwrap_or(policy::seed().id), id) {
         Some(c) => to_js(c),
         None => Ok(JsValue::UNDEFINED),
     }
 }
 
-/// Every clause of the policy, in order.
+/// Every clause of the seed and every passage of the other documents' excerpts, document by
+/// document.
 #[wasm_bindgen(js_name = clauses, unchecked_return_type = "Clause[]")]
 pub fn clauses() -> Result<JsValue, JsValue> {
     to_js(&policy::CLAUSES)
+}
+
+/// Every document rules cite (title, issuer, 文号, date, URL), the seed first.
+#[wasm_bindgen(js_name = documents, unchecked_return_type = "PolicyDocument[]")]
+pub fn documents() -> Result<JsValue, JsValue> {
+    to_js(&policy::DOCUMENTS)
 }
 
 /// The built-in parameter set (every value with date, region, source and verified flag).

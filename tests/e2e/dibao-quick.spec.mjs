@@ -27,11 +27,36 @@ test("excluded incomes are shown but not counted, and the verdict cites 五(十�
   await expect(ledger.locator("tr[data-item=employment_cost] td").nth(0)).toHaveText("−¥1,200.00");
   await expect(decision).toContainText("未核实的参数：农村低保标准");
 
-  // The clause opens with its text from the seed.
-  await decision.locator("button.cite", { hasText: "五(十二)" }).first().click();
+  // The clause opens with its text from the seed, and names the document it is from.
+  await decision.locator("button.cite", { hasText: "实施意见 五(十二)" }).first().click();
   const dialog = page.locator("#clause-dialog");
   await expect(dialog).toBeVisible();
   await expect(dialog).toContainText("不计入低保家庭收入");
+  await expect(page.locator("#clause-dialog-source")).toContainText("出自《关于实现巩固拓展脱贫攻坚成果同乡村振兴有效衔接的实施意见》（中共静宁县委办公室、静宁县人民政府办公室，文号未找到");
+});
+
+test("a passage of a national rule opens with its document, 文号, source and the words marked", async ({ page }) => {
+  // The page's own citation button, given a citation of 民发〔2021〕43号 as the engine serves it.
+  await page.evaluate(async () => {
+    const e = await import("./pkg/jingning_policy.js");
+    const r = await import("./js/render.js");
+    const passage = e.clause("未成年人", "mca-2021-43");
+    const cite = { document: passage.document, clause: passage.id, title: passage.title, excerpt: "可继续享有救助供养待遇至18周岁", verbatim: passage.verbatim,
+      label: `${passage.document.short} ${passage.document.number} ${passage.title}` };
+    document.querySelector("#dq-form").append(r.citation(cite));
+  });
+  const button = page.locator("#dq-form button.cite", { hasText: "民发〔2021〕43号" });
+  await expect(button).toHaveText("依据 特困人员认定办法（2021） 民发〔2021〕43号 未成年人的救助供养期限");
+  await button.click();
+  const dialog = page.locator("#clause-dialog");
+  await expect(dialog).toBeVisible();
+  await expect(dialog.locator("mark")).toHaveText("可继续享有救助供养待遇至18周岁");
+  await expect(dialog).toContainText("要点");
+  const source = page.locator("#clause-dialog-source");
+  await expect(source).toContainText("《特困人员认定办法》（民政部，民发〔2021〕43号");
+  await expect(source).toContainText("二手来源");
+  await expect(source).toContainText("只收录该文件的摘录");
+  await expect(source).toContainText("浙江工人日报");
 });
 
 test("a standard typed in overrides the parameter and flips the verdict", async ({ page }) => {

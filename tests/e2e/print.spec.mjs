@@ -22,7 +22,9 @@ test("the print view is one A4 page with decisions, clauses, parameters and sign
   await expect(sheet).toContainText("低保计算人均收入¥2,600.00");
   await expect(sheet.locator(".sheet-decisions li")).toHaveCount(1);
   await expect(sheet.locator(".sheet-decisions li")).toContainText("是否低于农村低保标准：低于低保标准");
-  await expect(sheet.locator(".sheet-decisions li")).toContainText("依据：五(十二)");
+  await expect(sheet.locator(".sheet-decisions li")).toContainText("依据：实施意见 五(十二)");
+  // The document cited is named with its issuer and 文号 (or that none was found).
+  await expect(sheet.locator(".sheet-docs")).toContainText("实施意见 = 《关于实现巩固拓展脱贫攻坚成果同乡村振兴有效衔接的实施意见》（中共静宁县委办公室、静宁县人民政府办公室，文号未找到");
   await expect(sheet.locator(".sheet-params")).toContainText("农村低保标准");
   await expect(sheet.locator(".sheet-params")).toContainText("未核实");
   await expect(sheet.getByTestId("print-fingerprint")).toBeVisible();

@@ -1,7 +1,41 @@
 // The printed case sheet: one A4 page with the summary, every decision with its reason and clause,
 // the parameters used and the date, the result's fingerprint, and blank signature lines. It shows
 // only what the engine returned (the view's printModel()).
-import { h, yuanOrValue } from "./render.js";
+import { h, yuanOrValue, citeLabel } from "./render.js";
+
+/**
+ * A decision's citations, the document named once before its clauses: with excerpts, “实施意见
+ * 五(十二) 分层分类实施社会救助“…””; compact (a sheet of a dozen decisions must stay one page),
+ * the clauses only, “实施意见 二(二)、五(十五)”, their titles and documents listed under 引用文件.
+ */
+function citedBy(citations, withExcerpts) {
+  const byDoc = new Map();
+  for (const c of citations) {
+    const doc = c.document?.short ?? "";
+    const item = !c.document ? citeLabel(c)
+      : withExcerpts ? `${c.clause} ${c.title}“${c.excerpt}”${c.verbatim === false ? "（要点）" : ""}` : c.clause;
+    if (!byDoc.has(doc)) byDoc.set(doc, new Set());
+    byDoc.get(doc).add(item);
+  }
+  return [...byDoc].map(([doc, items]) => `${doc ? `${doc} ` : ""}${[...items].join(withExcerpts ? "；" : "、")}`).join("；");
+}
+
+/**
+ * Every document the decisions cite (title, issuer, 文号, date, “二手来源”), and for the compact form
+ * the title of each clause cited, so a clause id on the sheet can be looked up.
+ */
+function documentsCited(decisions, withExcerpts) {
+  const docs = new Map();
+  for (const c of decisions.flatMap((d) => d.citations ?? [])) {
+    if (!c.document) continue;
+    if (!docs.has(c.document.id)) docs.set(c.document.id, { doc: c.document, clauses: new Map() });
+    docs.get(c.document.id).clauses.set(c.clause, c.title);
+  }
+  if (!docs.size) return null;
+  const clauses = (m) => withExcerpts ? "" : `：${[...m].map(([id, title]) => `${id} ${title}`).join("，")}`;
+  return h("p", { class: "sheet-docs" }, "引用文件：", [...docs.values()].map(({ doc, clauses: m }) => `${doc.short} = ${doc.cite_as}${clauses(m)}`).join("；"),
+    [...docs.values()].some(({ doc }) => doc.excerpts_only) ? "。“要点”为资料归纳，不是文件原话。" : "");
+}
 
 export function fillPrintSheet(sheet, model, meta) {
   if (!model) {
@@ -25,8 +59,8 @@ export function fillPrintSheet(sheet, model, meta) {
         h("strong", {}, `${d.title}：${d.verdict}`),
         d.who ? ` （${d.who}）` : "",
         h("br"), d.reason,
-        d.citations?.length ? [" ", h("span", { class: "sheet-cite" },
-          "依据：", [...new Set(d.citations.map((c) => model.citeExcerpts === false ? `${c.clause} ${c.title}` : `${c.clause} ${c.title}“${c.excerpt}”`))].join("；"))] : null)))),
+        d.citations?.length ? [" ", h("span", { class: "sheet-cite" }, "依据：", citedBy(d.citations, model.citeExcerpts !== false))] : null)))),
+    documentsCited(model.decisions, model.citeExcerpts !== false),
     h("section", {}, h("h3", {}, "使用的参数"), !model.params_used.length ? h("p", {}, "本结果不使用政策参数（评分依据见概况中的指标体系）。") :
       h("table", { class: "sheet-params" },
         h("thead", {}, h("tr", {}, ["参数", "值", "来源", "状态"].map((t) => h("th", { scope: "col" }, t)))),

@@ -30,12 +30,20 @@ export function setEngine(engine) {
   engineRef = engine;
 }
 
-/** Opens the dialog with the full text of a clause of the seed, the words relied on marked. */
-export function showClause(id, excerpts = []) {
-  const c = engineRef?.clause(id);
+/** How a citation is named wherever it is shown: document, clause and title (the engine's label). */
+export function citeLabel(c) {
+  return c.label ?? `${c.clause} ${c.title}`;
+}
+
+/**
+ * Opens the dialog with the full text of a clause (of the seed, or a passage of another document's
+ * excerpts when `documentId` is given), the words relied on marked, and the document it is from.
+ */
+export function showClause(id, excerpts = [], documentId = undefined) {
+  const c = engineRef?.clause(id, documentId);
   if (!c) return;
   const dlg = document.getElementById("clause-dialog");
-  dlg.querySelector("#clause-dialog-title").textContent = `${c.id} ${c.title}`;
+  dlg.querySelector("#clause-dialog-title").textContent = c.document.excerpts_only ? `${c.document.short} · ${c.title}` : `${c.id} ${c.title}`;
   dlg.querySelector("#clause-dialog-part").textContent = c.part;
   const text = dlg.querySelector("#clause-dialog-text");
   text.replaceChildren();
@@ -49,8 +57,13 @@ export function showClause(id, excerpts = []) {
     pos = at + len;
   }
   text.append(c.text.slice(pos));
-  dlg.querySelector("#clause-dialog-source").textContent =
-    "出自《关于实现巩固拓展脱贫攻坚成果同乡村振兴有效衔接的实施意见》（静宁县，2021年）";
+  const d = c.document;
+  dlg.querySelector("#clause-dialog-source").textContent = [
+    `出自${d.cite_as}`,
+    d.excerpts_only ? "本工具只收录该文件的摘录，不是全文" : null,
+    c.source ? `这段文字见于：${c.source}` : null,
+    d.url && !d.url.startsWith("未找到") ? `网址：${d.url}` : null,
+  ].filter(Boolean).join("。");
   dlg.showModal();
 }
 
@@ -59,24 +72,25 @@ export function citation(c) {
   return h("button", {
     type: "button",
     class: "cite",
-    title: "查看条款原文",
-    onclick: () => showClause(c.clause, [c.excerpt]),
-  }, `依据 ${c.clause} ${c.title}`);
+    title: c.document ? `${c.document.cite_as}：查看条款原文` : "查看条款原文",
+    onclick: () => showClause(c.clause, [c.excerpt], c.document?.id),
+  }, `依据 ${citeLabel(c)}`);
 }
 
 /** One button per clause cited, each opening the clause with all the words relied on marked. */
 export function citations(list) {
   const byClause = new Map();
   for (const c of list ?? []) {
-    if (!byClause.has(c.clause)) byClause.set(c.clause, { ...c, excerpts: [] });
-    byClause.get(c.clause).excerpts.push(c.excerpt);
+    const key = `${c.document?.id ?? ""}|${c.clause}`;
+    if (!byClause.has(key)) byClause.set(key, { ...c, excerpts: [] });
+    byClause.get(key).excerpts.push(c.excerpt);
   }
   return [...byClause.values()].map((c) => h("button", {
     type: "button",
     class: "cite",
-    title: "查看条款原文",
-    onclick: () => showClause(c.clause, c.excerpts),
-  }, `依据 ${c.clause} ${c.title}`));
+    title: c.document ? `${c.document.cite_as}：查看条款原文` : "查看条款原文",
+    onclick: () => showClause(c.clause, c.excerpts, c.document?.id),
+  }, `依据 ${citeLabel(c)}`));
 }
 
 /** A parameter value: money as yuan when its unit is in 元, otherwise the plain decimal. */

@@ -83,7 +83,8 @@ export function createVillageView(engine, root, ctx) {
     f.append(note);
     if (ind.source.kind === "seed" && ind.source.clause) {
       const c = engine.clause(ind.source.clause);
-      f.append(h("div", {}, citation({ clause: ind.source.clause, title: c?.title ?? "", excerpt: ind.source.excerpt ?? "" })));
+      const label = c ? `${c.document.short} ${c.id} ${c.title}` : undefined;
+      f.append(h("div", {}, citation({ clause: ind.source.clause, title: c?.title ?? "", excerpt: ind.source.excerpt ?? "", document: c?.document, label })));
     } else if (ind.source.document || ind.source.note) {
       f.append(h("details", { class: "hint source" }, h("summary", {}, ind.source.document ? "依据：国家规划" : "依据：设计假设"),
         [ind.source.document, ind.source.note].filter(Boolean).join("；")));
