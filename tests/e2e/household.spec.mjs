@@ -76,7 +76,7 @@ test("a household filled in the form gets one card per measure, each with outcom
   }, state);
   const cards = result.locator("article.card");
   await expect(cards).toHaveCount(expected.length);
-  const label = { applies: "符合", does_not_apply: "不符合", cannot_decide: "需补充" };
+  const label = { applies: "符合", once_recognised: "待认定", does_not_apply: "不符合", cannot_decide: "需补充" };
   for (const d of expected) {
     const card = result.locator(`article.card[data-measure="${d.measure}"]`);
     await expect(card.getByTestId("outcome")).toHaveText(label[d.outcome]);

@@ -388,8 +388,33 @@ export function createHouseholdView(engine, root, ctx) {
       r.ledger ? ledgerTable(r.ledger, "hh-ledger") : h("p", { class: "hint" }, "填写收入后显示收入明细。"));
   }
 
+  /** Met / not met / unknown items: a measure's conditions (its checklist), or its risks and help items. */
+  function checklist(items, heading, testid) {
+    if (!items?.length) return null;
+    return h("div", { class: "checklist", "data-testid": testid },
+      heading ? h("p", { class: "checklist-title" }, heading) : null,
+      h("ul", { class: "findings" }, items.map((f) =>
+        h("li", { class: f.met === true ? "met" : f.met === false ? "unmet" : "unknown" },
+          h("span", { class: "mark", "aria-hidden": "true" }, f.met === true ? "✓" : f.met === false ? "✗" : "?"),
+          h("span", { class: "sr-only" }, f.met === true ? "满足：" : f.met === false ? "不满足：" : "未知或待认定："),
+          `${f.label}${f.note ? `：${f.note}` : ""}`))));
+  }
+
+  /** For a measure decided person by person: each member's conditions, folded away. */
+  function memberChecklists(d) {
+    const withConditions = d.members.filter((m) => m.conditions?.length);
+    if (!withConditions.length) return null;
+    return h("details", { class: "member-conditions", "data-testid": "member-conditions" },
+      h("summary", {}, "逐人核对条件"),
+      withConditions.map((m) => h("div", { class: "member-checklist" },
+        h("p", { class: "checklist-title" }, `${m.name ?? `成员 ${m.index + 1}`}：${outcomeLabel(m.outcome)}`),
+        checklist(m.conditions, null, null),
+        m.once_recognised ? h("p", { class: "once" }, h("strong", {}, "认定后："), m.once_recognised) : null)));
+  }
+
   function card(d) {
     const who = d.members.filter((m) => m.outcome === "applies");
+    const pending = d.members.filter((m) => m.outcome === "once_recognised");
     const prov = provisionalOf(d.measure);
     return h("article", { class: `decision card outcome-${d.outcome}`, id: `card-${d.measure}`, tabindex: "-1",
       "data-measure": d.measure, "data-outcome": d.outcome, "aria-labelledby": `card-${d.measure}-title` },
@@ -401,14 +426,15 @@ export function createHouseholdView(engine, root, ctx) {
         prov.params.map((p) => h("button", { type: "button", class: "link", "data-param": p.id, onclick: () => ctx.openParam?.(p.id) }, `填入县里的「${p.label}」`))) : null,
       who.length ? h("p", { class: "who", "data-testid": "who" }, "对象：",
         who.map((m) => `${m.name ?? `成员 ${m.index + 1}`}${m.grounds.length ? `（${m.grounds.join("；")}）` : ""}${m.amount ? ` ${yuan(m.amount)}` : ""}`).join("，")) : null,
+      pending.length ? h("p", { class: "who pending", "data-testid": "who-pending" }, `${outcomeLabel("once_recognised")}：`,
+        pending.map((m) => `${m.name ?? `成员 ${m.index + 1}`}${m.once_recognised ? `（${m.once_recognised}）` : ""}`).join("，")) : null,
       d.amount ? h("p", { class: "amount", "data-testid": "amount" }, `金额：${yuan(d.amount)}${d.amount_unit ? ` ${d.amount_unit}` : ""}`) : null,
       h("p", { class: "reason", "data-testid": "reason" }, d.reason),
       d.thresholds.map((t) => h("p", { class: "distance" }, t.explanation)),
-      d.findings.length ? h("ul", { class: "findings" }, d.findings.map((f) =>
-        h("li", { class: f.met === true ? "met" : f.met === false ? "unmet" : "unknown" },
-          h("span", { class: "mark", "aria-hidden": "true" }, f.met === true ? "✓" : f.met === false ? "✗" : "?"),
-          h("span", { class: "sr-only" }, f.met === true ? "符合：" : f.met === false ? "不符合：" : "未知："),
-          `${f.label}${f.note ? `：${f.note}` : ""}`))) : null,
+      d.once_recognised ? h("p", { class: "once", "data-testid": "once-recognised" }, h("strong", {}, "认定后："), d.once_recognised) : null,
+      checklist(d.conditions, "条件", "conditions"),
+      memberChecklists(d),
+      checklist(d.findings, null, "findings"),
       d.figures.length ? h("dl", { class: "figures small" }, d.figures.flatMap((f) => [h("dt", {}, f.label), h("dd", {}, f.unit.startsWith("元") ? yuan(f.value) : `${f.value} ${f.unit}`)])) : null,
       d.missing.length ? h("div", { class: "missing", "data-testid": "missing" },
         d.outcome === "cannot_decide" ? "需补充才能判断：" : "补充后可更准确：",
@@ -461,7 +487,8 @@ export function createHouseholdView(engine, root, ctx) {
             outcome: d.outcome,
             verdict: `${outcomeLabel(d.outcome)}${d.outcome === "applies" && d.category_label ? `（${d.category_label}）` : ""}${d.amount ? ` ${yuan(d.amount)}${d.amount_unit ?? ""}` : ""}${prov ? "（暂定）" : ""}`,
             who: d.members.filter((m) => m.outcome === "applies").map((m) => m.name ?? `成员${m.index + 1}`).join("、"),
-            reason: d.reason + (d.outcome === "cannot_decide" && d.missing.length ? `（需补充：${d.missing.map((m) => m.label).join("、")}）` : ""),
+            reason: d.reason + (d.once_recognised ? `。认定后：${d.once_recognised}` : "")
+              + (d.outcome === "cannot_decide" && d.missing.length ? `（需补充：${d.missing.map((m) => m.label).join("、")}）` : ""),
             citations: d.citations,
           };
         }),

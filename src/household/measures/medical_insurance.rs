@@ -163,7 +163,7 @@ fn decide(ctx: &Ctx, decided: &Decided) -> Result<Decision, Failure> {
     }
     d.reason = match d.outcome {
         Outcome::Applies => prose!("{} 人享受参保个人缴费资助，合计 {}（就高不就低，不重复资助）", n, Yuan(total)),
-        Outcome::OnceRecognised => "现有身份不属资助对象，但本次核查符合认定条件：认定后按档次资助（见各成员）".into(),
+        Outcome::OnceRecognised => "尚未认定相关身份；本次核查符合认定条件，认定后按档次资助（见各成员）".into(),
         Outcome::DoesNotApply => "家庭成员均不属参保资助对象".into(),
         Outcome::CannotDecide => "家庭身份信息未填，无法确定资助档次".into(),
     };

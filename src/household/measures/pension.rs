@@ -177,7 +177,7 @@ fn decide(ctx: &Ctx, decided: &Decided) -> Result<Decision, Failure> {
     }
     d.reason = match d.outcome {
         Outcome::Applies => prose!("{} 人可按最低缴费档次代缴，合计 {}", n, Yuan(total)),
-        Outcome::OnceRecognised => "现有身份不属代缴对象，但本次核查符合认定条件：认定后代缴（见各成员）".into(),
+        Outcome::OnceRecognised => "尚未认定相关身份；本次核查符合认定条件，认定后代缴（见各成员）".into(),
         Outcome::DoesNotApply => "没有成员属于已参保的代缴对象".into(),
         Outcome::CannotDecide => "部分成员信息未填，无法判断".into(),
     };
