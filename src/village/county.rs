@@ -90,7 +90,7 @@ fn round2(x: Decimal) -> Decimal {
     y
 }
 
-fn value_of<'a>(a: &'a VillageAssessment, indicator: &str) -> Option<IndicatorValue> {
+fn value_of(a: &VillageAssessment, indicator: &str) -> Option<IndicatorValue> {
     a.indicators.iter().find(|r| r.id == indicator).and_then(|r| r.value)
 }
 
