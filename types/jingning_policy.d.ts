@@ -15,8 +15,14 @@ export interface VillageInput {
     year?: number;
     /** 指标值：指标编号 → 是/否（boolean）或数值（十进制文本或数字）；未填即缺失 */
     values: Record<string, boolean | string | number>;
-    /** 全县平均值（与全县平均之比计分的指标）：指标编号 → 数值 */
+    /** 全县平均值（与全县平均比较计分的指标：比值或百分点之差）：指标编号 → 数值 */
     county_averages?: Record<string, string | number>;
+    /** 五类村庄（县里村庄布局规划确定，记录显示）：代码或中文名，如 "特色保护型" */
+    five_type?: "agglomeration" | "suburban" | "heritage" | "relocation" | "undetermined" | string;
+    /** 乡村振兴示范村级别 */
+    demonstration?: "province" | "city" | "county" | string;
+    /** 已创建省级清洁村庄 */
+    provincial_clean_village?: boolean | "是" | "否";
 }
 
 /** Options of assessVillage / rankVillages. */
@@ -27,6 +33,8 @@ export interface VillageOptions {
     county_averages?: Record<string, string | number>;
     /** rankVillages 同时返回每村完整结果 */
     include_assessments?: boolean;
+    /** 全县统计数（恩格尔系数等县级指标）：指标编号 → 数值，用于全县视图 */
+    county_statistics?: Record<string, string | number>;
 }
 
 
@@ -164,6 +172,29 @@ export interface ParamSet {
      * Region → its parent (静宁县 → 平凉市 → 甘肃省 → 全国).
      */
     regions: Record<string, string | null>;
+}
+
+/**
+ * A county-level target of the seed (户厕 95 %, 80 省级清洁村庄, 示范村 2/15/30, 333 villages
+ * classed …), set against what the villages of a file show (the county view).
+ */
+export interface CountyTarget {
+    id: string;
+    name: string;
+    metric: Metric;
+    /**
+     * The indicator averaged or counted (`mean_value`, `share_yes`, `county_statistic`).
+     */
+    indicator: string | null;
+    /**
+     * The 示范村 level counted (`count_demonstration`).
+     */
+    level: DemonstrationLevel | null;
+    target: string;
+    unit: string;
+    year: number;
+    source: Source;
+    note: string | null;
 }
 
 /**
@@ -385,13 +416,44 @@ export interface HouseholdResult {
 /**
  * How a value becomes a score between 0 and 1.
  */
-export type MethodKind = "linear" | "steps" | "yes_no" | "ratio_to_county_average" | "veto";
+export type MethodKind = "linear" | "steps" | "yes_no" | "ratio_to_county_average" | "difference_to_county_average" | "veto";
+
+/**
+ * How much of the village-level weight was assessed ("已评 82/100 权重").
+ */
+export interface Coverage {
+    /**
+     * Weight of the indicators with a value (system weights, out of 100).
+     */
+    assessed: string;
+    /**
+     * Weight not due this year (`due_year` later, not reached).
+     */
+    not_due: string;
+    /**
+     * assessed ÷ (100 − not_due) × 100, truncated to 0.01.
+     */
+    rate: string;
+    /**
+     * The system's threshold for a grade.
+     */
+    min: string;
+    /**
+     * "已评 82/100 权重".
+     */
+    label: string;
+}
 
 /**
  * Income items over the last 12 months, by the statistical kinds of 农村居民收入 with each
  * item that 五(十二) excludes from the 低保 count as its own field.
  */
 export type IncomeItem = "wage" | "business_net" | "property_net" | "transfer_net" | "basic_pension" | "special_care" | "family_planning" | "scholarship" | "heroism_award" | "social_assistance";
+
+/**
+ * Level of a 乡村振兴示范村 (六(十六): 2 省级, 15 市级, 30 县级 in 2021).
+ */
+export type DemonstrationLevel = "province" | "city" | "county";
 
 /**
  * One dated value of a parameter.
@@ -416,6 +478,24 @@ export interface DimensionStanding {
     name: string;
     leaders: VillageRate[];
     laggards: VillageRate[];
+}
+
+/**
+ * One figure: a target measured over some villages.
+ */
+export interface Measured {
+    /**
+     * Null when no village (or no county statistic) supplies it.
+     */
+    value: string | null;
+    /**
+     * Villages the figure rests on.
+     */
+    counted: number;
+    /**
+     * Their ids (for counts: the villages counted), to go back to them.
+     */
+    village_ids: string[];
 }
 
 /**
@@ -471,6 +551,15 @@ export interface IndicatorResult {
     basis: Basis;
     source: Source;
     year: number;
+    /**
+     * The target is due by this year.
+     */
+    due_year: number | null;
+    scope: Scope;
+    /**
+     * The target in words ("不低于全县平均", "不低于 95%").
+     */
+    target_words: string;
 }
 
 /**
@@ -642,6 +731,19 @@ export interface Step {
 }
 
 /**
+ * One 三类村庄 rule as staff read it.
+ */
+export interface Criterion {
+    class: VillageClass;
+    label: string;
+    note: string;
+    /**
+     * This rule decided the class.
+     */
+    decided: boolean;
+}
+
+/**
  * The result of [`parse`] for the page's auto-fill.
  */
 export interface IdCheck {
@@ -706,6 +808,14 @@ export interface ClassSuggestion {
      * The conditions that held, in Chinese.
      */
     met: string[];
+    /**
+     * Every criterion of the system, in the order tried, and whether it decided.
+     */
+    criteria: Criterion[];
+    /**
+     * Whose criteria these are ("由县里确定 …"; the default's are a design assumption).
+     */
+    set_by: string;
     source: Source;
 }
 
@@ -718,6 +828,17 @@ export type Outcome = "applies" | "does_not_apply" | "cannot_decide";
  * The 三类村庄 of 四(八).
  */
 export type VillageClass = "consolidate" | "expand" | "lead";
+
+/**
+ * The 五类村庄 of 四(八): a recorded input (the seed leaves the classing to the county's
+ * planning), shown on the card and in rankings, never computed.
+ */
+export type FiveType = "agglomeration" | "suburban" | "heritage" | "relocation" | "undetermined";
+
+/**
+ * What a county target counts or averages over the villages of a file (the county view).
+ */
+export type Metric = "mean_value" | "share_yes" | "count_clean_village" | "count_demonstration" | "count_five_type" | "county_statistic";
 
 /**
  * What a decision rests on: the clause, its title and the words relied on.
@@ -742,7 +863,7 @@ export type MissingRule = "zero" | "exclude";
 /**
  * What happened to one indicator.
  */
-export type IndicatorStatus = "scored" | "checked" | "missing_zero" | "missing_excluded";
+export type IndicatorStatus = "scored" | "checked" | "missing_zero" | "missing_excluded" | "not_due" | "not_village_level";
 
 /**
  * Where an indicator, grade line or criterion comes from.
@@ -786,6 +907,12 @@ export type Comparison = "below" | "above";
  * Which way an indicator improves.
  */
 export type Direction = "higher" | "lower";
+
+/**
+ * Who can supply an indicator's value: only village-level indicators are scored on a
+ * village's card; township and county statistics go to the county view.
+ */
+export type Scope = "village" | "township" | "county";
 
 /**
  * Whose target an indicator's target is.
@@ -904,6 +1031,19 @@ export interface Count {
     count: number;
 }
 
+export interface CountyView {
+    /**
+     * Villages in the file.
+     */
+    villages: number;
+    /**
+     * What the file covers, in one sentence ("本文件 20 个村，全县 333 个村 …").
+     */
+    coverage_note: string;
+    targets: TargetView[];
+    townships: TownshipView[];
+}
+
 export interface Dimension {
     id: string;
     name: string;
@@ -952,6 +1092,14 @@ export interface Indicator {
      * Year of the target.
      */
     year: number;
+    /**
+     * The target is due by this year ("力争3年内" → 2024): assessed before it only when reached.
+     */
+    due_year: number | null;
+    /**
+     * Who can supply the value (absent in a county's file: village).
+     */
+    scope: Scope;
     basis: Basis;
     source: Source;
     note: string | null;
@@ -968,6 +1116,11 @@ export interface IndicatorSystem {
     description: string | null;
     missing_rule: MissingRule;
     /**
+     * Share of the weight (percent) that must be assessed before a grade is given; below it the
+     * grade is withheld (absent: 0, always graded).
+     */
+    min_coverage: string;
+    /**
      * The grade a veto fixes.
      */
     veto_grade: string;
@@ -979,6 +1132,10 @@ export interface IndicatorSystem {
     dimensions: Dimension[];
     classification: Classification;
     indicators: Indicator[];
+    /**
+     * The seed's county-level targets, for the county view.
+     */
+    county_targets: CountyTarget[];
 }
 
 export interface RankRow {
@@ -991,9 +1148,18 @@ export interface RankRow {
     township: string | null;
     total: string;
     grade: string;
+    graded: boolean;
+    /**
+     * "已评 82/100 权重".
+     */
+    coverage: string;
     vetoed: boolean;
     class: VillageClass;
     class_label: string;
+    /**
+     * 五类村庄 as recorded, or null.
+     */
+    five_type_label: string | null;
     dimensions: DimensionScore[];
     /**
      * How many indicator values were missing.
@@ -1014,6 +1180,14 @@ export interface Ranking {
     grades: Count[];
     classes: Count[];
     /**
+     * 五类村庄 as recorded, and how many villages have none.
+     */
+    five_types: Count[];
+    /**
+     * The seed's county targets against what these villages show, per township and overall.
+     */
+    county: CountyView;
+    /**
      * Every village's full assessment, in input order (only with `include_assessments`).
      */
     assessments: VillageAssessment[] | null;
@@ -1029,10 +1203,52 @@ export interface SystemRef {
     builtin: boolean;
 }
 
+export interface TargetView extends Measured {
+    id: string;
+    name: string;
+    metric: Metric;
+    metric_label: string;
+    target: string;
+    direction: Direction;
+    unit: string;
+    year: number;
+    /**
+     * Whether the data meets the target; null when there is no figure.
+     */
+    reached: boolean | null;
+    /**
+     * The comparison in one Chinese sentence.
+     */
+    status: string;
+    source: Source;
+    note: string | null;
+}
+
+export interface TownshipFigure extends Measured {
+    target: string;
+}
+
+export interface TownshipView {
+    township: string;
+    villages: number;
+    /**
+     * Mean total of its graded villages, 2 places; null when none is graded.
+     */
+    mean_total: string | null;
+    /**
+     * One per county target, in the system's order (`id` → figure).
+     */
+    figures: TownshipFigure[];
+}
+
 export interface VetoReason {
     indicator: string;
     name: string;
     reason: string;
+    /**
+     * Why this is a veto, in one sentence: the clause, or "设计假设：…".
+     */
+    basis: string;
     source: Source;
 }
 
@@ -1047,11 +1263,28 @@ export interface VillageAssessment {
      * 0–100, exactly the sum of `indicators[].points` (and of `dimensions[].points`).
      */
     total: string;
+    /**
+     * The grade, or `未定级` when too little weight was assessed (`graded` false).
+     */
     grade: string;
+    graded: boolean;
     /**
      * Why this grade, in one sentence.
      */
     grade_reason: string;
+    coverage: Coverage;
+    /**
+     * The year the village is assessed for (its `year`, else the system's), which decides
+     * whether a target with a `due_year` is due.
+     */
+    assessment_year: number;
+    five_type: FiveType | null;
+    /**
+     * 五类村庄 in Chinese (recorded by the county, not computed), or null.
+     */
+    five_type_label: string | null;
+    demonstration: DemonstrationLevel | null;
+    provincial_clean_village: boolean | null;
     vetoed: boolean;
     vetoes: VetoReason[];
     dimensions: DimensionScore[];
@@ -1147,7 +1380,8 @@ export function parseIdNumber(id: string, assessment_date?: string | null): IdCh
 
 /**
  * Ranks villages (an array, or `{ villages: [...] }`): competition ranks with ties, per-dimension
- * leaders and laggards, counts by grade and class.
+ * leaders and laggards, counts by grade, class and 五类村庄, and the county view (the seed's
+ * county targets against these villages, per township).
  */
 export function rankVillages(villages: VillageInput[] | { villages: VillageInput[] } | string, opts: VillageOptions | undefined): Ranking;
 
