@@ -33,7 +33,7 @@ test("a village indicator sheet is recognised, scored and ranked, with the bad c
   await expect(page.locator("#batch-columns")).toContainText("未能识别、已忽略的列（1）：备注");
   await expect(page.locator("#batch-compare-box")).toBeHidden();
   await expect(rows(page)).toHaveCount(4);
-  // Sheet order: 城川村 first, ranked 1st; 高家岔村 vetoed; 李店村 in error, the others unaffected.
+  // Rank order (here also the sheet order): 城川村 1st; 高家岔村 vetoed, after it; 李店村 in error, last.
   const first = rows(page).first();
   await expect(first.locator("td").nth(1)).toHaveText("1");
   await expect(first.locator("td").nth(3)).toHaveText("城川村");
