@@ -101,4 +101,10 @@ test("a township's household 台账 of 20 villages becomes scorecards with the h
   // Only what the 台账 can give is assessed; the grade waits for the rest.
   await expect(rows.first()).toContainText("未定级");
   await expect(panel).toContainText("全县视图");
+  // A village opens as a filled scorecard: the 台账's figures in the form, the rest to fill in.
+  await panel.locator('tr[data-village="新店村"] th button').click();
+  const form = page.locator("#vl-form");
+  await expect(form.getByLabel("村名")).toHaveValue("新店村");
+  await expect(form.getByLabel("监测户落实帮扶责任人且有帮扶措施的比例（%）")).toHaveValue("50");
+  await expect(page.getByTestId("vl-coverage")).toContainText("已评 23/");
 });

@@ -7,7 +7,8 @@ import { h } from "./render.js";
 import { villageOptions, systemLabel } from "./indicator-store.js";
 import { countyView } from "./village-ranking.js";
 
-export function createLedgerPanel() {
+/** `openInCard(input)` shows one village's filled scorecard in the form above. */
+export function createLedgerPanel(openInCard) {
   const input = h("input", { type: "file", accept: ".xlsx,.csv", "data-testid": "ledger-file" });
   const date = h("input", { type: "date", "data-testid": "ledger-date" });
   const status = h("p", { class: "hint", role: "status", "aria-live": "polite", "data-testid": "ledger-status" });
@@ -37,7 +38,7 @@ export function createLedgerPanel() {
       else if (msg.type === "done") worker.postMessage({ type: "villageScores" });
       else if (msg.type === "villageScores") {
         status.textContent = `${msg.result.households} 户，${msg.result.villages.length} 个村。${msg.result.notes.join(" ")}`;
-        out.replaceChildren(render(msg.result));
+        out.replaceChildren(render(msg.result, openInCard));
         element.dataset.done = "true";
       } else if (msg.type === "error") {
         status.textContent = [msg.message, ...(msg.errors ?? []).map((e) => e.message)].join("；");
@@ -51,7 +52,7 @@ export function createLedgerPanel() {
   return { element };
 }
 
-function render(r) {
+function render(r, openInCard) {
   const rk = r.ranking;
   const counts = new Map();
   for (const row of rk.rows) counts.set(row.rank, (counts.get(row.rank) ?? 0) + 1);
@@ -73,9 +74,17 @@ function render(r) {
         };
         return h("tr", { "data-village": row.village_name },
           h("td", { class: "num" }, counts.get(row.rank) > 1 ? `${row.rank}（并列）` : String(row.rank)),
-          h("th", { scope: "row" }, row.village_name), h("td", { class: "num" }, row.total), h("td", {}, row.grade), h("td", {}, row.coverage),
+          h("th", { scope: "row" }, h("button", { type: "button", class: "link", title: "在上方评分卡中打开（由台账算出的指标已填入）",
+            onclick: () => openInCard(cardInput(row, d)) }, row.village_name)), h("td", { class: "num" }, row.total), h("td", {}, row.grade), h("td", {}, row.coverage),
           cell("monitored_support_coverage"), cell("basic_needs_secured_rate"), cell("dropout_count"), cell("assistance_coverage"),
           h("td", { "data-testid": "monitoring-gaps" }, ids(d?.monitoring_gaps ?? [])));
       })))),
     countyView(rk.county));
+}
+
+/** The village as a scorecard input: the values the 台账 gave (the rest left to fill in). */
+function cardInput(row, d) {
+  const values = {};
+  for (const x of d?.values ?? []) if (x.value != null && x.filled) values[x.indicator] = x.value;
+  return { schema: "jingning.village-input/1", id: row.village_id, name: row.village_name, values };
 }

@@ -32,7 +32,10 @@ export function createVillageView(engine, root, ctx) {
 
   root.replaceChildren(panel.element, about, averagesSlot,
     h("div", { class: "hh-layout" }, h("div", { class: "hh-form-col" }, form), h("div", { class: "hh-result-col" }, out)),
-    ranking.element, createLedgerPanel().element);
+    ranking.element, createLedgerPanel((input) => {
+      setState(input);
+      form.scrollIntoView({ block: "start" });
+    }).element);
   build();
 
   /** (Re)builds the form from the system in use; values of indicators that still exist are kept,
