@@ -255,7 +255,9 @@ fn indicator_system(clauses: &[(String, String, String)]) -> String {
     let text = std::fs::read_to_string(path).expect(path);
     let value: toml::Value = toml::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"));
     let json = serde_json::to_value(value).unwrap();
-    for ind in json["indicators"].as_array().expect("indicators") {
+    // Indicators and county targets alike: every seed excerpt must be verbatim.
+    let county_targets = json["county_targets"].as_array().cloned().unwrap_or_default();
+    for ind in json["indicators"].as_array().expect("indicators").iter().chain(&county_targets) {
         let source = &ind["source"];
         if source["kind"] == "seed" {
             let (clause, excerpt) = (source["clause"].as_str().unwrap_or(""), source["excerpt"].as_str().unwrap_or(""));

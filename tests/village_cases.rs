@@ -99,7 +99,17 @@ fn default_system_has_the_six_dimensions_and_the_seed_targets() {
     for id in ["lighting_full_coverage", "broadband_100m", "poverty_income_growth", "monitored_support_coverage", "poverty_asset_ledger"] {
         assert_eq!(s.indicator(id).unwrap().basis, village::system::Basis::County, "{id}");
     }
-    assert!(s.indicators.iter().filter(|i| i.veto).count() >= 2);
+    // Vetoes only with a basis: the one default veto (规模性返贫) says it is a design assumption;
+    // 监测户帮扶 is scored, not a veto (the seed makes it no veto).
+    let vetoes: Vec<&str> = s.indicators.iter().filter(|i| i.veto).map(|i| i.id.as_str()).collect();
+    assert_eq!(vetoes, ["large_scale_return_to_poverty"]);
+    assert_eq!(s.indicators[0].source.kind, village::system::SourceKind::DesignAssumption);
+    // County statistics carry no weight on a village's card.
+    for id in ["engel_coefficient", "education_culture_spending_share", "greening_rate", "manure_utilisation_rate"] {
+        let i = s.indicator(id).unwrap();
+        assert_eq!((i.scope, i.weight), (village::system::Scope::County, rust_decimal::Decimal::ZERO), "{id}");
+    }
+    assert_eq!(s.indicator("lighting_full_coverage").unwrap().due_year, Some(2024));
 }
 
 /// The documentation's table of the default system names every indicator of the built-in file.

@@ -41,9 +41,11 @@ fn village_assessment_runs_in_the_browser() {
     // Only one value given: the rest are missing and reported, never silently dropped.
     let text = r#"{"schema":"jingning.village-input/1","id":"1","name":"样例村","values":{"sanitary_toilet_rate":"95"}}"#;
     let r = wasm::assess_village(JsValue::from_str(text), JsValue::UNDEFINED).unwrap();
-    assert_eq!(get(&r, "total").as_string().unwrap(), "7.00");
-    assert_eq!(get(&r, "missing_rule").as_string().unwrap(), "zero");
-    assert_eq!(js_sys::Array::from(&get(&r, "missing")).length(), 24);
+    // Scored over the weight assessed (8 of the 96 due), and too little of it for a grade.
+    assert_eq!(get(&r, "total").as_string().unwrap(), "100.00");
+    assert_eq!(get(&r, "grade").as_string().unwrap(), "未定级");
+    assert_eq!(get(&r, "missing_rule").as_string().unwrap(), "exclude");
+    assert_eq!(js_sys::Array::from(&get(&r, "missing")).length(), 21);
     let ranking = wasm::rank_villages(JsValue::from_str(&format!("{{\"villages\":[{text}]}}")), JsValue::UNDEFINED).unwrap();
     let row = js_sys::Array::from(&get(&ranking, "rows")).get(0);
     assert_eq!(get(&row, "rank").as_f64(), Some(1.0));

@@ -90,6 +90,36 @@ export interface BatchVillages {
         classes: BatchCount[];
     } | null;
 }
+export interface BatchDerivedValue {
+    indicator: string; name: string;
+    /** 填入考核的值（十进制文本）；台账中没有可计的户时为 null（未评） */
+    value: string | null;
+    numerator: number; denominator: number;
+    /** 如何计得，中文 */
+    working: string;
+    /** 计入的户（户编号） */
+    households: string[];
+    /** 造成差距的户（未落实帮扶、有缺口、辍学、未纳入低保特困） */
+    gaps: string[];
+    /** 无法判断的户 */
+    unknown: string[];
+    filled: boolean;
+}
+export interface BatchDerivedVillage {
+    village: string; households: number; with_errors: string[];
+    values: BatchDerivedValue[];
+    /** 核查认定为监测对象但尚未纳入监测的户 */
+    monitoring_gaps: string[];
+}
+export interface BatchHouseholdVillages {
+    households: number;
+    villages: BatchDerivedVillage[];
+    unassigned: string[];
+    notes: string[];
+    /** rankVillages 的结果（含每村完整考核结果与全县视图）；类型见 jingning_policy.d.ts 的 Ranking */
+    ranking: unknown;
+    sheet: BatchVillages | null;
+}
 export interface BatchChange {
     first_row: number; key: string | null; head_name: string | null; village: string | null;
     changes: { column: string; before: string; after: string }[];
@@ -135,6 +165,12 @@ export class BatchSession {
     step(max_households: number): BatchProgress;
     summary(): BatchSummary;
     /**
+     * A household 台账's villages: each village's household-derived indicators (监测帮扶,
+     * 两不愁三保障, 控辍保学, 应保尽保, with the 户编号 behind every number) filled into its
+     * scorecard, the villages ranked, and the county view.
+     */
+    villageScores(): BatchHouseholdVillages;
+    /**
      * A village sheet's results: every village row (rank, total, grade, vetoes, 三类村庄
      * suggestion, first shortfalls, errors) and the ranking.
      */
@@ -171,6 +207,7 @@ export interface InitOutput {
     readonly batchsession_new: (a: number, b: number, c: number, d: number, e: any) => [number, number, number];
     readonly batchsession_step: (a: number, b: number) => [number, number, number];
     readonly batchsession_summary: (a: number) => [number, number, number];
+    readonly batchsession_villageScores: (a: number) => [number, number, number];
     readonly batchsession_villages: (a: number) => [number, number, number];
     readonly checkFileSize: (a: number) => [number, number];
     readonly templateXlsx: () => [number, number, number, number];

@@ -6,6 +6,8 @@
 //! * [`household`] — rows → households → case JSON → the household engine → result columns.
 //! * [`summary`], [`compare`] — counts, and the households whose decisions change between two runs.
 //! * [`village`] — a township's village indicator sheet → the village engine's scores and ranking.
+//! * [`village_households`] — a household 台账 → each village's household-derived indicators, filled
+//!   into its scorecard with the households behind every number.
 //! * [`limits`] — what a file may ask of the reader.
 //! * `read`, `write` (feature `sheet`) — xlsx (calamine, rust_xlsxwriter) and CSV (csv) files; which
 //!   sheet of a workbook, and whether it is a household or a village sheet.
@@ -18,6 +20,7 @@ pub mod household;
 pub mod limits;
 pub mod summary;
 pub mod village;
+pub mod village_households;
 
 #[cfg(feature = "sheet")]
 pub mod read;

@@ -24,8 +24,20 @@ pub const FIXED: &[(&str, &str, &[&str], &str)] = &[
     ("id", "村庄编号", &["村编号", "行政区划代码", "村代码", "编号"], "必填；每村唯一，如 12 位行政区划代码"),
     ("name", "村名", &["村庄名称", "行政村", "村", "村庄"], "必填"),
     ("township", "乡镇", &["所属乡镇", "乡（镇）", "乡镇名称"], "可不填"),
-    ("year", "考核年度", &["年度", "年份"], "可不填；如 2024"),
+    ("year", "考核年度", &["年度", "年份"], "可不填；如 2024（决定有完成年限的目标是否到期）"),
+    (
+        "five_type",
+        "五类村庄",
+        &["五类村庄类型", "村庄类型（五类）", "村庄分类"],
+        "可不填；集聚提升型、城郊融合型、特色保护型、搬迁撤并型、暂时看不准型（县里村庄布局规划确定）",
+    ),
+    ("demonstration", "乡村振兴示范村", &["示范村", "示范村级别"], "可不填；省级示范村、市级示范村、县级示范村"),
+    ("provincial_clean_village", "省级清洁村庄", &["清洁村庄"], "可不填；是/否"),
 ];
+
+/// Header prefix of a county-average column (`全县平均：脱贫人口人均纯收入增速`): the value is
+/// entered once (any row; blank rows take it) and used for every village of the sheet.
+pub const AVERAGE_PREFIX: &str = "全县平均：";
 
 /// Result columns, after the prefix.
 const RESULT_COLUMNS: [&str; 7] = ["名次", "总分", "等级", "否决", "三类村庄建议", "主要失分", "错误"];
@@ -37,7 +49,7 @@ const SHORTFALLS_SHOWN: usize = 3;
 #[derive(Debug, Clone)]
 struct Col {
     index: usize,
-    /// `id`, `name`, `township`, `year` or `values.<indicator id>`.
+    /// `id`, `name`, `township`, `year`, …, `values.<indicator id>` or `county_averages.<id>`.
     field: String,
     yes_no: bool,
 }
@@ -69,7 +81,25 @@ pub fn map_columns(headers: &[String], system: &IndicatorSystem) -> VillageColum
         if n.is_empty() || columns::is_result_header(h) {
             continue;
         }
-        let bare = n.split(['(', '（']).next().unwrap_or(&n).to_string();
+        // A trailing bracketed unit is dropped: `…比例(%)` → `…比例`; brackets inside a name
+        // (`自然村(组)通硬化路`) stay.
+        let bare = match (n.ends_with([')', '）']), n.rfind(['(', '（'])) {
+            (true, Some(i)) if i > 0 => n[..i].to_string(),
+            _ => n.clone(),
+        };
+        // 全县平均：<indicator> (also `全县平均:`, `全县平均-`): a county-average column.
+        if let Some(rest) = bare.strip_prefix("全县平均") {
+            let rest = rest.trim_start_matches([':', '：', '-', '·', '—']);
+            let hit = system.indicators.iter().find(|x| x.uses_county_average() && (normalise(&x.name) == rest || x.id == rest));
+            match hit {
+                Some(x) if !out.has(&format!("county_averages.{}", x.id)) => {
+                    out.cols.push(Col { index: i, field: format!("county_averages.{}", x.id), yes_no: false });
+                    out.mapped.push(h.trim().to_string());
+                }
+                _ => out.unmapped.push(h.trim().to_string()),
+            }
+            continue;
+        }
         let same = |a: &str| {
             let a = normalise(a);
             a == n || a == bare
@@ -168,13 +198,18 @@ fn document(row: &Row, cols: &VillageColumns) -> Value {
         if cell.is_empty() {
             continue;
         }
+        if let Some(id) = c.field.strip_prefix("county_averages.") {
+            let averages = doc.entry("county_averages").or_insert_with(|| Value::Object(Map::new()));
+            if let Value::Object(m) = averages {
+                m.insert(id.to_string(), Value::String(number_cell(cell)));
+            }
+            continue;
+        }
         match c.field.strip_prefix("values.") {
             Some(id) => {
                 let v = match cell {
                     _ if c.yes_no => cell::boolean(cell),
-                    Cell::Number(x) => cell::number_text(*x),
-                    // `35%` means 35 (the indicators' units are per cent).
-                    _ => cell::number(&Cell::Text(cell::text(cell).trim().trim_end_matches(['%', '％']).into())),
+                    _ => number_cell(cell),
                 };
                 values.insert(id.to_string(), Value::String(v));
             }
@@ -190,8 +225,29 @@ fn document(row: &Row, cols: &VillageColumns) -> Value {
     Value::Object(doc)
 }
 
+/// A numeric cell as decimal text: `35%` means 35 (the indicators' units are per cent).
+fn number_cell(c: &Cell) -> String {
+    match c {
+        Cell::Number(x) => cell::number_text(*x),
+        _ => cell::number(&Cell::Text(cell::text(c).trim().trim_end_matches(['%', '％']).into())),
+    }
+}
+
 /// Scores and ranks the villages of a sheet.
 pub fn evaluate(headers: &[String], rows: &[Row], opts: &VillageOptions) -> Result<VillageBatch, Failure> {
+    evaluate_filled(headers, rows, opts, &mut |_| {}, false)
+}
+
+/// [`evaluate`], letting `fill` complete each row's document before it is read (the values a
+/// household 台账 yields, [`super::village_households`]). With a fill, the ranking keeps every
+/// village's full assessment.
+pub fn evaluate_filled(
+    headers: &[String],
+    rows: &[Row],
+    opts: &VillageOptions,
+    fill: &mut dyn FnMut(&mut Map<String, Value>),
+    keep_assessments: bool,
+) -> Result<VillageBatch, Failure> {
     let system = opts.system()?;
     let cols = map_columns(headers, system);
     if cols.indicators() == 0 {
@@ -210,6 +266,33 @@ pub fn evaluate(headers: &[String], rows: &[Row], opts: &VillageOptions) -> Resu
     let mut villages: Vec<VillageRow> = Vec::new();
     let mut results = vec![Vec::new(); rows.len()];
     let mut row_index = Vec::new(); // index in `rows` of each village row
+                                    // County averages are entered once: a row that leaves one blank takes the sheet's value.
+    let mut sheet_averages: Map<String, Value> = Map::new();
+    let mut first_row_of: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
+    let mut average_errors: Vec<RowError> = Vec::new();
+    for row in rows.iter().filter(|r| !r.is_empty()) {
+        if let Some(Value::Object(m)) = document(row, &cols).get("county_averages") {
+            for (k, v) in m {
+                match sheet_averages.get(k) {
+                    None => {
+                        sheet_averages.insert(k.clone(), v.clone());
+                        first_row_of.insert(k.clone(), row.number);
+                    }
+                    Some(old) if old != v => average_errors.push(RowError {
+                        row: row.number,
+                        column: header_of(&format!("county_averages.{k}")),
+                        message: format!(
+                            "全县平均值应全表一致：本行为 {}，第 {} 行为 {}",
+                            show_json(v),
+                            first_row_of.get(k).copied().unwrap_or(0),
+                            show_json(old)
+                        ),
+                    }),
+                    _ => {}
+                }
+            }
+        }
+    }
     for (ri, row) in rows.iter().enumerate() {
         if row.is_empty() {
             continue;
@@ -229,7 +312,21 @@ pub fn evaluate(headers: &[String], rows: &[Row], opts: &VillageOptions) -> Resu
             missing: 0,
             errors: Vec::new(),
         };
-        match read_village(&document(row, &cols), opts) {
+        let mut doc = document(row, &cols);
+        if let Value::Object(m) = &mut doc {
+            if !sheet_averages.is_empty() {
+                let averages = m.entry("county_averages").or_insert_with(|| Value::Object(Map::new()));
+                if let Value::Object(a) = averages {
+                    for (k, v) in &sheet_averages {
+                        a.entry(k.clone()).or_insert_with(|| v.clone());
+                    }
+                }
+            }
+            fill(m);
+        }
+        v.errors.extend(average_errors.iter().filter(|e| e.row == row.number).cloned());
+        match read_village(&doc, opts) {
+            Ok(_) if !v.errors.is_empty() => {}
             Ok(input) => {
                 let twin: Option<&VillageRow> = inputs.iter().zip(&placed).find(|(w, _)| w.id == input.id).and_then(|(_, i)| villages.get(*i));
                 if let Some(w) = twin {
@@ -272,6 +369,9 @@ pub fn evaluate(headers: &[String], rows: &[Row], opts: &VillageOptions) -> Resu
             v.shortfalls = a.shortfalls.iter().take(SHORTFALLS_SHOWN).map(|s| VillageShortfall { name: s.name.clone(), regain: show(s.regain) }).collect();
             v.missing = a.missing.len();
         }
+        if keep_assessments {
+            r.assessments = Some(assessments);
+        }
         Some(r)
     };
     for (v, ri) in villages.iter().zip(&row_index) {
@@ -285,6 +385,10 @@ pub fn evaluate(headers: &[String], rows: &[Row], opts: &VillageOptions) -> Resu
 
 pub fn result_headers() -> Vec<String> {
     RESULT_COLUMNS.iter().map(|h| format!("{RESULT_PREFIX}{h}")).collect()
+}
+
+fn show_json(v: &Value) -> String {
+    v.as_str().map(str::to_string).unwrap_or_else(|| v.to_string())
 }
 
 fn show(x: Decimal) -> String {
@@ -310,6 +414,27 @@ fn result_cells(v: &VillageRow) -> Vec<String> {
 /// name with its unit in brackets (ignored when read).
 pub fn template_headers(system: &IndicatorSystem) -> Vec<String> {
     let mut out: Vec<String> = FIXED.iter().map(|(_, h, _, _)| h.to_string()).collect();
-    out.extend(system.indicators.iter().map(|i| if i.unit.is_empty() || i.takes_yes_no() { i.name.clone() } else { format!("{}（{}）", i.name, i.unit) }));
+    out.extend(template_indicators(system).map(indicator_header));
+    out.extend(average_indicators(system).map(|i| format!("{AVERAGE_PREFIX}{}", indicator_header(i))));
     out
+}
+
+/// The indicators a village sheet asks for: the village-level ones (county statistics are not
+/// supplied per village).
+pub fn template_indicators(system: &IndicatorSystem) -> impl Iterator<Item = &crate::village::system::Indicator> {
+    system.indicators.iter().filter(|i| i.scope == crate::village::system::Scope::Village)
+}
+
+/// Indicators compared with a county average (one 全县平均 column each in the template).
+pub fn average_indicators(system: &IndicatorSystem) -> impl Iterator<Item = &crate::village::system::Indicator> {
+    template_indicators(system).filter(|i| i.uses_county_average())
+}
+
+/// An indicator's column header: its name, with the unit in brackets (ignored when read).
+pub fn indicator_header(i: &crate::village::system::Indicator) -> String {
+    if i.unit.is_empty() || i.takes_yes_no() {
+        i.name.clone()
+    } else {
+        format!("{}（{}）", i.name, i.unit)
+    }
 }

@@ -394,8 +394,7 @@ pub fn village_template(system: &crate::village::system::IndicatorSystem) -> Res
             ws.write_string(r, 2, aliases.join("、")).map_err(xe)?;
             r += 1;
         }
-        let headers = template_headers(system);
-        for (i, ind) in system.indicators.iter().enumerate() {
+        for ind in super::village::template_indicators(system) {
             let dim = system.dimensions.iter().find(|d| d.id == ind.dimension).map(|d| d.name.as_str()).unwrap_or("");
             let what = match &ind.target {
                 Target::Yes(_) => "填 是/否（或 √/×）".to_string(),
@@ -404,12 +403,26 @@ pub fn village_template(system: &crate::village::system::IndicatorSystem) -> Res
                 }
             };
             let veto = if ind.veto { "；否决项" } else { "" };
-            ws.write_string(r, 0, headers.get(FIXED.len() + i).map(String::as_str).unwrap_or(&ind.name)).map_err(xe)?;
-            ws.write_string(r, 1, format!("{dim}：{what}{veto}")).map_err(xe)?;
+            let due = ind.due_year.map(|y| format!("；{y} 年前实现，之前未实现的不计分")).unwrap_or_default();
+            ws.write_string(r, 0, super::village::indicator_header(ind)).map_err(xe)?;
+            ws.write_string(r, 1, format!("{dim}：{what}（{}）{veto}{due}", ind.target_words())).map_err(xe)?;
             ws.write_string(r, 2, &ind.id).map_err(xe)?;
             ws.write_string(r, 3, ind.note.as_deref().unwrap_or("")).map_err(xe)?;
             r += 1;
         }
+        for ind in super::village::average_indicators(system) {
+            ws.write_string(r, 0, format!("{}{}", super::village::AVERAGE_PREFIX, super::village::indicator_header(ind))).map_err(xe)?;
+            ws.write_string(r, 1, format!("「{}」的全县平均值：只需在任意一行填一次，全表各村都用它（{}）", ind.name, ind.target_words())).map_err(xe)?;
+            ws.write_string(r, 2, format!("全县平均:{}", ind.id)).map_err(xe)?;
+            ws.write_string(r, 3, "也可在网页“全县平均值”或命令行选项 county_averages 中给出；表中的值优先").map_err(xe)?;
+            r += 1;
+        }
+        ws.write_string(
+            r + 1,
+            0,
+            "县级统计指标（恩格尔系数、教育文化娱乐支出占比、绿化覆盖率、畜禽粪污综合利用率等）不按村填写，在全县视图中与全县统计数对照。",
+        )
+        .map_err(xe)?;
         ws.set_column_width(0, 36).map_err(xe)?;
         ws.set_column_width(1, 50).map_err(xe)?;
         ws.set_column_width(2, 28).map_err(xe)?;

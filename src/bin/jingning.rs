@@ -89,14 +89,21 @@ enum Command {
         #[arg(long)]
         jobs: Option<usize>,
     },
-    /// 村级考核批量评分：读取乡镇的村级指标表（每行一个村，表头为指标名称），打分、定级、排名
+    /// 村级考核批量评分：读取乡镇的村级指标表（每行一个村，表头为指标名称），打分、定级、排名；
+    /// --households 另读农户台账，按所在村算出监测帮扶、两不愁三保障、控辍保学、应保尽保等指标填入各村
     BatchVillages {
-        /// 指标表（.csv 或 .xlsx）
-        file: PathBuf,
+        /// 村级指标表（.csv 或 .xlsx）；只用 --households 时可省略
+        file: Option<PathBuf>,
+        /// 乡镇农户台账（.csv 或 .xlsx，每行一名成员，须有「所在村」列）：逐户核查后按村汇总
+        #[arg(long)]
+        households: Option<PathBuf>,
+        /// 核查日期 YYYY-MM-DD（台账没有「核查日期」列时用于 --households）
+        #[arg(long)]
+        date: Option<String>,
         /// 结果文件：.csv 或 .xlsx（原有各列不变，追加【考核】各列）
         #[arg(long)]
         out: Option<PathBuf>,
-        /// 选项 JSON 文件：{ indicator_system?, county_averages? }
+        /// 选项 JSON 文件：{ indicator_system?, county_averages?, county_statistics? }
         #[arg(long)]
         options: Option<PathBuf>,
         /// .xlsx 中要读取的工作表（名称或序号，从 1 起）；默认为第一个表头可识别的村级指标工作表
@@ -201,7 +208,41 @@ fn run(cli: Cli) -> Result<String, Failure> {
             })?;
             Ok(serde_json::to_string_pretty(&report).expect("report serialises"))
         }
-        Command::BatchVillages { file, out, options, sheet } => {
+        Command::BatchVillages { file, households: Some(ledger), date, out, options, sheet } => {
+            use jingning_policy::batch::read::{read_file_pick, Pick, SheetKind};
+            use jingning_policy::batch::{village_households, write, BatchOptions};
+            let fail = |m: String| Failure::invalid(vec![jingning_policy::FieldError::new("$", m)]);
+            let opts = village_options(&options)?;
+            let read_sheet = |path: &PathBuf, kind: SheetKind, sheet: Option<String>| {
+                let bytes = std::fs::read(path).map_err(|e| fail(format!("无法读取文件 {}：{e}", path.display())))?;
+                read_file_pick(&bytes, &path.display().to_string(), &Pick { sheet, kind: Some(kind), system: Some(opts.system()?) })
+            };
+            let mut batch = BatchOptions::default();
+            if let Some(d) = &date {
+                batch = BatchOptions::from_text(&serde_json::json!({ "assessment_date": d }).to_string())?;
+            }
+            let ledger_sheet = read_sheet(&ledger, SheetKind::Household, None)?;
+            let village_sheet = file.as_ref().map(|f| read_sheet(f, SheetKind::Village, sheet)).transpose()?;
+            let r = village_households::evaluate(
+                &ledger_sheet.headers,
+                &ledger_sheet.rows,
+                &batch,
+                &opts,
+                village_sheet.as_ref().map(|s| (s.headers.as_slice(), s.rows.as_slice())),
+            )?;
+            if let (Some(p), Some(vs), Some(b)) = (&out, &village_sheet, &r.sheet) {
+                let xlsx = p.extension().is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+                let bytes = write::table(&vs.headers, &vs.preamble, &vs.rows, &b.result_headers, &b.results, xlsx)?;
+                std::fs::write(p, bytes).map_err(|e| fail(format!("无法写入 {}：{e}", p.display())))?;
+            } else if let Some(p) = &out {
+                std::fs::write(p, serde_json::to_string_pretty(&r).expect("result serialises")).map_err(|e| fail(format!("无法写入 {}：{e}", p.display())))?;
+            }
+            Ok(serde_json::to_string_pretty(&r).expect("result serialises"))
+        }
+        Command::BatchVillages { file: None, .. } => {
+            Err(Failure::invalid(vec![jingning_policy::FieldError::new("$", "请给出村级指标表文件，或用 --households 给出农户台账（也可两者都给）")]))
+        }
+        Command::BatchVillages { file: Some(file), households: None, date: _, out, options, sheet } => {
             use jingning_policy::batch::read::{read_file_pick, Pick, SheetKind};
             use jingning_policy::batch::{village, write};
             let fail = |m: String| Failure::invalid(vec![jingning_policy::FieldError::new("$", m)]);

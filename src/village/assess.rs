@@ -11,7 +11,7 @@
 use super::classify::{classify, ClassSuggestion};
 use super::input::{IndicatorValue, VillageInput, VillageOptions};
 use super::scoring::{self, SCORE_DP};
-use super::system::{Basis, Indicator, IndicatorSystem, MethodKind, MissingRule, Source, Target};
+use super::system::{Basis, DemonstrationLevel, FiveType, Indicator, IndicatorSystem, MethodKind, MissingRule, Scope, Source, SourceKind, Target};
 use crate::decode::{parse_json, Choice, Decoder};
 use crate::error::Failure;
 use crate::explain::Missing;
@@ -35,6 +35,10 @@ pub enum IndicatorStatus {
     MissingZero,
     /// No value; left out and its weight shared out (`missing_rule` exclude).
     MissingExcluded,
+    /// The target is due later (`due_year`) and not reached yet: not assessed this year.
+    NotDue,
+    /// A township or county statistic: not scored per village (see the county view).
+    NotVillageLevel,
 }
 
 /// One indicator, value → score → weighted points.
@@ -81,6 +85,11 @@ pub struct IndicatorResult {
     pub basis: Basis,
     pub source: Source,
     pub year: i32,
+    /// The target is due by this year.
+    pub due_year: Option<i32>,
+    pub scope: Scope,
+    /// The target in words ("不低于全县平均", "不低于 95%").
+    pub target_words: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -105,7 +114,29 @@ pub struct VetoReason {
     pub indicator: String,
     pub name: String,
     pub reason: String,
+    /// Why this is a veto, in one sentence: the clause, or "设计假设：…".
+    pub basis: String,
     pub source: Source,
+}
+
+/// How much of the village-level weight was assessed ("已评 82/100 权重").
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
+pub struct Coverage {
+    /// Weight of the indicators with a value (system weights, out of 100).
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+    pub assessed: Decimal,
+    /// Weight not due this year (`due_year` later, not reached).
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+    pub not_due: Decimal,
+    /// assessed ÷ (100 − not_due) × 100, truncated to 0.01.
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+    pub rate: Decimal,
+    /// The system's threshold for a grade.
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+    pub min: Decimal,
+    /// "已评 82/100 权重".
+    pub label: String,
 }
 
 /// An indicator losing points, and what reaching its target would win back.
@@ -159,9 +190,20 @@ pub struct VillageAssessment {
     /// 0–100, exactly the sum of `indicators[].points` (and of `dimensions[].points`).
     #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub total: Decimal,
+    /// The grade, or `未定级` when too little weight was assessed (`graded` false).
     pub grade: String,
+    pub graded: bool,
     /// Why this grade, in one sentence.
     pub grade_reason: String,
+    pub coverage: Coverage,
+    /// The year the village is assessed for (its `year`, else the system's), which decides
+    /// whether a target with a `due_year` is due.
+    pub assessment_year: i32,
+    pub five_type: Option<FiveType>,
+    /// 五类村庄 in Chinese (recorded by the county, not computed), or null.
+    pub five_type_label: Option<String>,
+    pub demonstration: Option<DemonstrationLevel>,
+    pub provincial_clean_village: Option<bool>,
     pub vetoed: bool,
     pub vetoes: Vec<VetoReason>,
     pub dimensions: Vec<DimensionScore>,
@@ -191,14 +233,12 @@ pub fn assess_json(input: &str, options: &str) -> Result<VillageAssessment, Fail
     assess(&village, system, &opts)
 }
 
-/// Effective weights in hundredths of a point, indicator order. Under `exclude`, the weights of
-/// indicators with a value are scaled to 10000 hundredths by largest remainder.
-fn effective_weights(system: &IndicatorSystem, present: &[bool]) -> Vec<i64> {
+/// Effective weights in hundredths of a point, indicator order: the weights of the `included`
+/// indicators scaled to 10000 hundredths by largest remainder (unchanged when they already sum to
+/// 100).
+fn effective_weights(system: &IndicatorSystem, included: &[bool]) -> Vec<i64> {
     let units: Vec<i64> = system.indicators.iter().map(|i| (i.weight * Decimal::ONE_HUNDRED).trunc().try_into().unwrap_or(0i64)).collect();
-    if system.missing_rule == MissingRule::Zero {
-        return units;
-    }
-    let kept: Vec<i64> = units.iter().zip(present).map(|(u, p)| if *p { *u } else { 0 }).collect();
+    let kept: Vec<i64> = units.iter().zip(included).map(|(u, p)| if *p { *u } else { 0 }).collect();
     let sum: i64 = kept.iter().sum();
     if sum == 0 {
         return kept;
@@ -215,19 +255,41 @@ fn effective_weights(system: &IndicatorSystem, present: &[bool]) -> Vec<i64> {
     base
 }
 
+/// The 是/否 or numeric value meets the target outright (used to decide whether a target that is
+/// not due yet is already reached).
+fn reached_early(ind: &Indicator, value: Option<IndicatorValue>, avg: Option<Decimal>) -> bool {
+    value.and_then(|x| scoring::score(ind, x, avg).ok()).is_some_and(|s| s.reached)
+}
+
 pub fn assess(v: &VillageInput, system: &IndicatorSystem, opts: &VillageOptions) -> Result<VillageAssessment, Failure> {
     let reference = |ind: &Indicator| -> Option<Decimal> {
-        if ind.method.kind != MethodKind::RatioToCountyAverage {
+        if !ind.uses_county_average() {
             return None;
         }
         v.county_averages.get(&ind.id).or_else(|| opts.county_averages.get(&ind.id)).copied()
     };
-    // A ratio indicator without a usable county average cannot be scored: it counts as missing.
-    let usable = |ind: &Indicator| -> bool {
-        v.values.contains_key(&ind.id) && (ind.method.kind != MethodKind::RatioToCountyAverage || reference(ind).is_some_and(|a| a > Decimal::ZERO))
+    // A ratio needs an average above zero; a difference in points is defined for any average.
+    let average_ok = |ind: &Indicator| match ind.method.kind {
+        MethodKind::RatioToCountyAverage => reference(ind).is_some_and(|a| a > Decimal::ZERO),
+        MethodKind::DifferenceToCountyAverage => reference(ind).is_some(),
+        _ => true,
     };
-    let present: Vec<bool> = system.indicators.iter().map(usable).collect();
-    let weights = effective_weights(system, &present);
+    let year = v.year.unwrap_or(system.year);
+    // Before its due year a target counts only once reached: a county goal "力争3年内" is not a
+    // 2021 failure.
+    let not_due: Vec<bool> = system
+        .indicators
+        .iter()
+        .map(|ind| ind.due_year.is_some_and(|due| year < due) && !reached_early(ind, v.values.get(&ind.id).copied(), reference(ind)))
+        .collect();
+    let village_level = |ind: &Indicator| ind.scope == Scope::Village;
+    let present: Vec<bool> =
+        system.indicators.iter().zip(&not_due).map(|(ind, nd)| village_level(ind) && !nd && v.values.contains_key(&ind.id) && average_ok(ind)).collect();
+    let included: Vec<bool> = match system.missing_rule {
+        MissingRule::Exclude => present.clone(),
+        MissingRule::Zero => system.indicators.iter().zip(&not_due).map(|(ind, nd)| village_level(ind) && !nd).collect(),
+    };
+    let weights = effective_weights(system, &included);
 
     let mut indicators = Vec::with_capacity(system.indicators.len());
     let mut missing = Vec::new();
@@ -237,7 +299,21 @@ pub fn assess(v: &VillageInput, system: &IndicatorSystem, opts: &VillageOptions)
         let value = v.values.get(&ind.id).copied();
         let avg = reference(ind);
         let path = format!("{}.values.{}", v.path, ind.id);
-        let (score, reached, ratio, status, explanation) = if has {
+        let k = indicators.len();
+        let (score, reached, ratio, status, explanation) = if !village_level(ind) {
+            let shown = value.map(|x| format!("（填写的值 {} 不计分）", scoring::show_value(x, &ind.unit))).unwrap_or_default();
+            (None, None, None, IndicatorStatus::NotVillageLevel, format!("{}统计指标，村里无法单独提供，不按村计分{shown}；目标见全县视图", ind.scope.label()))
+        } else if not_due[k] {
+            let due = ind.due_year.unwrap_or(year);
+            let shown = value.map(|x| format!("现为 {}，", scoring::show_value(x, &ind.unit))).unwrap_or_default();
+            (
+                None,
+                None,
+                None,
+                IndicatorStatus::NotDue,
+                format!("{shown}目标「{}」于 {due} 年前实现，{year} 年尚未到期：不计分、不扣分（达到后计分）", ind.target_words()),
+            )
+        } else if has {
             let value = value.ok_or_else(|| Failure::calc("内部错误：有值指标缺少值"))?;
             let s = scoring::score(ind, value, avg)?;
             let points = trunc(eff * s.score, POINTS_DP);
@@ -252,6 +328,7 @@ pub fn assess(v: &VillageInput, system: &IndicatorSystem, opts: &VillageOptions)
                     indicator: ind.id.clone(),
                     name: ind.name.clone(),
                     reason: format!("{}：{}，未达到要求，按否决项处理，等级定为{}", ind.name, s.working, system.veto_grade),
+                    basis: veto_basis(&ind.source),
                     source: ind.source.clone(),
                 });
             }
@@ -299,8 +376,27 @@ pub fn assess(v: &VillageInput, system: &IndicatorSystem, opts: &VillageOptions)
             basis: ind.basis,
             source: ind.source.clone(),
             year: ind.year,
+            due_year: ind.due_year,
+            scope: ind.scope,
+            target_words: ind.target_words(),
         });
     }
+    let weight_of = |pick: &dyn Fn(usize) -> bool| -> Decimal { system.indicators.iter().enumerate().filter(|(k, _)| pick(*k)).map(|(_, i)| i.weight).sum() };
+    let assessed = weight_of(&|k| present[k]);
+    let not_due_weight = weight_of(&|k| not_due[k] && village_level(&system.indicators[k]));
+    let due = Decimal::ONE_HUNDRED - not_due_weight;
+    let rate = if due > Decimal::ZERO { trunc(assessed * Decimal::ONE_HUNDRED / due, POINTS_DP) } else { trunc(Decimal::ZERO, POINTS_DP) };
+    let coverage = Coverage {
+        assessed: assessed.normalize(),
+        not_due: not_due_weight.normalize(),
+        rate,
+        min: system.min_coverage,
+        label: if not_due_weight.is_zero() {
+            format!("已评 {}/100 权重", assessed.normalize())
+        } else {
+            format!("已评 {}/{} 权重（另有 {} 未到期）", assessed.normalize(), due.normalize(), not_due_weight.normalize())
+        },
+    };
 
     let dimensions: Vec<DimensionScore> = system
         .dimensions
@@ -316,12 +412,21 @@ pub fn assess(v: &VillageInput, system: &IndicatorSystem, opts: &VillageOptions)
     let total: Decimal = trunc(indicators.iter().map(|r| r.points).sum(), POINTS_DP);
 
     let vetoed = !vetoes.is_empty();
+    let graded = vetoed || coverage.rate >= system.min_coverage;
     let (grade, grade_reason) = if vetoed {
         let names = vetoes.iter().map(|x| x.name.as_str()).collect::<Vec<_>>().join("、");
         (system.veto_grade.clone(), format!("否决项未达到要求（{names}），不论总分（{total}）等级定为{}", system.veto_grade))
+    } else if !graded {
+        (
+            UNGRADED.to_string(),
+            format!("{}，已评权重占应评的 {}%，低于定级所需的 {}%：暂不定级，请补齐缺失值", coverage.label, coverage.rate, system.min_coverage),
+        )
     } else {
         let g = system.grades.iter().find(|g| total >= g.min).or(system.grades.last());
         match g {
+            Some(g) if system.missing_rule == MissingRule::Exclude && coverage.rate < Decimal::ONE_HUNDRED => {
+                (g.grade.clone(), format!("按已评权重折算的总分 {total} 不低于「{}」等级线 {}（{}）", g.grade, g.min.normalize(), coverage.label))
+            }
             Some(g) => (g.grade.clone(), format!("总分 {total} 不低于「{}」等级线 {}", g.grade, g.min.normalize())),
             None => (String::new(), "指标体系没有等级".to_string()),
         }
@@ -365,7 +470,14 @@ pub fn assess(v: &VillageInput, system: &IndicatorSystem, opts: &VillageOptions)
         year: v.year,
         total,
         grade,
+        graded,
         grade_reason,
+        coverage,
+        assessment_year: year,
+        five_type: v.five_type,
+        five_type_label: v.five_type.map(|f| f.label().to_string()),
+        demonstration: v.demonstration,
+        provincial_clean_village: v.provincial_clean_village,
         vetoed,
         vetoes,
         dimensions,
@@ -379,11 +491,25 @@ pub fn assess(v: &VillageInput, system: &IndicatorSystem, opts: &VillageOptions)
     })
 }
 
+/// The grade shown when too little weight was assessed.
+pub const UNGRADED: &str = "未定级";
+
+/// Why an indicator is a veto: its clause, or the design assumption said as such.
+fn veto_basis(source: &Source) -> String {
+    match source.kind {
+        SourceKind::Seed => format!("否决依据：实施意见 {}“{}”", source.clause.as_deref().unwrap_or_default(), source.excerpt.as_deref().unwrap_or_default()),
+        SourceKind::NationalPlan => format!("否决依据：{}", source.document.as_deref().unwrap_or_default()),
+        SourceKind::DesignAssumption => {
+            format!("否决为设计假设（未找到把它定为否决项的文件）：{}", source.note.as_deref().unwrap_or_default())
+        }
+    }
+}
+
 fn target_text(r: &IndicatorResult) -> String {
     match r.target {
         Target::Yes(true) => "（是）".into(),
         Target::Yes(false) => "（否）".into(),
-        Target::Number(t) if r.method == MethodKind::RatioToCountyAverage => format!("（全县平均的 {} 倍）", t.normalize()),
+        Target::Number(_) if matches!(r.method, MethodKind::RatioToCountyAverage | MethodKind::DifferenceToCountyAverage) => format!("（{}）", r.target_words),
         Target::Number(t) => format!("（{}）", scoring::show(t, &r.unit)),
     }
 }

@@ -5,7 +5,7 @@
 //! the first that holds decides, else the default class. The result names the rule and the
 //! conditions that held, so staff can see why.
 use super::assess::DimensionScore;
-use super::system::{Condition, ConditionKind, IndicatorSystem, Match, Source, VillageClass};
+use super::system::{Condition, ConditionKind, IndicatorSystem, Match, Source, SourceKind, VillageClass};
 use crate::decode::Choice;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -23,7 +23,22 @@ pub struct ClassSuggestion {
     pub rule: Option<usize>,
     /// The conditions that held, in Chinese.
     pub met: Vec<String>,
+    /// Every criterion of the system, in the order tried, and whether it decided.
+    pub criteria: Vec<Criterion>,
+    /// Whose criteria these are ("由县里确定 …"; the default's are a design assumption).
+    pub set_by: String,
     pub source: Source,
+}
+
+/// One 三类村庄 rule as staff read it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
+pub struct Criterion {
+    pub class: VillageClass,
+    pub label: String,
+    pub note: String,
+    /// This rule decided the class.
+    pub decided: bool,
 }
 
 fn rate_of<'a>(dims: &'a [DimensionScore], id: &str) -> Option<(&'a DimensionScore, Decimal)> {
@@ -54,6 +69,19 @@ fn check(c: &Condition, total: Decimal, vetoed: bool, dims: &[DimensionScore]) -
 
 pub fn classify(system: &IndicatorSystem, total: Decimal, vetoed: bool, dims: &[DimensionScore]) -> ClassSuggestion {
     let c = &system.classification;
+    let set_by = match c.source.kind {
+        SourceKind::DesignAssumption => {
+            "判据由县里确定：实施意见 四(八) 只规定划分三类村庄，未给标准；此处判据为默认体系的设计假设，县里可在指标体系中改定".to_string()
+        }
+        _ => "判据由县里确定（见指标体系的三类村庄判据及其来源）".to_string(),
+    };
+    let criteria = |decided: Option<usize>| -> Vec<Criterion> {
+        c.rules
+            .iter()
+            .enumerate()
+            .map(|(k, r)| Criterion { class: r.class, label: r.class.label().to_string(), note: r.note.clone(), decided: decided == Some(k) })
+            .collect()
+    };
     for (k, rule) in c.rules.iter().enumerate() {
         let results: Vec<Option<String>> = rule.conditions.iter().map(|x| check(x, total, vetoed, dims)).collect();
         let holds = match rule.match_ {
@@ -67,6 +95,8 @@ pub fn classify(system: &IndicatorSystem, total: Decimal, vetoed: bool, dims: &[
                 criterion: rule.note.clone(),
                 rule: Some(k),
                 met: results.into_iter().flatten().collect(),
+                criteria: criteria(Some(k)),
+                set_by,
                 source: c.source.clone(),
             };
         }
@@ -77,6 +107,8 @@ pub fn classify(system: &IndicatorSystem, total: Decimal, vetoed: bool, dims: &[
         criterion: format!("不符合其他类别的判据，归入默认类别{}", c.default_class.label()),
         rule: None,
         met: Vec::new(),
+        criteria: criteria(None),
+        set_by,
         source: c.source.clone(),
     }
 }

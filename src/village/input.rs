@@ -6,7 +6,7 @@
 //!    "county_averages": { "poverty_income_growth": "9.8" } }`.
 //! Which values are yes/no and which numbers is decided by the indicator's target, so the input
 //! can only be read against a system. An indicator without a value is missing (never an error).
-use super::system::{IndicatorSystem, MethodKind, VALUE_LIMIT};
+use super::system::{DemonstrationLevel, FiveType, IndicatorSystem, VALUE_LIMIT};
 use crate::decode::{Decoder, Obj};
 use crate::error::Failure;
 use rust_decimal::Decimal;
@@ -37,6 +37,12 @@ pub struct VillageInput {
     pub values: BTreeMap<String, IndicatorValue>,
     /// County averages this village's ratio indicators are compared with.
     pub county_averages: BTreeMap<String, Decimal>,
+    /// 五类村庄 as recorded by the county's planning (四(八)); never computed.
+    pub five_type: Option<FiveType>,
+    /// 乡村振兴示范村 level (六(十六)), if any.
+    pub demonstration: Option<DemonstrationLevel>,
+    /// Created as a 省级清洁村庄 (四(九)).
+    pub provincial_clean_village: Option<bool>,
     /// JSON path of the village in the document (for `missing` paths).
     pub path: String,
 }
@@ -50,6 +56,8 @@ pub struct VillageOptions {
     pub county_averages: BTreeMap<String, Decimal>,
     /// `rankVillages` also returns every village's full assessment.
     pub include_assessments: bool,
+    /// County-level statistics (恩格尔系数 …) for the county view: indicator id → value.
+    pub county_statistics: BTreeMap<String, Decimal>,
 }
 
 impl VillageOptions {
@@ -60,7 +68,7 @@ impl VillageOptions {
         }
         let mut d = Decoder::new();
         if let Some(o) = d.root(v, "选项") {
-            o.deny_unknown(&mut d, &["indicator_system", "county_averages", "include_assessments"]);
+            o.deny_unknown(&mut d, &["indicator_system", "county_averages", "county_statistics", "include_assessments"]);
             if let Some(s) = o.raw("indicator_system") {
                 match IndicatorSystem::from_json(&s.to_json()) {
                     Ok(sys) => opts.system = Some(sys),
@@ -74,7 +82,15 @@ impl VillageOptions {
             }
             opts.include_assessments = o.bool(&mut d, "include_assessments", "返回每村完整结果").unwrap_or(false);
             if let Some(avg) = o.object(&mut d, "county_averages", "全县平均值") {
+                // Not checked against the system: averages entered once in the page apply to any system.
                 opts.county_averages = read_averages(&mut d, &avg, None);
+            }
+            if let Some(stats) = o.object(&mut d, "county_statistics", "全县统计数") {
+                for key in stats.keys() {
+                    if let Some(x) = stats.decimal(&mut d, key, &format!("{key} 的全县统计数"), -VALUE_LIMIT, VALUE_LIMIT) {
+                        opts.county_statistics.insert(key.to_string(), x);
+                    }
+                }
             }
         }
         d.finish(Some(opts))
@@ -94,9 +110,9 @@ fn read_averages(d: &mut Decoder, o: &Obj, system: Option<&IndicatorSystem>) -> 
     for key in o.keys() {
         if let Some(sys) = system {
             match sys.indicator(key) {
-                Some(i) if i.method.kind == MethodKind::RatioToCountyAverage => {}
+                Some(i) if i.uses_county_average() => {}
                 _ => {
-                    d.error(o.path_of(key), format!("「{key}」不是与全县平均之比计分的指标"));
+                    d.error(o.path_of(key), format!("「{key}」不是与全县平均比较计分的指标"));
                     continue;
                 }
             }
@@ -108,7 +124,7 @@ fn read_averages(d: &mut Decoder, o: &Obj, system: Option<&IndicatorSystem>) -> 
     out
 }
 
-const FIELDS: &[&str] = &["schema", "id", "name", "township", "year", "values", "county_averages"];
+const FIELDS: &[&str] = &["schema", "id", "name", "township", "year", "values", "county_averages", "five_type", "demonstration", "provincial_clean_village"];
 
 impl VillageInput {
     /// Reads one village at `path` (`$` for a single document, `$.villages[3]` in a list).
@@ -130,7 +146,21 @@ impl VillageInput {
         let year = o.int(d, "year", "考核年度", 2000, 2100).map(|y| y as i32);
         let values = o.object(d, "values", "指标值").map(|vals| read_values(d, &vals, system));
         let county_averages = o.object(d, "county_averages", "全县平均值").map(|a| read_averages(d, &a, Some(system))).unwrap_or_default();
-        Some(VillageInput { id: id?, name: name?, township, year, values: values?, county_averages, path: path.to_string() })
+        let five_type = o.choice(d, "five_type", "五类村庄");
+        let demonstration = o.choice(d, "demonstration", "乡村振兴示范村");
+        let provincial_clean_village = o.bool(d, "provincial_clean_village", "省级清洁村庄");
+        Some(VillageInput {
+            id: id?,
+            name: name?,
+            township,
+            year,
+            values: values?,
+            county_averages,
+            five_type,
+            demonstration,
+            provincial_clean_village,
+            path: path.to_string(),
+        })
     }
 
     pub fn from_json(v: &Value, system: &IndicatorSystem) -> Result<VillageInput, Failure> {
@@ -152,7 +182,7 @@ fn read_values(d: &mut Decoder, o: &Obj, system: &IndicatorSystem) -> BTreeMap<S
             o.bool(d, key, label).map(IndicatorValue::Yes)
         } else {
             // A share of households or villages cannot leave 0–100 %; growth rates and ratios can.
-            let bounded = ind.unit == "%" && ind.method.kind != MethodKind::RatioToCountyAverage;
+            let bounded = ind.unit == "%" && !ind.uses_county_average();
             let (min, max) = if bounded { (Decimal::ZERO, Decimal::ONE_HUNDRED) } else { (-VALUE_LIMIT, VALUE_LIMIT) };
             o.decimal(d, key, label, min, max).map(|x| IndicatorValue::Number(x.normalize()))
         };

@@ -7,8 +7,10 @@
 //! * [`assess`] — one village's assessment.
 //! * [`classify`] — the 三类村庄 suggestion.
 //! * [`rank`] — ranking many villages.
+//! * [`county`] — the seed's county targets against the villages of a file (the county view).
 pub mod assess;
 pub mod classify;
+pub mod county;
 pub mod input;
 pub mod rank;
 pub mod scoring;

@@ -4,8 +4,10 @@
 //! Order: villages without a veto before vetoed ones (a veto fixes the grade whatever the score,
 //! so a vetoed village must not outrank one that passed), then by total, highest first. Villages
 //! with the same veto status and the same total share a rank; they are listed in input order.
-use super::assess::{assess, DimensionScore, SystemRef, VillageAssessment};
+use super::assess::{assess, DimensionScore, SystemRef, VillageAssessment, UNGRADED};
+use super::county::{county_view, CountyView};
 use super::input::{VillageInput, VillageOptions, MAX_VILLAGES};
+use super::system::FiveType;
 use super::system::VillageClass;
 use crate::decode::{parse_json, Choice, Decoder};
 use crate::error::Failure;
@@ -25,9 +27,14 @@ pub struct RankRow {
     #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub total: Decimal,
     pub grade: String,
+    pub graded: bool,
+    /// "已评 82/100 权重".
+    pub coverage: String,
     pub vetoed: bool,
     pub class: VillageClass,
     pub class_label: String,
+    /// 五类村庄 as recorded, or null.
+    pub five_type_label: Option<String>,
     pub dimensions: Vec<DimensionScore>,
     /// How many indicator values were missing.
     pub missing_count: usize,
@@ -74,11 +81,15 @@ pub struct Ranking {
     pub dimensions: Vec<DimensionStanding>,
     pub grades: Vec<Count>,
     pub classes: Vec<Count>,
+    /// 五类村庄 as recorded, and how many villages have none.
+    pub five_types: Vec<Count>,
+    /// The seed's county targets against what these villages show, per township and overall.
+    pub county: CountyView,
     /// Every village's full assessment, in input order (only with `include_assessments`).
     pub assessments: Option<Vec<VillageAssessment>>,
 }
 
-const RULE: &str = "无否决项的村排在有否决项的村之前，再按总分从高到低；否决状态与总分都相同者并列同一名次，下一名次顺延（1, 2, 2, 4）";
+const RULE: &str = "无否决项且已定级的村在前，其次是已评权重不足、暂不定级的村，有否决项的村在最后；同一组内按总分从高到低；组别与总分都相同者并列同一名次，下一名次顺延（1, 2, 2, 4）";
 
 /// Reads a JSON array of villages, or `{ "villages": [...] }`, reporting every error.
 pub fn read_villages(v: &Value, opts: &VillageOptions) -> Result<Vec<VillageInput>, Failure> {
@@ -132,7 +143,18 @@ pub fn rank(villages: &[VillageInput], opts: &VillageOptions) -> Result<Ranking,
     let assessments: Vec<VillageAssessment> = villages.iter().map(|v| assess(v, system, opts)).collect::<Result<_, _>>()?;
 
     let mut order: Vec<usize> = (0..assessments.len()).collect();
-    let key = |k: usize| (assessments[k].vetoed, std::cmp::Reverse(assessments[k].total));
+    // A withheld grade rests on too little data to outrank a graded village; a veto fixes the
+    // grade whatever the score.
+    let group = |a: &VillageAssessment| {
+        if a.vetoed {
+            2
+        } else if a.graded {
+            0
+        } else {
+            1
+        }
+    };
+    let key = |k: usize| (group(&assessments[k]), std::cmp::Reverse(assessments[k].total));
     order.sort_by_key(|&k| key(k));
     let mut rows = Vec::with_capacity(order.len());
     let mut rank = 0u32;
@@ -148,9 +170,12 @@ pub fn rank(villages: &[VillageInput], opts: &VillageOptions) -> Result<Ranking,
             township: a.township.clone(),
             total: a.total,
             grade: a.grade.clone(),
+            graded: a.graded,
+            coverage: a.coverage.label.clone(),
             vetoed: a.vetoed,
             class: a.classification.class,
             class_label: a.classification.label.clone(),
+            five_type_label: a.five_type_label.clone(),
             dimensions: a.dimensions.clone(),
             missing_count: a.missing.len(),
         });
@@ -178,11 +203,22 @@ pub fn rank(villages: &[VillageInput], opts: &VillageOptions) -> Result<Ranking,
         })
         .collect();
 
-    let grades = system
+    let mut grades: Vec<Count> = system
         .grades
         .iter()
-        .map(|g| Count { key: g.grade.clone(), label: g.grade.clone(), count: rows.iter().filter(|r| r.grade == g.grade).count() })
+        .map(|g| Count { key: g.grade.clone(), label: g.grade.clone(), count: rows.iter().filter(|r| r.graded && r.grade == g.grade).count() })
         .collect();
+    grades.push(Count { key: UNGRADED.into(), label: format!("{UNGRADED}（已评权重不足）"), count: rows.iter().filter(|r| !r.graded).count() });
+    let mut five_types: Vec<Count> = FiveType::OPTIONS
+        .iter()
+        .map(|(f, code, label)| Count {
+            key: code.to_string(),
+            label: label.to_string(),
+            count: assessments.iter().filter(|a| a.five_type == Some(*f)).count(),
+        })
+        .collect();
+    five_types.push(Count { key: "none".into(), label: "未填写".into(), count: assessments.iter().filter(|a| a.five_type.is_none()).count() });
+    let county = county_view(system, &assessments, opts);
     let classes = VillageClass::OPTIONS
         .iter()
         .map(|(c, code, label)| Count { key: code.to_string(), label: label.to_string(), count: rows.iter().filter(|r| r.class == *c).count() })
@@ -197,6 +233,8 @@ pub fn rank(villages: &[VillageInput], opts: &VillageOptions) -> Result<Ranking,
         dimensions,
         grades,
         classes,
+        five_types,
+        county,
         assessments: opts.include_assessments.then_some(assessments),
     })
 }

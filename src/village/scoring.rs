@@ -19,7 +19,8 @@ pub struct Scored {
     pub score: Decimal,
     /// The value meets the target.
     pub reached: bool,
-    /// For ratio-to-county-average: value ÷ county average.
+    /// For ratio-to-county-average: value ÷ county average; for difference-to-county-average: value
+    /// − county average, in percentage points.
     pub ratio: Option<Decimal>,
     /// How the score was found.
     pub working: String,
@@ -42,7 +43,7 @@ pub fn show(x: Decimal, unit: &str) -> String {
     }
 }
 
-fn show_value(v: IndicatorValue, unit: &str) -> String {
+pub fn show_value(v: IndicatorValue, unit: &str) -> String {
     match v {
         IndicatorValue::Yes(true) => "是".into(),
         IndicatorValue::Yes(false) => "否".into(),
@@ -73,8 +74,9 @@ fn linear(direction: Direction, x: Decimal, floor: Decimal, target: Decimal) -> 
     Ok(trunc(raw.clamp(Decimal::ZERO, Decimal::ONE), SCORE_DP))
 }
 
-/// Scores one value. `reference` is the county average for ratio indicators (must be > 0; the
-/// caller treats a missing or non-positive average as a missing value).
+/// Scores one value. `reference` is the county average: for ratio indicators it must be > 0 (the
+/// caller treats a missing or non-positive average as a missing value); a difference in
+/// percentage points is defined for any average, zero and negative included.
 pub fn score(ind: &Indicator, value: IndicatorValue, reference: Option<Decimal>) -> Result<Scored, Failure> {
     let unit = ind.unit.as_str();
     let shown = show_value(value, unit);
@@ -134,6 +136,27 @@ pub fn score(ind: &Indicator, value: IndicatorValue, reference: Option<Decimal>)
             let ladder = steps.iter().map(|s| format!("{}→{}", show(s.at, unit), s.score.normalize())).collect::<Vec<_>>().join("，");
             let reached = at_least(ind.direction, x, target_num);
             Ok(scored(hit, reached, format!("{shown}，分档计分（{ladder}）→ 得分率 {}", hit.normalize())))
+        }
+        MethodKind::DifferenceToCountyAverage => {
+            let IndicatorValue::Number(x) = value else { return Err(mismatch()) };
+            let avg = reference.ok_or_else(|| Failure::calc("缺全县平均值"))?;
+            let diff = x.checked_sub(avg).ok_or_else(|| Failure::calc(format!("「{}」与全县平均之差溢出", ind.name)))?;
+            let s = linear(ind.direction, diff, floor, target_num)?;
+            let reached = at_least(ind.direction, diff, target_num);
+            let pp = |d: Decimal| format!("{} 个百分点", d.normalize());
+            Ok(Scored {
+                score: s,
+                reached,
+                ratio: Some(diff),
+                working: format!(
+                    "{shown} − 全县平均 {} = {}，按差值线性计分：{} 得 0、{} 及以上得满分 → 得分率 {}",
+                    show(avg, unit),
+                    pp(diff),
+                    pp(floor),
+                    pp(target_num),
+                    s
+                ),
+            })
         }
         MethodKind::RatioToCountyAverage => {
             let IndicatorValue::Number(x) = value else { return Err(mismatch()) };

@@ -69,7 +69,51 @@ choice_enum! {
         Steps = ("steps", "分档计分"),
         YesNo = ("yes_no", "是否计分"),
         RatioToCountyAverage = ("ratio_to_county_average", "与全县平均之比"),
+        DifferenceToCountyAverage = ("difference_to_county_average", "与全县平均之差（百分点）"),
         Veto = ("veto", "否决项（不计分）"),
+    }
+}
+
+choice_enum! {
+    /// Who can supply an indicator's value: only village-level indicators are scored on a
+    /// village's card; township and county statistics go to the county view.
+    pub enum Scope {
+        Village = ("village", "村级"),
+        Township = ("township", "乡镇级"),
+        County = ("county", "县级"),
+    }
+}
+
+choice_enum! {
+    /// The 五类村庄 of 四(八): a recorded input (the seed leaves the classing to the county's
+    /// planning), shown on the card and in rankings, never computed.
+    pub enum FiveType {
+        Agglomeration = ("agglomeration", "集聚提升型"),
+        Suburban = ("suburban", "城郊融合型"),
+        Heritage = ("heritage", "特色保护型"),
+        Relocation = ("relocation", "搬迁撤并型"),
+        Undetermined = ("undetermined", "暂时看不准型"),
+    }
+}
+
+choice_enum! {
+    /// Level of a 乡村振兴示范村 (六(十六): 2 省级, 15 市级, 30 县级 in 2021).
+    pub enum DemonstrationLevel {
+        Province = ("province", "省级示范村"),
+        City = ("city", "市级示范村"),
+        County = ("county", "县级示范村"),
+    }
+}
+
+choice_enum! {
+    /// What a county target counts or averages over the villages of a file (the county view).
+    pub enum Metric {
+        MeanValue = ("mean_value", "各村数值的简单平均"),
+        ShareYes = ("share_yes", "达到要求的村所占比例"),
+        CountCleanVillage = ("count_clean_village", "省级清洁村庄数"),
+        CountDemonstration = ("count_demonstration", "示范村数"),
+        CountFiveType = ("count_five_type", "已划分五类村庄的村数"),
+        CountyStatistic = ("county_statistic", "全县统计数"),
     }
 }
 
@@ -167,6 +211,10 @@ pub struct Indicator {
     pub veto: bool,
     /// Year of the target.
     pub year: i32,
+    /// The target is due by this year ("力争3年内" → 2024): assessed before it only when reached.
+    pub due_year: Option<i32>,
+    /// Who can supply the value (absent in a county's file: village).
+    pub scope: Scope,
     pub basis: Basis,
     pub source: Source,
     pub note: Option<String>,
@@ -176,6 +224,54 @@ impl Indicator {
     pub fn takes_yes_no(&self) -> bool {
         matches!(self.target, Target::Yes(_))
     }
+
+    /// Scored against a county average given with the village or the options.
+    pub fn uses_county_average(&self) -> bool {
+        matches!(self.method.kind, MethodKind::RatioToCountyAverage | MethodKind::DifferenceToCountyAverage)
+    }
+
+    /// The target in words, as staff read it ("不低于全县平均", "不低于 95%", "应为“是”").
+    pub fn target_words(&self) -> String {
+        let num = |t: Decimal| super::scoring::show(t, &self.unit);
+        let not = if self.direction == Direction::Lower { "不高于" } else { "不低于" };
+        let words = match (self.method.kind, self.target) {
+            (_, Target::Yes(true)) => "应为“是”".to_string(),
+            (_, Target::Yes(false)) => "应为“否”".to_string(),
+            (MethodKind::RatioToCountyAverage, Target::Number(t)) if t == Decimal::ONE => format!("{not}全县平均"),
+            (MethodKind::RatioToCountyAverage, Target::Number(t)) => format!("{not}全县平均的 {} 倍", t.normalize()),
+            (MethodKind::DifferenceToCountyAverage, Target::Number(t)) if t.is_zero() => format!("{not}全县平均"),
+            (MethodKind::DifferenceToCountyAverage, Target::Number(t)) if t > Decimal::ZERO => format!("比全县平均高 {} 个百分点及以上", t.normalize()),
+            (MethodKind::DifferenceToCountyAverage, Target::Number(t)) => format!("比全县平均低不超过 {} 个百分点", (-t).normalize()),
+            (_, Target::Number(t)) => format!("{not} {}", num(t)),
+        };
+        match self.due_year {
+            Some(y) => format!("{words}（{y} 年前实现）"),
+            None => words,
+        }
+    }
+}
+
+/// A county-level target of the seed (户厕 95 %, 80 省级清洁村庄, 示范村 2/15/30, 333 villages
+/// classed …), set against what the villages of a file show (the county view).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
+pub struct CountyTarget {
+    pub id: String,
+    pub name: String,
+    pub metric: Metric,
+    /// The indicator averaged or counted (`mean_value`, `share_yes`, `county_statistic`).
+    pub indicator: Option<String>,
+    /// The 示范村 level counted (`count_demonstration`).
+    pub level: Option<DemonstrationLevel>,
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+    pub target: Decimal,
+    /// Taken from the indicator (higher for counts); not part of the document.
+    #[serde(skip)]
+    pub direction: Direction,
+    pub unit: String,
+    pub year: i32,
+    pub source: Source,
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -234,6 +330,10 @@ pub struct IndicatorSystem {
     pub year: i32,
     pub description: Option<String>,
     pub missing_rule: MissingRule,
+    /// Share of the weight (percent) that must be assessed before a grade is given; below it the
+    /// grade is withheld (absent: 0, always graded).
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+    pub min_coverage: Decimal,
     /// The grade a veto fixes.
     pub veto_grade: String,
     /// Highest first; the last has `min` 0.
@@ -242,6 +342,8 @@ pub struct IndicatorSystem {
     pub dimensions: Vec<Dimension>,
     pub classification: Classification,
     pub indicators: Vec<Indicator>,
+    /// The seed's county-level targets, for the county view.
+    pub county_targets: Vec<CountyTarget>,
 }
 
 static DEFAULT: OnceLock<Result<IndicatorSystem, Failure>> = OnceLock::new();
@@ -275,8 +377,22 @@ impl IndicatorSystem {
     }
 }
 
-const SYSTEM_FIELDS: &[&str] =
-    &["schema", "id", "name", "year", "description", "missing_rule", "veto_grade", "grades", "grading_source", "dimensions", "classification", "indicators"];
+const SYSTEM_FIELDS: &[&str] = &[
+    "schema",
+    "id",
+    "name",
+    "year",
+    "description",
+    "missing_rule",
+    "min_coverage",
+    "veto_grade",
+    "grades",
+    "grading_source",
+    "dimensions",
+    "classification",
+    "indicators",
+    "county_targets",
+];
 
 fn read_system(d: &mut Decoder, o: &Obj) -> Option<IndicatorSystem> {
     o.deny_unknown(d, SYSTEM_FIELDS);
@@ -306,6 +422,7 @@ fn read_system(d: &mut Decoder, o: &Obj) -> Option<IndicatorSystem> {
     let year = o.int(d, "year", "年度", 2000, 2100);
     let description = o.text(d, "description", "说明", 2000);
     let missing_rule = o.choice(d, "missing_rule", "缺失值规则");
+    let min_coverage = o.decimal(d, "min_coverage", "定级所需最低已评权重", Decimal::ZERO, Decimal::ONE_HUNDRED).unwrap_or(Decimal::ZERO);
     let veto_grade = o.text(d, "veto_grade", "否决等级", 20);
     let grades = o.array(d, "grades", "等级", 20).map(|items| read_grades(d, &o.path_of("grades"), &items));
     let grading_source = o.object(d, "grading_source", "等级线来源").and_then(|s| read_source(d, &s));
@@ -313,6 +430,8 @@ fn read_system(d: &mut Decoder, o: &Obj) -> Option<IndicatorSystem> {
     let dim_ids: Vec<String> = dimensions.iter().flatten().map(|x| x.id.clone()).collect();
     let classification = o.object(d, "classification", "三类村庄判据").and_then(|c| read_classification(d, &c, &dim_ids));
     let indicators = o.array(d, "indicators", "指标", MAX_INDICATORS).map(|items| read_indicators(d, &items, &dim_ids));
+    let county_targets =
+        o.array(d, "county_targets", "县级目标", MAX_INDICATORS).map(|items| read_county_targets(d, &items, indicators.as_deref().unwrap_or_default()));
 
     if let (Some(g), Some(v)) = (&grades, &veto_grade) {
         if !g.iter().any(|x| &x.grade == v) {
@@ -323,7 +442,7 @@ fn read_system(d: &mut Decoder, o: &Obj) -> Option<IndicatorSystem> {
         let total = inds.iter().try_fold(Decimal::ZERO, |acc, i| acc.checked_add(i.weight));
         if total != Some(Decimal::ONE_HUNDRED) {
             let shown = total.map(|t| t.normalize().to_string()).unwrap_or_else(|| "过大".into());
-            d.error(o.path_of("indicators"), format!("各指标「权重」合计应恰为 100，实为 {shown}"));
+            d.error(o.path_of("indicators"), format!("各村级指标「权重」合计应恰为 100，实为 {shown}"));
         }
         if let Some(dims) = &dimensions {
             for (k, dim) in dims.iter().enumerate() {
@@ -346,7 +465,66 @@ fn read_system(d: &mut Decoder, o: &Obj) -> Option<IndicatorSystem> {
         dimensions: dimensions?,
         classification: classification?,
         indicators: indicators?,
+        min_coverage: min_coverage.normalize(),
+        county_targets: county_targets.unwrap_or_default(),
     })
+}
+
+fn read_county_targets(d: &mut Decoder, items: &[Item], indicators: &[Indicator]) -> Vec<CountyTarget> {
+    let mut out: Vec<CountyTarget> = Vec::new();
+    for item in items {
+        let Some(o) = obj(d, item, "县级目标") else { continue };
+        o.deny_unknown(d, &["id", "name", "metric", "indicator", "level", "target", "unit", "year", "source", "note"]);
+        for (key, label) in [("name", "目标名称"), ("metric", "统计方式"), ("target", "目标值"), ("unit", "单位"), ("year", "目标年度"), ("source", "来源")]
+        {
+            o.require(d, key, label);
+        }
+        let id = read_id(d, &o, "县级目标编号");
+        if let Some(id) = &id {
+            if out.iter().any(|x| &x.id == id) {
+                d.error(o.path_of("id"), format!("县级目标编号「{id}」重复"));
+            }
+        }
+        let name = o.text(d, "name", "目标名称", 60);
+        let metric: Option<Metric> = o.choice(d, "metric", "统计方式");
+        let indicator = o.text(d, "indicator", "指标", 60);
+        let level = o.choice(d, "level", "示范村级别");
+        let target = o.decimal(d, "target", "目标值", -VALUE_LIMIT, VALUE_LIMIT);
+        let unit = o.text(d, "unit", "单位", 20);
+        let year = o.int(d, "year", "目标年度", 2000, 2100);
+        let source = o.object(d, "source", "来源").and_then(|s| read_source(d, &s));
+        let note = o.text(d, "note", "说明", 1000);
+        let mut direction = Direction::Higher;
+        if let Some(m) = metric {
+            let wants_indicator = matches!(m, Metric::MeanValue | Metric::ShareYes | Metric::CountyStatistic);
+            if wants_indicator {
+                o.require(d, "indicator", "指标");
+            }
+            if m == Metric::CountDemonstration {
+                o.require(d, "level", "示范村级别");
+            }
+            if let (true, Some(key)) = (wants_indicator, &indicator) {
+                match indicators.iter().find(|i| &i.id == key) {
+                    None => d.error(o.path_of("indicator"), format!("没有指标「{key}」")),
+                    Some(i) => {
+                        direction = i.direction;
+                        let fits = match m {
+                            Metric::ShareYes => i.takes_yes_no(),
+                            Metric::MeanValue => !i.takes_yes_no() && i.scope == Scope::Village,
+                            _ => !i.takes_yes_no() && i.scope != Scope::Village,
+                        };
+                        if !fits {
+                            d.error(o.path_of("indicator"), format!("指标「{}」不适用统计方式「{}」", i.name, m.label()));
+                        }
+                    }
+                }
+            }
+        }
+        if let (Some(id), Some(name), Some(metric), Some(target), Some(unit), Some(year), Some(source)) = (id, name, metric, target, unit, year, source) {
+            out.push(CountyTarget { id, name, metric, indicator, level, target: target.normalize(), direction, unit, year: year as i32, source, note });
+        }
+    }
+    out
 }
 
 fn obj<'v>(d: &mut Decoder, item: &Item<'v>, label: &str) -> Option<Obj<'v>> {
@@ -497,7 +675,8 @@ fn read_condition(d: &mut Decoder, o: &Obj, dims: &[String]) -> Option<Condition
     Some(Condition { kind, dimension, value })
 }
 
-const INDICATOR_FIELDS: &[&str] = &["id", "name", "dimension", "unit", "direction", "target", "weight", "method", "veto", "year", "basis", "source", "note"];
+const INDICATOR_FIELDS: &[&str] =
+    &["id", "name", "dimension", "unit", "direction", "target", "weight", "method", "veto", "year", "due_year", "scope", "basis", "source", "note"];
 
 fn read_indicators(d: &mut Decoder, items: &[Item], dims: &[String]) -> Vec<Indicator> {
     let mut out: Vec<Indicator> = Vec::new();
@@ -556,6 +735,8 @@ fn read_indicator(d: &mut Decoder, o: &Obj, id: Option<String>, dims: &[String])
     }
     let veto = o.bool(d, "veto", "是否否决项");
     let year = o.int(d, "year", "目标年度", 2000, 2100);
+    let due_year = o.int(d, "due_year", "完成年限", 2000, 2100).map(|y| y as i32);
+    let scope: Scope = o.choice(d, "scope", "指标层级").unwrap_or(Scope::Village);
     let basis = o.choice(d, "basis", "目标依据");
     let source = o.object(d, "source", "来源").and_then(|s| read_source(d, &s));
     let note = o.text(d, "note", "说明", 1000);
@@ -564,7 +745,9 @@ fn read_indicator(d: &mut Decoder, o: &Obj, id: Option<String>, dims: &[String])
         if m.kind == MethodKind::Veto && (!w.is_zero() || !v) {
             d.error(o.path_of("weight"), "否决项（veto）计分方法的指标「权重」应为 0 且「是否否决项」应为 true");
         }
-        if m.kind != MethodKind::Veto && w.is_zero() {
+        if scope != Scope::Village && (!w.is_zero() || v) {
+            d.error(o.path_of("scope"), "乡镇级、县级指标不按村计分：「权重」应为 0、「是否否决项」应为 false（它们列在全县视图中）");
+        } else if m.kind != MethodKind::Veto && w.is_zero() && scope == Scope::Village {
             d.error(o.path_of("weight"), "计分指标的「权重」应大于 0（只否决不计分的指标请用 veto 方法）");
         }
     }
@@ -579,6 +762,8 @@ fn read_indicator(d: &mut Decoder, o: &Obj, id: Option<String>, dims: &[String])
         method: method?,
         veto: veto?,
         year: year? as i32,
+        due_year,
+        scope,
         basis: basis?,
         source: source?,
         note,
@@ -607,7 +792,7 @@ fn read_method(d: &mut Decoder, o: &Obj, target: Option<Target>, direction: Opti
     };
     let mut steps = None;
     match kind {
-        MethodKind::Linear | MethodKind::RatioToCountyAverage => {
+        MethodKind::Linear | MethodKind::RatioToCountyAverage | MethodKind::DifferenceToCountyAverage => {
             o.require(d, "floor", "下限");
             if let (Some(t), Some(f)) = (numeric(d), floor) {
                 if !better(t, f) {
@@ -682,7 +867,7 @@ mod tests {
         // Re-split the same 10 points into thirds of two decimals: valid.
         v["indicators"][1]["weight"] = json!("3.33");
         v["indicators"][2]["weight"] = json!("11.34");
-        v["indicators"][3]["weight"] = json!("9.33");
+        v["indicators"][3]["weight"] = json!("8.33");
         assert!(IndicatorSystem::from_json(&v).is_ok());
         v["indicators"][1]["weight"] = json!("3.333");
         assert!(error_paths(&v).contains(&"$.indicators[1].weight".to_string()));
@@ -691,13 +876,24 @@ mod tests {
     #[test]
     fn targets_and_methods_must_agree() {
         let mut v = default_json();
-        v["indicators"][9]["method"] = json!({ "kind": "linear", "floor": "1" }); // a yes/no target
-        v["indicators"][8]["target"] = Value::Null;
-        v["indicators"][23]["method"]["floor"] = json!("20"); // lower is better: floor must be above 29.2
+        v["indicators"][11]["method"] = json!({ "kind": "linear", "floor": "1" }); // a yes/no target
+        v["indicators"][10]["target"] = Value::Null;
+        v["indicators"][25]["method"]["floor"] = json!("20"); // lower is better: floor must be above 29.2
         let paths = error_paths(&v);
-        for p in ["$.indicators[9].target", "$.indicators[8].target", "$.indicators[23].method.floor"] {
+        for p in ["$.indicators[11].target", "$.indicators[10].target", "$.indicators[25].method.floor"] {
             assert!(paths.contains(&p.to_string()), "{p} not in {paths:?}");
         }
+    }
+
+    #[test]
+    fn county_statistics_carry_no_weight_and_county_targets_name_real_indicators() {
+        let mut v = default_json();
+        v["indicators"][25]["weight"] = json!("2"); // 恩格尔系数, a county statistic
+        v["indicators"][24]["weight"] = json!("2"); // keep the village weights at 100
+        v["county_targets"][0]["indicator"] = json!("no_such_indicator");
+        let paths = error_paths(&v);
+        assert!(paths.contains(&"$.indicators[25].scope".to_string()), "{paths:?}");
+        assert!(paths.contains(&"$.county_targets[0].indicator".to_string()), "{paths:?}");
     }
 
     #[test]

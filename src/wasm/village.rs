@@ -22,7 +22,8 @@ pub fn assess_village(
 }
 
 /// Ranks villages (an array, or `{ villages: [...] }`): competition ranks with ties, per-dimension
-/// leaders and laggards, counts by grade and class.
+/// leaders and laggards, counts by grade, class and 五类村庄, and the county view (the seed's
+/// county targets against these villages, per township).
 #[wasm_bindgen(js_name = rankVillages, unchecked_return_type = "Ranking")]
 pub fn rank_villages(
     #[wasm_bindgen(unchecked_param_type = "VillageInput[] | { villages: VillageInput[] } | string")] villages: JsValue,
@@ -62,8 +63,14 @@ export interface VillageInput {
   year?: number;
   /** 指标值：指标编号 → 是/否（boolean）或数值（十进制文本或数字）；未填即缺失 */
   values: Record<string, boolean | string | number>;
-  /** 全县平均值（与全县平均之比计分的指标）：指标编号 → 数值 */
+  /** 全县平均值（与全县平均比较计分的指标：比值或百分点之差）：指标编号 → 数值 */
   county_averages?: Record<string, string | number>;
+  /** 五类村庄（县里村庄布局规划确定，记录显示）：代码或中文名，如 "特色保护型" */
+  five_type?: "agglomeration" | "suburban" | "heritage" | "relocation" | "undetermined" | string;
+  /** 乡村振兴示范村级别 */
+  demonstration?: "province" | "city" | "county" | string;
+  /** 已创建省级清洁村庄 */
+  provincial_clean_village?: boolean | "是" | "否";
 }
 
 /** Options of assessVillage / rankVillages. */
@@ -74,5 +81,7 @@ export interface VillageOptions {
   county_averages?: Record<string, string | number>;
   /** rankVillages 同时返回每村完整结果 */
   include_assessments?: boolean;
+  /** 全县统计数（恩格尔系数等县级指标）：指标编号 → 数值，用于全县视图 */
+  county_statistics?: Record<string, string | number>;
 }
 "#;

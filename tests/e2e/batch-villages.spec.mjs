@@ -33,12 +33,13 @@ test("a village indicator sheet is recognised, scored and ranked, with the bad c
   await expect(page.locator("#batch-columns")).toContainText("未能识别、已忽略的列（1）：备注");
   await expect(page.locator("#batch-compare-box")).toBeHidden();
   await expect(rows(page)).toHaveCount(4);
-  // Sheet order: 城川村 first, ranked 1st; 高家岔村 vetoed; 李店村 in error, the others unaffected.
+  // Rank order (here also the sheet order): 城川村 1st; 高家岔村 vetoed, after it; 李店村 in error, last.
   const first = rows(page).first();
   await expect(first.locator("td").nth(1)).toHaveText("1");
   await expect(first.locator("td").nth(3)).toHaveText("城川村");
-  await expect(first.locator("td").nth(5)).toHaveText("36.00");
-  await expect(first.locator("td").nth(9)).toContainText("分");
+  // Its values all meet their targets: 100 over the weight assessed (the rest is not assessed).
+  await expect(first.locator("td").nth(5)).toHaveText("100.00");
+  await expect(rows(page).nth(1).locator("td").nth(9)).toContainText("分");
   await expect(rows(page).nth(2).locator("td").nth(7)).toContainText("发生规模性返贫");
   await expect(page.locator("#batch-table tbody tr.err")).toContainText("第 6 行「无害化卫生户厕普及率」");
 
@@ -47,7 +48,7 @@ test("a village indicator sheet is recognised, scored and ranked, with the bad c
   await total.click();
   await expect(rows(page).first().locator("td").nth(3)).toHaveText("李店村");
   await total.click();
-  expect(await cellTexts(page, 6)).toEqual(["36.00", "31.00", "20.15", ""]);
+  expect(await cellTexts(page, 6)).toEqual(["100.00", "85.29", "64.56", ""]);
   // Filter and errors only.
   await page.locator("#batch-filter").fill("南坪");
   await expect(rows(page)).toHaveCount(1);

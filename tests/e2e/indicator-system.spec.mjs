@@ -12,14 +12,16 @@ test.beforeEach(async ({ page }) => {
   await openTab(page, "村级考核");
 });
 
-/** The county's system: the exported default with two weights moved (toilets 7 → 9, featured
- * industry 5 → 3; the total stays 100), a dimension renamed, its own name and year. */
+/** The county's system: the exported default with two weights moved (toilets 8 → 10, featured
+ * industry 5 → 3; the total stays 100), a dimension renamed, its own name and year, and missing
+ * values scored zero (the county's choice; the default leaves them "not assessed"). */
 function countySystem(base) {
   const s = structuredClone(base);
   s.id = "jingning-county-2025";
   s.name = "静宁县村级考核指标体系（测试）";
   s.year = 2025;
-  s.indicators.find((i) => i.id === "sanitary_toilet_rate").weight = "9";
+  s.missing_rule = "zero";
+  s.indicators.find((i) => i.id === "sanitary_toilet_rate").weight = "10";
   s.indicators.find((i) => i.id === "featured_industry_households").weight = "3";
   s.dimensions.find((d) => d.name === "生态宜居").name = "人居环境";
   return s;
@@ -46,7 +48,8 @@ test("an imported system rebuilds the form, changes the total, is flagged, survi
   await form.getByLabel("村名").fill("城川村");
   await form.getByLabel("无害化卫生户厕普及率（%）").fill("100");
   await form.getByLabel("有村规民约").selectOption({ label: "是" });
-  await expect(page.getByTestId("vl-total")).toHaveText("10.00"); // 7 + 3
+  // The default scores over the weight assessed: both filled indicators at target → 100.
+  await expect(page.getByTestId("vl-total")).toHaveText("100.00");
 
   // The export is the engine's system, and reads back as one.
   const exported = await exportSystem(page);
@@ -63,8 +66,8 @@ test("an imported system rebuilds the form, changes the total, is flagged, survi
   await expect(form.locator('fieldset[data-dimension="ecology"] legend').filter({ hasText: "人居环境" })).toHaveCount(1);
   await expect(form.locator("fieldset.dimension legend").filter({ hasText: "生态宜居" })).toHaveCount(0);
   await expect(form.getByLabel("无害化卫生户厕普及率（%）")).toHaveValue("100");
-  await expect(page.getByText("目标：≥ 95% · 9 分")).toBeVisible();
-  await expect(page.getByTestId("vl-total")).toHaveText("12.00"); // 9 + 3
+  await expect(page.getByText("目标：≥ 95% · 10 分")).toBeVisible();
+  await expect(page.getByTestId("vl-total")).toHaveText("13.00"); // 10 + 3, the rest scored zero
   await expect(page.getByTestId("vl-dimensions")).toContainText("人居环境");
 
   // The saved case and the print sheet name the system used.
@@ -78,7 +81,7 @@ test("an imported system rebuilds the form, changes the total, is flagged, survi
   await page.reload();
   await expect(page.locator("body[data-ready=true]")).toBeVisible();
   await expect(page.getByTestId("indicators-banner")).toBeVisible();
-  await expect(page.getByTestId("vl-total")).toHaveText("12.00");
+  await expect(page.getByTestId("vl-total")).toHaveText("13.00");
   await page.getByRole("button", { name: "清除本机数据" }).click();
   await page.getByRole("button", { name: "确定清除" }).click();
   await expect(form.getByLabel("村名")).toHaveValue("");
@@ -95,7 +98,7 @@ test("an imported system rebuilds the form, changes the total, is flagged, survi
   await openCase(page, savedPath);
   await expect(page.locator("#toast")).toContainText("该案例保存时使用的指标体系为“静宁县村级考核指标体系（测试）（2025，本县导入）”");
   await expect(form.getByLabel("村名")).toHaveValue("城川村");
-  await expect(page.getByTestId("vl-total")).toHaveText("10.00");
+  await expect(page.getByTestId("vl-total")).toHaveText("100.00");
 });
 
 test("an indicator that changes between yes/no and a number drops its old value; the others keep theirs", async ({ page }, info) => {
@@ -117,7 +120,9 @@ test("an indicator that changes between yes/no and a number drops its old value;
   // "是" is no rate: the field starts empty rather than holding a value the engine must reject.
   await expect(form.getByLabel(`${rules.name}（%）`)).toHaveValue("");
   await expect(form.getByLabel(`${tap.name}（${tap.unit}）`)).toHaveValue("90");
-  await expect(page.getByTestId("vl-total")).toHaveText("3.00"); // tap water 90 % of 85 → full 3 points
+  // Only tap water (90 % of 85) is assessed, at target: 100 over the weight assessed.
+  await expect(page.getByTestId("vl-total")).toHaveText("100.00");
+  await expect(page.getByTestId("vl-coverage")).toContainText("已评 3/");
 });
 
 test("a broken system is refused with every error at its JSON path, and the system in use is kept", async ({ page }, info) => {
@@ -167,15 +172,16 @@ test("the 批量核查 village sheet is ranked with the imported system and its 
   await page.locator("#batch-file").setInputFiles("tests/batch/villages.csv");
   await expect(page.locator("body[data-batch=done]")).toBeAttached({ timeout: 20_000 });
   await expect(page.locator("#batch-facts")).toContainText("指标体系：静宁县村级考核指标体系（测试）（2025，本县导入）");
-  // 城川村: 36.00 with the default; the toilets' 2 more points count, featured industry was not filled.
+  // 城川村: the county's system scores what is missing as zero: 10 + 10 + 4 + 6 + 3 + 3 = 36.00
+  // (the default scores it over the weight assessed: 100.00).
   const first = page.locator("#batch-table tbody tr").first();
   await expect(first.locator("td").nth(3)).toHaveText("城川村");
-  await expect(first.locator("td").nth(5)).toHaveText("38.00");
+  await expect(first.locator("td").nth(5)).toHaveText("36.00");
 
   // Back to the default: the sheet on show is scored again with it.
   await openTab(page, "村级考核");
   await page.getByRole("button", { name: "恢复默认" }).click();
   await openTab(page, "批量核查");
   await expect(page.locator("#batch-facts")).toContainText("内置默认", { timeout: 20_000 });
-  await expect(page.locator("#batch-table tbody tr").first().locator("td").nth(5)).toHaveText("36.00");
+  await expect(page.locator("#batch-table tbody tr").first().locator("td").nth(5)).toHaveText("100.00");
 });

@@ -60,6 +60,11 @@ onmessage = async (ev) => {
         if (msg.kind === "village") file("template", villageTemplateXlsx(msg.options ?? undefined), "村级指标表模板.xlsx");
         else file("template", templateXlsx(), "农户台账模板.xlsx");
         break;
+      case "villageScores":
+        // A household 台账 summed up by 所在村 into village scorecards (村级考核 tab).
+        if (!session) throw new Error("还没有打开表格");
+        postMessage({ type: "villageScores", result: session.villageScores() });
+        break;
       case "compare":
         if (!session) throw new Error("还没有打开表格");
         postMessage({ type: "changes", changes: session.compare(msg.options), options: msg.options });

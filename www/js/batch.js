@@ -125,6 +125,8 @@ function onMessage(msg) {
       $("batch-compare-box").hidden = msg.kind === "village";
       if (msg.kind === "village") {
         state.villages = msg.villages;
+        // Villages are listed in rank order (ties shown), not sheet order; any header re-sorts.
+        state.sort = [1, 1];
         renderVillageSummary(msg.villages);
         status(`村级指标表评分完成：${msg.villages.villages.length} 个村。`);
       } else {
@@ -216,9 +218,11 @@ function renderVillageSummary(v) {
 /** The table's columns: [title, value shown, sort key (optional)]. */
 function villageColumns() {
   const errors = (v) => v.errors.map((e) => `第 ${e.row} 行${e.column ? `「${e.column}」` : ""}：${e.message}`).join("；");
+  const tied = new Map();
+  for (const v of state.villages.villages) if (v.rank != null) tied.set(v.rank, (tied.get(v.rank) ?? 0) + 1);
   return [
     ["行", (v) => v.row],
-    ["名次", (v) => v.rank ?? "", (v) => v.rank ?? Infinity],
+    ["名次", (v) => (v.rank == null ? "" : tied.get(v.rank) > 1 ? `${v.rank}（并列）` : String(v.rank)), (v) => v.rank ?? Infinity],
     ["村庄编号", (v) => v.id ?? ""],
     ["村名", (v) => v.name ?? ""],
     ["乡镇", (v) => v.township ?? ""],

@@ -2,6 +2,8 @@
 // the county wrote it (it is not personal data, so like the parameter settings it survives
 // "清除本机数据"), validated by the engine before it is kept, and passed as `indicator_system` to
 // every village evaluation — the 村级考核 view and the 批量核查 village sheet alike.
+import { countyAverages } from "./indicator-averages.js";
+
 const KEY = "jn.indicators";
 const listeners = new Set();
 let current = load();
@@ -27,9 +29,13 @@ export function importedSystem() {
   return current ? structuredClone(current) : null;
 }
 
-/** The village options for the system in use: `{ indicator_system }`, or `{}` for the default. */
+/** The village options in use: `{ indicator_system? , county_averages? }` — the imported system
+ * (none for the default) and the county averages entered once (indicator-averages.js). */
 export function villageOptions() {
-  return current ? { indicator_system: structuredClone(current) } : {};
+  const o = current ? { indicator_system: structuredClone(current) } : {};
+  const averages = countyAverages();
+  if (Object.keys(averages).length) o.county_averages = averages;
+  return o;
 }
 
 /**

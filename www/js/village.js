@@ -7,6 +7,9 @@ import { field, readFields, writeFields, fieldFor, setFieldMessage, showEngineEr
 import { radarChart } from "./radar.js";
 import { systemInUse, villageOptions, onIndicatorSystemChange, systemLabel } from "./indicator-store.js";
 import { mountIndicatorPanel } from "./indicator-panel.js";
+import { countyAveragesPanel, onCountyAveragesChange, averageTargetWords } from "./indicator-averages.js";
+import { createRankingPanel } from "./village-ranking.js";
+import { createLedgerPanel } from "./village-ledger.js";
 
 export const SCHEMA = "jingning.village-input/1";
 
@@ -22,9 +25,18 @@ export function createVillageView(engine, root, ctx) {
   const dimScores = new Map();
   const indicatorNotes = new Map();
   const panel = mountIndicatorPanel(engine);
+  const averagesSlot = h("div", {});
+  const ranking = createRankingPanel(engine, () => {
+    const s = getState();
+    return s.id && s.name ? s : null;
+  });
 
-  root.replaceChildren(panel.element, about,
-    h("div", { class: "hh-layout" }, h("div", { class: "hh-form-col" }, form), h("div", { class: "hh-result-col" }, out)));
+  root.replaceChildren(panel.element, about, averagesSlot,
+    h("div", { class: "hh-layout" }, h("div", { class: "hh-form-col" }, form), h("div", { class: "hh-result-col" }, out)),
+    ranking.element, createLedgerPanel((input) => {
+      setState(input);
+      form.scrollIntoView({ block: "start" });
+    }).element);
   build();
 
   /** (Re)builds the form from the system in use; values of indicators that still exist are kept,
@@ -43,22 +55,36 @@ export function createVillageView(engine, root, ctx) {
       field("$.id", "村庄编号", "text", { hint: "如行政区划代码" }),
       field("$.name", "村名", "text"),
       field("$.township", "乡镇", "text"),
-      field("$.year", "考核年度", "int")));
+      field("$.year", "考核年度", "int", { hint: "决定有完成年限的目标是否到期（如村社亮化 2024 年）" }),
+      field("$.five_type", "五类村庄", "choice", {
+        options: [["agglomeration", "集聚提升型"], ["suburban", "城郊融合型"], ["heritage", "特色保护型"], ["relocation", "搬迁撤并型"], ["undetermined", "暂时看不准型"]],
+        hint: "县里村庄布局规划确定（四(八)），只记录显示",
+      }),
+      field("$.demonstration", "乡村振兴示范村", "choice", { options: [["province", "省级示范村"], ["city", "市级示范村"], ["county", "县级示范村"]] }),
+      field("$.provincial_clean_village", "省级清洁村庄", "yesno")));
     for (const dim of system.dimensions) {
       const score = h("span", { class: "dim-score", "data-testid": `dim-score-${dim.id}` });
       dimScores.set(dim.id, score);
       form.append(h("fieldset", { class: "grid2 dimension", "data-dimension": dim.id },
         h("legend", {}, dim.name, " ", score),
-        system.indicators.filter((i) => i.dimension === dim.id).flatMap((ind) => indicatorFields(ind))));
+        system.indicators.filter((i) => i.dimension === dim.id && (i.scope ?? "village") === "village").flatMap((ind) => indicatorFields(ind))));
     }
+    averagesSlot.replaceChildren(countyAveragesPanel(system));
     about.replaceChildren(system.description ?? "", "每项指标注明依据：实施意见条款、国家规划或“设计假设”。");
     if (kept) writeFields(form, kept);
   }
 
   /** The options of every assessment: the imported system when one is in use. */
   function options() {
-    return inUse.imported ? villageOptions() : undefined;
+    // The county averages always; the imported system only while the engine accepts it.
+    const o = villageOptions();
+    if (!inUse.imported) delete o.indicator_system;
+    return o;
   }
+  onCountyAveragesChange(() => {
+    refresh(true);
+    ranking.refresh();
+  });
 
   onIndicatorSystemChange(() => {
     const previous = system;
@@ -67,12 +93,16 @@ export function createVillageView(engine, root, ctx) {
     build(previous);
     panel.render(inUse);
     refresh(true);
+    ranking.refresh();
   });
   panel.render(inUse);
 
   function indicatorFields(ind) {
     const yes = typeof ind.target === "boolean";
-    const target = yes ? (ind.target ? "目标：是" : "目标：否") : `目标：${ind.direction === "lower" ? "≤" : "≥"} ${ind.target}${ind.unit === "%" ? "%" : ` ${ind.unit}`}`;
+    const averaged = ind.method.kind === "ratio_to_county_average" || ind.method.kind === "difference_to_county_average";
+    const due = ind.due_year ? `（${ind.due_year} 年前实现）` : "";
+    const target = averaged ? `目标：${averageTargetWords(ind)}（全县平均在上方填写）`
+      : (yes ? (ind.target ? "目标：是" : "目标：否") : `目标：${ind.direction === "lower" ? "≤" : "≥"} ${ind.target}${ind.unit === "%" ? "%" : ` ${ind.unit}`}`) + due;
     // The engine's words for `Basis` (src/village/system.rs), not the page's own.
     const basis = { county: "县级目标", national: "国家目标", design_assumption: "设计假设" }[ind.basis] ?? ind.basis;
     const hint = `${target} · ${ind.veto ? "否决项" : `${ind.weight} 分`} · ${basis}`;
@@ -89,11 +119,7 @@ export function createVillageView(engine, root, ctx) {
       f.append(h("details", { class: "hint source" }, h("summary", {}, ind.source.document ? "依据：国家规划" : "依据：设计假设"),
         [ind.source.document, ind.source.note].filter(Boolean).join("；")));
     }
-    const parts = [f];
-    if (ind.method.kind === "ratio_to_county_average") {
-      parts.push(field(`$.county_averages.${ind.id}`, `全县平均：${ind.name}（${ind.unit}）`, "money", { hint: "按与全县平均之比计分" }));
-    }
-    return parts;
+    return [f];
   }
 
   function getState() {
@@ -146,12 +172,18 @@ export function createVillageView(engine, root, ctx) {
       h("div", { class: `scoreline ${a.vetoed ? "vetoed" : ""}` },
         h("span", { class: "total", "data-testid": "vl-total" }, a.total), h("span", { class: "of" }, " / 100 分　"),
         h("span", { class: "badge", "data-testid": "vl-grade" }, a.grade)),
+      h("p", { class: "coverage", "data-testid": "vl-coverage" }, `${a.coverage.label}（定级需已评不少于 ${a.coverage.min}%，现为 ${a.coverage.rate}%）`),
       h("p", { class: "reason", "data-testid": "vl-grade-reason" }, a.grade_reason),
       a.vetoes.length ? h("div", { class: "veto", role: "alert", "data-testid": "vl-vetoes" },
-        h("strong", {}, "否决项："), h("ul", {}, a.vetoes.map((v) => h("li", {}, `${v.name}：${v.reason}`)))) : null,
-      h("p", { class: "class-suggestion", "data-testid": "vl-class" },
-        h("strong", {}, `三类村庄建议：${a.classification.label}`), `。${a.classification.criterion}`,
-        a.classification.met.length ? `（${a.classification.met.join("；")}）` : ""),
+        h("strong", {}, "否决项："), h("ul", {}, a.vetoes.map((v) => h("li", {}, `${v.name}：${v.reason}。${v.basis}`)))) : null,
+      h("p", { "data-testid": "vl-five-type" }, h("strong", {}, "五类村庄："), a.five_type_label ?? "未填（县里村庄布局规划确定）"),
+      h("div", { class: "class-suggestion", "data-testid": "vl-class" },
+        h("p", {}, h("strong", {}, `三类村庄建议：${a.classification.label}`), `。${a.classification.criterion}`,
+          a.classification.met.length ? `（${a.classification.met.join("；")}）` : ""),
+        h("details", {}, h("summary", {}, "全部判据（按顺序，第一条成立的决定）"),
+          h("ol", {}, a.classification.criteria.map((c) => h("li", { "data-decided": String(c.decided) }, `${c.label}：${c.note}${c.decided ? "　← 本村据此" : ""}`))),
+          h("p", { class: "hint" }, a.classification.set_by))),
+      notAssessed(a),
       h("div", { class: "radar-wrap" }, radarChart(a.dimensions.map((d) => ({ name: d.name, rate: d.rate }))),
         h("div", { class: "table-wrap" }, h("table", { class: "ledger", "data-testid": "vl-dimensions" },
           h("caption", {}, "各维度得分"),
@@ -166,6 +198,15 @@ export function createVillageView(engine, root, ctx) {
           `：得 ${s.points} / ${s.max_points} 分，可得回 ${s.regain} 分。${s.advice}`))) : h("p", {}, "没有失分项。"),
       h("p", { class: "hint" }, `缺失值规则：${a.missing_rule_label}${a.missing.length ? `；缺 ${a.missing.length} 项` : ""}。`),
       h("div", { class: "cites" }, citations(a.citations)));
+  }
+
+  /** Indicators not scored on this card, and why: not due yet, or a county statistic. */
+  function notAssessed(a) {
+    const rows = a.indicators.filter((i) => i.status === "not_due" || i.status === "not_village_level" || i.status === "missing_excluded");
+    if (!rows.length) return null;
+    return h("details", { class: "not-assessed", "data-testid": "vl-not-assessed" },
+      h("summary", {}, `未评的指标 ${rows.length} 项（不计零分）`),
+      h("ul", {}, rows.map((i) => h("li", { "data-status": i.status }, `${i.name}：${i.explanation}`))));
   }
 
   function goTo(path) {
@@ -212,7 +253,8 @@ export function createVillageView(engine, root, ctx) {
         date: view.assessmentDate(),
         summaryTitle: "村庄概况",
         summary: [
-          ["村名", a.village_name], ["乡镇", a.township ?? "未填"], ["总分", `${a.total} / 100`], ["等级", a.grade],
+          ["村名", a.village_name], ["乡镇", a.township ?? "未填"], ["总分", `${a.total} / 100`], ["等级", a.grade], ["已评权重", a.coverage.label],
+          ["五类村庄", a.five_type_label ?? "未填"],
           ["三类村庄建议", a.classification.label], ["指标体系", systemLabel(a.system)],
           ...a.dimensions.map((d) => [d.name, `${d.points} / ${d.max_points}`]),
         ],

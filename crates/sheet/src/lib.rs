@@ -8,6 +8,7 @@
 use jingning_policy::batch::compare::compare;
 use jingning_policy::batch::read::{read_file_pick, Pick, Sheet, SheetKind};
 use jingning_policy::batch::village::{self, VillageBatch};
+use jingning_policy::batch::village_households;
 use jingning_policy::batch::{write, BatchOptions, Plan, Session};
 use jingning_policy::village::input::VillageOptions;
 use jingning_policy::{Failure, FieldError};
@@ -156,6 +157,9 @@ enum Opened {
 pub struct BatchSession {
     opened: Opened,
     sheet: Sheet,
+    /// The village options it was opened with (indicator system, county averages), for
+    /// [`BatchSession::village_scores`].
+    village: VillageOptions,
 }
 
 #[wasm_bindgen]
@@ -195,7 +199,7 @@ impl BatchSession {
                 Err(f) => return Err(with_sheets(f, &sheet)),
             },
         };
-        Ok(BatchSession { opened, sheet })
+        Ok(BatchSession { opened, sheet, village: o.village })
     }
 
     #[wasm_bindgen(unchecked_return_type = "BatchInfo")]
@@ -281,6 +285,15 @@ impl BatchSession {
             Opened::Villages(b) => to_js(b.as_ref()),
             Opened::Households(_) => Err(invalid("这是农户台账，不是村级指标表")),
         }
+    }
+
+    /// A household 台账's villages: each village's household-derived indicators (监测帮扶,
+    /// 两不愁三保障, 控辍保学, 应保尽保, with the 户编号 behind every number) filled into its
+    /// scorecard, the villages ranked, and the county view.
+    #[wasm_bindgen(js_name = villageScores, unchecked_return_type = "BatchHouseholdVillages")]
+    pub fn village_scores(&self) -> Result<JsValue, JsValue> {
+        let s = self.households_session()?;
+        to_js(&village_households::evaluate(&s.plan.headers, &s.rows, s.plan.options(), &self.village, None).map_err(|f| throw(&f))?)
     }
 
     /// The results as CSV (UTF-8 with BOM): original columns unchanged, result columns
@@ -409,6 +422,36 @@ export interface BatchVillages {
     grades: BatchCount[];
     classes: BatchCount[];
   } | null;
+}
+export interface BatchDerivedValue {
+  indicator: string; name: string;
+  /** 填入考核的值（十进制文本）；台账中没有可计的户时为 null（未评） */
+  value: string | null;
+  numerator: number; denominator: number;
+  /** 如何计得，中文 */
+  working: string;
+  /** 计入的户（户编号） */
+  households: string[];
+  /** 造成差距的户（未落实帮扶、有缺口、辍学、未纳入低保特困） */
+  gaps: string[];
+  /** 无法判断的户 */
+  unknown: string[];
+  filled: boolean;
+}
+export interface BatchDerivedVillage {
+  village: string; households: number; with_errors: string[];
+  values: BatchDerivedValue[];
+  /** 核查认定为监测对象但尚未纳入监测的户 */
+  monitoring_gaps: string[];
+}
+export interface BatchHouseholdVillages {
+  households: number;
+  villages: BatchDerivedVillage[];
+  unassigned: string[];
+  notes: string[];
+  /** rankVillages 的结果（含每村完整考核结果与全县视图）；类型见 jingning_policy.d.ts 的 Ranking */
+  ranking: unknown;
+  sheet: BatchVillages | null;
 }
 export interface BatchChange {
   first_row: number; key: string | null; head_name: string | null; village: string | null;
