@@ -7,7 +7,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 WASM_FEATURES := --no-default-features --features wasm
 PORT ?= 8080
 
-.PHONY: serve test dist pkg pkg-sheet tools test-tools test-native test-wasm-node test-wasm-chrome test-e2e screenshots typecheck bench bench-browser bench-batch bench-batch-files size clean
+.PHONY: serve test dist pkg pkg-sheet tools test-tools test-native test-wasm-node test-wasm-chrome test-e2e screenshots typecheck bench bench-browser bench-batch bench-batch-files size mutants clean
 
 ## Build the page with the built-in default rules and serve it on http://127.0.0.1:$(PORT)/
 serve: dist
@@ -85,6 +85,16 @@ bench-batch: bench-batch-files dist
 	/usr/bin/time -f "all cores: %e s wall, %U s user, %M KB max RSS" target/release/jingning batch \
 	  /tmp/jingning-bench-$(BENCH_N).csv --date 2024-06-30 --out /tmp/jingning-bench-$(BENCH_N)-out.csv > /dev/null
 	BATCH_BENCH=1 npx playwright test batch-bench
+
+## Mutation testing of the household rules' comparisons (docs/household-case.md “边界与变异测试”):
+## every <, >, <=, >= in src/household/ is flipped in turn and the case files must catch it. About
+## 30–40 minutes of one core; not part of `make test`. Report in target/mutants/mutants.out/.
+MUTANTS_RE ?= replace (<|>|<=|>=) with
+mutants:
+	scripts/ensure-tools.sh mutants
+	nice -n 10 cargo mutants -j 1 --copy-target=true --output target/mutants \
+	  --file 'src/household/**' --exclude src/household/fingerprint.rs --re '$(MUTANTS_RE)' \
+	  -- --test household_cases --test dibao_income_cases
 
 ## Size of both wasm modules, raw and gzip -9.
 size: pkg pkg-sheet
