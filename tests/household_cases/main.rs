@@ -121,11 +121,22 @@ fn bless(name: &str, edits: &[Edit]) {
     let path = case_file::folder().join(name);
     let mut doc: toml_edit::DocumentMut = std::fs::read_to_string(&path).unwrap().parse().unwrap();
     for e in edits {
-        let mut table: &mut dyn toml_edit::TableLike = doc.as_table_mut();
+        let mut item = doc.as_item_mut();
         for k in &e.table {
-            table = table.entry(k).or_insert_with(toml_edit::table).as_table_like_mut().unwrap_or_else(|| panic!("{name}: {k} is not a table"));
+            let table = item.as_table_like_mut().unwrap_or_else(|| panic!("{name}: {k} is not in a table"));
+            item = table.entry(k).or_insert_with(toml_edit::table);
         }
-        table.insert(&e.key, e.value.clone());
+        let table = item.as_table_like_mut().unwrap_or_else(|| panic!("{name}: {} is not a table", e.table.join(".")));
+        let inserted = table.insert(&e.key, e.value.clone()).is_none();
+        // A new outcome or reason goes first, where a reader looks for it, not after the details.
+        if let (true, Some(table)) = (inserted, item.as_table_mut()) {
+            let keys: Vec<String> = table.iter().map(|(k, _)| k.to_string()).collect();
+            let mut entries: Vec<_> = keys.iter().filter_map(|k| table.remove_entry(k)).collect();
+            entries.sort_by_key(|(k, _)| ["outcome", "reason"].iter().position(|x| *x == k.get()).unwrap_or(2));
+            for (k, v) in entries {
+                table.insert_formatted(&k, v);
+            }
+        }
     }
     std::fs::write(&path, doc.to_string()).unwrap();
 }
