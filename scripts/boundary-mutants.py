@@ -6,7 +6,7 @@ negations, so "年满 60 周岁" written `>= 60` and tested only with 74-year-ol
 This makes each such mutant in turn, in a scratch copy of the tree, and runs the case files
 against it: a mutant no test notices is a boundary no case file pins. Part of `make mutants`.
 
-    python3 scripts/boundary-mutants.py [--list]
+    python3 scripts/boundary-mutants.py [--list] [TEXT]   # TEXT: only mutants whose place contains it
 """
 import os, re, shutil, signal, subprocess, sys, tempfile, time
 
@@ -32,7 +32,8 @@ def mutants():
 
 
 def main():
-    found = list(mutants())
+    only = [a for a in sys.argv[1:] if not a.startswith("--")]
+    found = [m for m in mutants() if not only or any(o in f"{m[0]}:{m[1] + 1}:{m[2] + 1}" for o in only)]
     if "--list" in sys.argv:
         for rel, i, col, old, new in found:
             print(f"{rel}:{i + 1}:{col + 1}: replace {old} with {new}")
@@ -46,6 +47,11 @@ def main():
     env.setdefault("CARGO_TARGET_DIR", os.path.join(ROOT, "target/mutants-target"))
     caught, missed = [], []
     try:
+        # The unmutated tree must pass first, or every mutant would count as caught.
+        r = subprocess.run(["cargo", "test", "-q", *TESTS], cwd=scratch, env=env, capture_output=True, text=True)
+        if r.returncode != 0:
+            sys.exit(f"the unmutated tree fails its tests:\n{r.stdout[-3000:]}{r.stderr[-3000:]}")
+        print("ok      unmutated baseline", flush=True)
         for rel, i, col, old, new in found:
             path = os.path.join(scratch, rel)
             original = open(path, encoding="utf-8").read()
