@@ -41,7 +41,9 @@ def main():
     # Interrupted (Ctrl-C, kill): still remove the scratch copy.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     scratch = tempfile.mkdtemp(prefix="boundary-mutants-")
-    shutil.copytree(ROOT, scratch, dirs_exist_ok=True, symlinks=True,
+    # Fresh mtimes (shutil.copy, not copy2): with the copied ones cargo may take a test binary built
+    # from another checkout as fresh, and it would read that checkout's case files (CARGO_MANIFEST_DIR).
+    shutil.copytree(ROOT, scratch, dirs_exist_ok=True, symlinks=True, copy_function=shutil.copy,
                     ignore=shutil.ignore_patterns("target", "node_modules", "dist", "pkg", "pkg-sheet", "test-results", ".git"))
     env = dict(os.environ)
     env.setdefault("CARGO_TARGET_DIR", os.path.join(ROOT, "target/mutants-target"))
