@@ -7,7 +7,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 WASM_FEATURES := --no-default-features --features wasm
 PORT ?= 8080
 
-.PHONY: serve test lint dist pkg pkg-sheet tools test-tools test-native test-wasm-node test-wasm-chrome test-e2e screenshots typecheck bench bench-browser bench-batch bench-batch-files size clean
+.PHONY: serve test lint dist pkg pkg-sheet tools test-tools test-native test-wasm-node test-wasm-chrome test-e2e screenshots typecheck bench bench-browser bench-batch bench-batch-files size mutants clean
 
 ## Build the page with the built-in default rules and serve it on http://127.0.0.1:$(PORT)/
 serve: dist
@@ -92,6 +92,23 @@ bench-batch: bench-batch-files dist
 	/usr/bin/time -f "all cores: %e s wall, %U s user, %M KB max RSS" target/release/jingning batch \
 	  /tmp/jingning-bench-$(BENCH_N).csv --date 2024-06-30 --out /tmp/jingning-bench-$(BENCH_N)-out.csv > /dev/null
 	BATCH_BENCH=1 npx playwright test batch-bench
+
+## Mutation testing of the household rules' comparisons (docs/household-case.md “边界与变异测试”):
+## each <, >, <=, >= in src/household/ is moved across its boundary (< to <=, >= to >, …) or negated,
+## one at a time, and the case files must catch it. About 45 builds, 30–45 minutes of one core; not
+## part of `make test`. Report in target/mutants/mutants.out/. Builds in its own target dir
+## (target/mutants-target, cold the first time), so building in the tree meanwhile is safe.
+## MUTANTS_RE='replace (<|>|<=|>=) with' also makes the <→==, <→> kinds (69 instead of 31).
+MUTANTS_RE ?= replace (< with <=|> with >=|>= with <|<= with >) in
+## cargo-mutants does not turn >= into > or <= into <: scripts/boundary-mutants.py makes those.
+mutants:
+	scripts/ensure-tools.sh mutants
+	status=0; \
+	CARGO_TARGET_DIR=$(CURDIR)/target/mutants-target nice -n 10 cargo mutants -j 1 --output target/mutants \
+	  --file 'src/household/**' --exclude src/household/fingerprint.rs --re '$(MUTANTS_RE)' \
+	  -- --test household_cases --test dibao_income_cases --test household_snapshots || status=$$?; \
+	CARGO_TARGET_DIR=$(CURDIR)/target/mutants-target nice -n 10 python3 scripts/boundary-mutants.py || status=$$?; \
+	exit $$status
 
 ## Size of both wasm modules, raw and gzip -9.
 size: pkg pkg-sheet

@@ -5,6 +5,7 @@
 #
 #   scripts/ensure-tools.sh build   # wasm target, wasm-bindgen-cli, wasm-pack, npm deps (wasm-opt)
 #   scripts/ensure-tools.sh test    # the above plus Debian chromium + chromium-driver
+#   scripts/ensure-tools.sh mutants # cargo-mutants, for `make mutants` only (not part of `make test`)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -65,8 +66,22 @@ ensure_chromium() {
   fi
 }
 
+# cargo-mutants for `make mutants`. Pinned: the newest release whose MSRV this toolchain's resolver
+# accepts for the workspace; a different version generates a different set of mutants, so the
+# figures in docs/household-case.md would not compare.
+CARGO_MUTANTS_VERSION=26.0.0
+ensure_mutants() {
+  local have
+  have=$(cargo mutants --version 2>/dev/null | awk '{print $2}' || true)
+  if [ "$have" != "$CARGO_MUTANTS_VERSION" ]; then
+    log "installing cargo-mutants $CARGO_MUTANTS_VERSION (found: ${have:-none})"
+    cargo install --locked cargo-mutants --version "$CARGO_MUTANTS_VERSION" --force
+  fi
+}
+
 case "$what" in
   build) ensure_wasm_target; ensure_wasm_bindgen; ensure_wasm_pack; ensure_npm ;;
   test)  ensure_wasm_target; ensure_chromium; ensure_wasm_bindgen; ensure_wasm_pack; ensure_npm ;;
-  *) echo "usage: $0 build|test" >&2; exit 2 ;;
+  mutants) ensure_mutants ;;
+  *) echo "usage: $0 build|test|mutants" >&2; exit 2 ;;
 esac
