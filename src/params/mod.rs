@@ -474,15 +474,15 @@ impl<'a> Scope<'a> {
         self.rule.set(u32::try_from(k).ok().and_then(|k| 1u16.checked_shl(k)).unwrap_or(0));
     }
 
-    /// The unverified values (placeholders, not local overrides) rule `k` read, in id order.
-    pub fn unverified_in_rule(&self, k: usize) -> Vec<Arc<ParamUse>> {
-        let Some(bit) = u32::try_from(k).ok().and_then(|k| 1u16.checked_shl(k)) else { return Vec::new() };
+    /// The unverified values read (placeholders, not local overrides), in id order, each with the
+    /// rules that read it (bit `k` for rule `k`): one pass over the table for all rules.
+    pub fn unverified_by_rule(&self) -> Vec<(u16, &ParamUse)> {
         self.table
             .entries
             .iter()
             .zip(&self.by_rule)
-            .filter(|(_, r)| r.get() & bit != 0)
-            .filter_map(|(e, _)| e.as_ref().ok().filter(|p| !p.verified && !p.overridden).cloned())
+            .filter(|(_, r)| r.get() != 0)
+            .filter_map(|(e, r)| e.as_ref().ok().filter(|p| !p.verified && !p.overridden).map(|p| (r.get(), &**p)))
             .collect()
     }
 
