@@ -133,12 +133,17 @@ pub fn evaluate(case: &Case, opts: &Options) -> Result<HouseholdResult, Failure>
         slots[i] = Some(decision);
     }
     let decisions: Vec<Decision> = slots.into_iter().flatten().collect();
+    let unverified_reads = ctx.scope.unverified_by_rule();
     let provisional = decisions
         .iter()
         .enumerate()
         .filter_map(|(k, d)| {
-            let params: Vec<ProvisionalParam> =
-                ctx.scope.unverified_in_rule(k).iter().map(|p| ProvisionalParam { id: p.id.clone(), label: p.label.clone() }).collect();
+            let bit = 1u64.checked_shl(u32::try_from(k).ok()?)?;
+            let params: Vec<ProvisionalParam> = unverified_reads
+                .iter()
+                .filter(|(rules, _)| rules & bit != 0)
+                .map(|(_, p)| ProvisionalParam { id: p.id.clone(), label: p.label.clone() })
+                .collect();
             (!params.is_empty()).then_some(Provisional { measure: d.measure, params })
         })
         .collect();

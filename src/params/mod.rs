@@ -447,6 +447,9 @@ impl Resolved {
     }
 }
 
+/// How many rules [`Scope::rule`] can tell apart (a bit each).
+pub const MAX_RULES: usize = 64;
+
 /// Parameters resolved for one evaluation date and region, recording each value used.
 pub struct Scope<'a> {
     table: Arc<Resolved>,
@@ -455,8 +458,8 @@ pub struct Scope<'a> {
     used: Vec<Cell<bool>>,
     /// Which rules read each entry, a bit per rule (the one [`Scope::rule`] last named): a
     /// household's card says which unverified values its own decision used.
-    by_rule: Vec<Cell<u16>>,
-    rule: Cell<u16>,
+    by_rule: Vec<Cell<u64>>,
+    rule: Cell<u64>,
     _options: std::marker::PhantomData<&'a Options>,
 }
 
@@ -502,20 +505,21 @@ impl<'a> Scope<'a> {
         Ok(value)
     }
 
-    /// Values read from now on are read by rule `k` (0–15; any other number marks no rule).
+    /// Values read from now on are read by rule `k` (below [`MAX_RULES`]; any other number marks
+    /// no rule — the measure registry's test keeps the registry within the limit).
     pub fn rule(&self, k: usize) {
-        self.rule.set(u32::try_from(k).ok().and_then(|k| 1u16.checked_shl(k)).unwrap_or(0));
+        self.rule.set(u32::try_from(k).ok().and_then(|k| 1u64.checked_shl(k)).unwrap_or(0));
     }
 
-    /// The unverified values (placeholders, not local overrides) rule `k` read, in id order.
-    pub fn unverified_in_rule(&self, k: usize) -> Vec<Arc<ParamUse>> {
-        let Some(bit) = u32::try_from(k).ok().and_then(|k| 1u16.checked_shl(k)) else { return Vec::new() };
+    /// The unverified values read (placeholders, not local overrides), in id order, each with the
+    /// rules that read it (bit `k` for rule `k`): one pass over the table for all rules.
+    pub fn unverified_by_rule(&self) -> Vec<(u64, &ParamUse)> {
         self.table
             .entries
             .iter()
             .zip(&self.by_rule)
-            .filter(|(_, r)| r.get() & bit != 0)
-            .filter_map(|(e, _)| e.as_ref().ok().filter(|p| !p.verified && !p.overridden).cloned())
+            .filter(|(_, r)| r.get() != 0)
+            .filter_map(|(e, r)| e.as_ref().ok().filter(|p| !p.verified && !p.overridden).map(|p| (r.get(), &**p)))
             .collect()
     }
 

@@ -165,6 +165,12 @@ mod tests {
     }
 
     #[test]
+    fn the_scope_can_tell_every_measure_apart() {
+        // A card lists the unverified values its own measure read: one bit per measure.
+        assert!(MEASURES.len() <= crate::params::MAX_RULES);
+    }
+
+    #[test]
     fn codes_are_unique_and_every_measure_cites_and_reads_something() {
         let mut codes: Vec<_> = MEASURES.iter().map(|m| m.code).collect();
         codes.sort();
