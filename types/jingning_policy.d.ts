@@ -15,8 +15,14 @@ export interface VillageInput {
     year?: number;
     /** 指标值：指标编号 → 是/否（boolean）或数值（十进制文本或数字）；未填即缺失 */
     values: Record<string, boolean | string | number>;
-    /** 全县平均值（与全县平均之比计分的指标）：指标编号 → 数值 */
+    /** 全县平均值（与全县平均比较计分的指标：比值或百分点之差）：指标编号 → 数值 */
     county_averages?: Record<string, string | number>;
+    /** 五类村庄（县里村庄布局规划确定，记录显示）：代码或中文名，如 "特色保护型" */
+    five_type?: "agglomeration" | "suburban" | "heritage" | "relocation" | "undetermined" | string;
+    /** 乡村振兴示范村级别 */
+    demonstration?: "province" | "city" | "county" | string;
+    /** 已创建省级清洁村庄 */
+    provincial_clean_village?: boolean | "是" | "否";
 }
 
 /** Options of assessVillage / rankVillages. */
@@ -27,65 +33,8 @@ export interface VillageOptions {
     county_averages?: Record<string, string | number>;
     /** rankVillages 同时返回每村完整结果 */
     include_assessments?: boolean;
-}
-
-
-
-/** Money in 元: a decimal string ("1234.56") or a number; null/absent = unknown. */
-export type Money = string | number | null;
-/** 是/否: true/false or "是"/"否"; null/absent = unknown. */
-export type YesNo = boolean | "是" | "否" | null;
-
-/** One household member (家庭成员). Every field may be absent (= unknown). */
-export interface HouseholdMember {
-    /** 姓名 */ name?: string | null;
-    /** 与户主关系 */ relation?: Relation | string | null;
-    /** 身份证号（18 位，或 20/22 位残疾人证号） */ id_number?: string | null;
-    /** 出生日期 YYYY-MM-DD（有身份证号时可省略） */ birth_date?: string | null;
-    /** 性别 */ sex?: Sex | string | null;
-    /** 劳动能力 */ labour_capacity?: Labour | string | null;
-    /** 是否残疾 */ has_disability?: YesNo;
-    /** 残疾情况 */ disability?: { kind?: DisabilityKind | string | null; grade?: 1 | 2 | 3 | 4 | null } | null;
-    /** 患重病（大病） */ serious_illness?: YesNo;
-    /** 患慢性病 */ chronic_illness?: YesNo;
-    /** 在校情况 */ schooling?: Schooling | string | null;
-    /** 失学辍学原因 */ out_of_school_reason?: OutOfSchoolReason | string | null;
-    /** 参加城乡居民医保 */ medical_insurance?: YesNo;
-    /** 参加城乡居民养老保险 */ pension_insurance?: YesNo;
-    /** 计划生育“两证户” */ family_planning_two_certificates?: YesNo;
-    /** 外出务工 */ working_away?: YesNo;
-    /** 孤儿或事实无人抚养儿童 */ orphan?: YesNo;
-    /** 法定赡养、抚养、扶养义务人情况 */ supporter?: Supporter | string | null;
-    /** 医疗自付费用（近12个月） */ medical_out_of_pocket?: Money;
-}
-
-/** A household case, format "jingning.household/1" (docs/household-case.md). */
-export interface HouseholdCase {
-    schema: "jingning.household/1";
-    /** 核查日期 YYYY-MM-DD：决定参数年度和年龄 */
-    assessment_date: string;
-    /** 户主姓名 */ head_name?: string | null;
-    /** 所在村 */ village?: string | null;
-    /** 农户类型 */ household_type?: HouseholdType | string | null;
-    /** 当前身份 */
-    status?: {
-        dibao?: YesNo; dibao_class?: DibaoClass | string | null; tekun?: YesNo; tekun_dispersed?: YesNo;
-        monitored?: YesNo; monitored_since?: string | null; monitoring_type?: MonitoringType | string | null;
-        measures_taken?: (Measure | string)[] | null; returned_to_poverty?: YesNo;
-        income_stable_months?: number | null; original_risk_eliminated?: YesNo; new_risk?: YesNo;
-    } | null;
-    /** 家庭成员（1–30 人） */ members: HouseholdMember[];
-    /** 近12个月收入（元） */ incomes?: Partial<Record<IncomeItem, Money>> | null;
-    /** 必要的就业成本 */ employment_costs?: Money;
-    /** 上年度家庭总收入 */ last_year_total_income?: Money;
-    /** 近12个月刚性支出（医疗自付按成员填写） */
-    expenses?: { education?: Money; disability_rehab?: Money; disaster_loss?: Money; accident_loss?: Money } | null;
-    /** 家庭财产 */
-    assets?: { deposits?: Money; vehicles?: number | null; other_houses?: YesNo; within_dibao_rules?: YesNo } | null;
-    /** 住房安全 */ housing?: Housing | string | null;
-    /** 饮水安全 */ drinking_water?: Water | string | null;
-    /** 不愁吃、不愁穿 */ food_clothing_secure?: YesNo;
-    /** 申报的返贫致贫风险 */ risks?: (Risk | string)[] | null;
+    /** 全县统计数（恩格尔系数等县级指标）：指标编号 → 数值，用于全县视图 */
+    county_statistics?: Record<string, string | number>;
 }
 
 
@@ -149,7 +98,7 @@ export interface Threshold {
      */
     change_to_flip: string;
     /**
-     * e.g. `人均收入再增加 ¥312 将不再符合（临界值 ¥5,000）`.
+     * e.g. `人均收入：临界值 ¥5,000，本户 ¥4,688（低于 ¥312）`.
      */
     explanation: string;
 }
@@ -164,6 +113,85 @@ export interface ParamSet {
      * Region → its parent (静宁县 → 平凉市 → 甘肃省 → 全国).
      */
     regions: Record<string, string | null>;
+}
+
+/**
+ * A county-level target of the seed (户厕 95 %, 80 省级清洁村庄, 示范村 2/15/30, 333 villages
+ * classed …), set against what the villages of a file show (the county view).
+ */
+export interface CountyTarget {
+    id: string;
+    name: string;
+    metric: Metric;
+    /**
+     * The indicator averaged or counted (`mean_value`, `share_yes`, `county_statistic`).
+     */
+    indicator: string | null;
+    /**
+     * The 示范村 level counted (`count_demonstration`).
+     */
+    level: DemonstrationLevel | null;
+    target: string;
+    unit: string;
+    year: number;
+    source: Source;
+    note: string | null;
+}
+
+/**
+ * A decision that read unverified parameter values.
+ */
+export interface Provisional {
+    /**
+     * The decision's `measure`.
+     */
+    measure: string;
+    params: ProvisionalParam[];
+}
+
+/**
+ * A document rules cite. Fields the sources did not give say “未找到” rather than a guess.
+ */
+export interface PolicyDocument {
+    /**
+     * Stable id, e.g. `seed-2021`, `mca-2021-43`.
+     */
+    id: string;
+    /**
+     * Short name shown beside a citation, e.g. `实施意见`.
+     */
+    short: string;
+    /**
+     * Full title without book-title marks, or “未找到…”.
+     */
+    title: string;
+    issuer: string;
+    /**
+     * 文号, e.g. `民发〔2021〕43号`, or “未找到…”.
+     */
+    number: string;
+    /**
+     * Date issued or in force, as the sources give it.
+     */
+    date: string;
+    /**
+     * Where the text was found, or “未找到…”.
+     */
+    url: string;
+    /**
+     * The words were seen only on a mirror, a repost or a local restatement.
+     */
+    secondary: boolean;
+    /**
+     * The repository holds excerpts of it, not the whole text.
+     */
+    excerpts_only: boolean;
+    note: string;
+    /**
+     * Title, issuer, 文号 and date as shown wherever a citation is, e.g.
+     * `《特困人员认定办法》（民政部，民发〔2021〕43号，2021-07-01 起施行（印发日期未找到），二手来源）`.
+     */
+    cite_as: string;
 }
 
 /**
@@ -419,8 +447,13 @@ export interface HouseholdResult {
      */
     missing: Missing[];
     /**
+     * The decisions that read an unverified value (a placeholder, not a local override), each
+     * with those values: their cards and the print sheet say the result is provisional.
+     */
+    provisional: Provisional[];
+    /**
      * First 12 hex digits of XXH3-64 over the case as read, the parameter values used and the
-     * engine version: the same sheet gives the same fingerprint (module `household::fingerprint`).
+     * engine version: the same sheet gives the same fingerprint (module `crate::fingerprint`).
      */
     fingerprint: string;
 }
@@ -428,13 +461,44 @@ export interface HouseholdResult {
 /**
  * How a value becomes a score between 0 and 1.
  */
-export type MethodKind = "linear" | "steps" | "yes_no" | "ratio_to_county_average" | "veto";
+export type MethodKind = "linear" | "steps" | "yes_no" | "ratio_to_county_average" | "difference_to_county_average" | "veto";
+
+/**
+ * How much of the village-level weight was assessed ("已评 82/100 权重").
+ */
+export interface Coverage {
+    /**
+     * Weight of the indicators with a value (system weights, out of 100).
+     */
+    assessed: string;
+    /**
+     * Weight not due this year (`due_year` later, not reached).
+     */
+    not_due: string;
+    /**
+     * assessed ÷ (100 − not_due) × 100, truncated to 0.01.
+     */
+    rate: string;
+    /**
+     * The system's threshold for a grade.
+     */
+    min: string;
+    /**
+     * "已评 82/100 权重".
+     */
+    label: string;
+}
 
 /**
  * Income items over the last 12 months, by the statistical kinds of 农村居民收入 with each
  * item that 五(十二) excludes from the 低保 count as its own field.
  */
 export type IncomeItem = "wage" | "business_net" | "property_net" | "transfer_net" | "basic_pension" | "special_care" | "family_planning" | "scholarship" | "heroism_award" | "social_assistance";
+
+/**
+ * Level of a 乡村振兴示范村 (六(十六): 2 省级, 15 市级, 30 县级 in 2021).
+ */
+export type DemonstrationLevel = "province" | "city" | "county";
 
 /**
  * One condition, risk or suggestion: met, not met, or unknown.
@@ -472,6 +536,24 @@ export interface DimensionStanding {
     name: string;
     leaders: VillageRate[];
     laggards: VillageRate[];
+}
+
+/**
+ * One figure: a target measured over some villages.
+ */
+export interface Measured {
+    /**
+     * Null when no village (or no county statistic) supplies it.
+     */
+    value: string | null;
+    /**
+     * Villages the figure rests on.
+     */
+    counted: number;
+    /**
+     * Their ids (for counts: the villages counted), to go back to them.
+     */
+    village_ids: string[];
 }
 
 /**
@@ -527,6 +609,15 @@ export interface IndicatorResult {
     basis: Basis;
     source: Source;
     year: number;
+    /**
+     * The target is due by this year.
+     */
+    due_year: number | null;
+    scope: Scope;
+    /**
+     * The target in words ("不低于全县平均", "不低于 95%").
+     */
+    target_words: string;
 }
 
 /**
@@ -662,15 +753,21 @@ export interface Decision {
 }
 
 /**
- * One numbered clause of the seed, e.g. `五(十二)`.
+ * One numbered clause of the seed, e.g. `五(十二)`, or one passage of an excerpt file.
  */
 export interface Clause {
     /**
-     * Part and clause number, e.g. `五(十二)`.
+     * The document it belongs to.
+     */
+    document: PolicyDocument;
+    /**
+     * Part and clause number of the seed, e.g. `五(十二)`; for an excerpt, the passage's name
+     * (e.g. `无劳动能力`: the article numbers were not found, so none is made up).
      */
     id: string;
     /**
-     * The part's heading, e.g. `五、强化低收入人口监测帮扶,切实兜牢民生保障底线`.
+     * The seed part's heading, e.g. `五、强化低收入人口监测帮扶,切实兜牢民生保障底线`; for an
+     * excerpt, whether it is the source's words or a summary.
      */
     part: string;
     /**
@@ -678,9 +775,17 @@ export interface Clause {
      */
     title: string;
     /**
-     * The whole clause, verbatim.
+     * The whole clause or passage, as stored.
      */
     text: string;
+    /**
+     * For an excerpt, where the words were seen (address, date, whether second-hand).
+     */
+    source: string | null;
+    /**
+     * The document's own words (false: a summary in docs/policy-reference.md).
+     */
+    verbatim: boolean;
 }
 
 /**
@@ -732,6 +837,27 @@ export interface FieldError {
 export interface Step {
     at: string;
     score: string;
+}
+
+/**
+ * One unverified value a decision read: the parameter's id (to set it in the options) and label.
+ */
+export interface ProvisionalParam {
+    id: string;
+    label: string;
+}
+
+/**
+ * One 三类村庄 rule as staff read it.
+ */
+export interface Criterion {
+    class: VillageClass;
+    label: string;
+    note: string;
+    /**
+     * This rule decided the class.
+     */
+    decided: boolean;
 }
 
 /**
@@ -804,6 +930,14 @@ export interface ClassSuggestion {
      * The conditions that held, in Chinese.
      */
     met: string[];
+    /**
+     * Every criterion of the system, in the order tried, and whether it decided.
+     */
+    criteria: Criterion[];
+    /**
+     * Whose criteria these are ("由县里确定 …"; the default's are a design assumption).
+     */
+    set_by: string;
     source: Source;
 }
 
@@ -813,18 +947,41 @@ export interface ClassSuggestion {
 export type VillageClass = "consolidate" | "expand" | "lead";
 
 /**
- * What a decision rests on: the clause, its title and the words relied on.
+ * The 五类村庄 of 四(八): a recorded input (the seed leaves the classing to the county's
+ * planning), shown on the card and in rankings, never computed.
+ */
+export type FiveType = "agglomeration" | "suburban" | "heritage" | "relocation" | "undetermined";
+
+/**
+ * What a county target counts or averages over the villages of a file (the county view).
+ */
+export type Metric = "mean_value" | "share_yes" | "count_clean_village" | "count_demonstration" | "count_five_type" | "county_statistic";
+
+/**
+ * What a decision rests on: the document, the clause, its title and the words relied on.
  */
 export interface Citation {
     /**
-     * Clause id, e.g. `五(十二)`; [`clause`] gives its full text.
+     * The document: title, issuer, 文号, date, URL.
+     */
+    document: PolicyDocument;
+    /**
+     * Clause id, e.g. `五(十二)`, or passage name; [`clause_in`] gives its full text.
      */
     clause: string;
     title: string;
     /**
-     * The sentence relied on, verbatim from the seed.
+     * How the citation is shown: document, clause and title, e.g. `实施意见 五(十二) 分层分类实施社会救助`.
+     */
+    label: string;
+    /**
+     * The words relied on, verbatim from the stored text of the document.
      */
     excerpt: string;
+    /**
+     * The excerpt is the document's own words (false: a summary in docs/policy-reference.md).
+     */
+    verbatim: boolean;
 }
 
 /**
@@ -835,7 +992,7 @@ export type MissingRule = "zero" | "exclude";
 /**
  * What happened to one indicator.
  */
-export type IndicatorStatus = "scored" | "checked" | "missing_zero" | "missing_excluded";
+export type IndicatorStatus = "scored" | "checked" | "missing_zero" | "missing_excluded" | "not_due" | "not_village_level";
 
 /**
  * Where an indicator, grade line or criterion comes from.
@@ -879,6 +1036,12 @@ export type Comparison = "below" | "above";
  * Which way an indicator improves.
  */
 export type Direction = "higher" | "lower";
+
+/**
+ * Who can supply an indicator's value: only village-level indicators are scored on a
+ * village's card; township and county statistics go to the county view.
+ */
+export type Scope = "village" | "township" | "county";
 
 /**
  * Whose target an indicator's target is.
@@ -969,6 +1132,139 @@ export type Risk = "illness" | "disability" | "schooling" | "disaster" | "accide
  */
 export type Water = "safe" | "quality" | "quantity" | "access" | "supply";
 
+// Generated by build.rs from data/household-fields.toml.
+/** Money in 元: a decimal string ("1234.56") or a number; null/absent = unknown. */
+export type Money = string | number | null;
+/** 是/否: true/false or "是"/"否"; null/absent = unknown. */
+export type YesNo = boolean | "是" | "否" | null;
+
+/** One household member (家庭成员). Every field may be absent (= unknown). */
+export interface HouseholdMember {
+    /** 姓名 */
+    name?: string | null;
+    /** 与户主关系 */
+    relation?: Relation | string | null;
+    /** 身份证号：18 位；输入后自动得出出生日期、性别和年龄 */
+    id_number?: string | null;
+    /** 出生日期 */
+    birth_date?: string | null;
+    /** 性别 */
+    sex?: Sex | string | null;
+    /** 劳动能力：全劳力、半劳力、弱劳力或无劳力 */
+    labour_capacity?: Labour | string | null;
+    /** 是否残疾 */
+    has_disability?: YesNo;
+    /** 患重病（大病） */
+    serious_illness?: YesNo;
+    /** 患慢性病 */
+    chronic_illness?: YesNo;
+    /** 在校情况 */
+    schooling?: Schooling | string | null;
+    /** 失学辍学原因 */
+    out_of_school_reason?: OutOfSchoolReason | string | null;
+    /** 参加城乡居民医保 */
+    medical_insurance?: YesNo;
+    /** 参加城乡居民养老保险 */
+    pension_insurance?: YesNo;
+    /** 计划生育“两证户” */
+    family_planning_two_certificates?: YesNo;
+    /** 外出务工 */
+    working_away?: YesNo;
+    /** 孤儿或事实无人抚养儿童 */
+    orphan?: YesNo;
+    /** 法定义务人情况：特困认定用 */
+    supporter?: Supporter | string | null;
+    /** 医疗自付费用 */
+    medical_out_of_pocket?: Money;
+    /** 残疾情况 */
+    disability?: {
+        /** 残疾类别 */
+        kind?: DisabilityKind | string | null;
+        /** 残疾等级：一、二级为重度 */
+        grade?: number | null;
+    } | null;
+}
+
+/** A household case, format "jingning.household/1" (docs/household-case.md). */
+export interface HouseholdCase {
+    /** 格式版本：固定为 "jingning.household/1" */
+    schema: "jingning.household/1";
+    /** 所在村 */
+    village?: string | null;
+    /** 户主姓名 */
+    head_name?: string | null;
+    /** 核查日期：决定适用哪一年的参数，并据此计算年龄 */
+    assessment_date: string;
+    /** 农户类型：脱贫户即原建档立卡贫困户 */
+    household_type?: HouseholdType | string | null;
+    /** 必要的就业成本：交通、通讯、食宿等，计算低保收入时扣减 */
+    employment_costs?: Money;
+    /** 上年度家庭总收入：与刚性支出比较，判断突发严重困难 */
+    last_year_total_income?: Money;
+    /** 住房安全：按住房安全性鉴定结果 */
+    housing?: Housing | string | null;
+    /** 饮水安全 */
+    drinking_water?: Water | string | null;
+    /** 不愁吃、不愁穿：“两不愁”是否稳定实现 */
+    food_clothing_secure?: YesNo;
+    /** 返贫致贫风险 */
+    risks?: (Risk | string)[] | null;
+    /** 家庭成员 */
+    members: HouseholdMember[];
+    /** 当前身份 */
+    status?: {
+        /** 低保户 */
+        dibao?: YesNo;
+        /** 低保类别 */
+        dibao_class?: DibaoClass | string | null;
+        /** 特困供养户 */
+        tekun?: YesNo;
+        /** 分散供养 */
+        tekun_dispersed?: YesNo;
+        /** 监测对象：已纳入防止返贫动态监测 */
+        monitored?: YesNo;
+        /** 纳入监测日期 */
+        monitored_since?: string | null;
+        /** 监测对象类型 */
+        monitoring_type?: MonitoringType | string | null;
+        /** 已落实帮扶措施 */
+        measures_taken?: (Measure | string)[] | null;
+        /** 返贫致贫人口 */
+        returned_to_poverty?: YesNo;
+        /** 收入持续稳定月数：风险消除须收入持续稳定 */
+        income_stable_months?: number | null;
+        /** 原有风险已稳定消除 */
+        original_risk_eliminated?: YesNo;
+        /** 出现新的风险 */
+        new_risk?: YesNo;
+    } | null;
+    /** 收入（近12个月） */
+    incomes?: Partial<Record<IncomeItem, Money>> | null;
+    /** 刚性支出 */
+    expenses?: {
+        /** 教育支出 */
+        education?: Money;
+        /** 残疾康复支出 */
+        disability_rehab?: Money;
+        /** 自然灾害损失 */
+        disaster_loss?: Money;
+        /** 意外事故损失 */
+        accident_loss?: Money;
+    } | null;
+    /** 家庭财产 */
+    assets?: {
+        /** 存款及金融资产 */
+        deposits?: Money;
+        /** 机动车辆数 */
+        vehicles?: number | null;
+        /** 另有商品房/非必需住房 */
+        other_houses?: YesNo;
+        /** 财产状况符合低保规定：由经办人按甘肃省低保财产规定认定 */
+        within_dibao_rules?: YesNo;
+    } | null;
+}
+
+
 export interface ClassRule {
     class: VillageClass;
     match: Match;
@@ -995,6 +1291,19 @@ export interface Count {
     key: string;
     label: string;
     count: number;
+}
+
+export interface CountyView {
+    /**
+     * Villages in the file.
+     */
+    villages: number;
+    /**
+     * What the file covers, in one sentence ("本文件 20 个村，全县 333 个村 …").
+     */
+    coverage_note: string;
+    targets: TargetView[];
+    townships: TownshipView[];
 }
 
 export interface Dimension {
@@ -1045,6 +1354,14 @@ export interface Indicator {
      * Year of the target.
      */
     year: number;
+    /**
+     * The target is due by this year ("力争3年内" → 2024): assessed before it only when reached.
+     */
+    due_year: number | null;
+    /**
+     * Who can supply the value (absent in a county's file: village).
+     */
+    scope: Scope;
     basis: Basis;
     source: Source;
     note: string | null;
@@ -1061,6 +1378,11 @@ export interface IndicatorSystem {
     description: string | null;
     missing_rule: MissingRule;
     /**
+     * Share of the weight (percent) that must be assessed before a grade is given; below it the
+     * grade is withheld (absent: 0, always graded).
+     */
+    min_coverage: string;
+    /**
      * The grade a veto fixes.
      */
     veto_grade: string;
@@ -1072,6 +1394,10 @@ export interface IndicatorSystem {
     dimensions: Dimension[];
     classification: Classification;
     indicators: Indicator[];
+    /**
+     * The seed's county-level targets, for the county view.
+     */
+    county_targets: CountyTarget[];
 }
 
 export interface RankRow {
@@ -1084,9 +1410,18 @@ export interface RankRow {
     township: string | null;
     total: string;
     grade: string;
+    graded: boolean;
+    /**
+     * "已评 82/100 权重".
+     */
+    coverage: string;
     vetoed: boolean;
     class: VillageClass;
     class_label: string;
+    /**
+     * 五类村庄 as recorded, or null.
+     */
+    five_type_label: string | null;
     dimensions: DimensionScore[];
     /**
      * How many indicator values were missing.
@@ -1107,6 +1442,14 @@ export interface Ranking {
     grades: Count[];
     classes: Count[];
     /**
+     * 五类村庄 as recorded, and how many villages have none.
+     */
+    five_types: Count[];
+    /**
+     * The seed's county targets against what these villages show, per township and overall.
+     */
+    county: CountyView;
+    /**
      * Every village's full assessment, in input order (only with `include_assessments`).
      */
     assessments: VillageAssessment[] | null;
@@ -1122,10 +1465,52 @@ export interface SystemRef {
     builtin: boolean;
 }
 
+export interface TargetView extends Measured {
+    id: string;
+    name: string;
+    metric: Metric;
+    metric_label: string;
+    target: string;
+    direction: Direction;
+    unit: string;
+    year: number;
+    /**
+     * Whether the data meets the target; null when there is no figure.
+     */
+    reached: boolean | null;
+    /**
+     * The comparison in one Chinese sentence.
+     */
+    status: string;
+    source: Source;
+    note: string | null;
+}
+
+export interface TownshipFigure extends Measured {
+    target: string;
+}
+
+export interface TownshipView {
+    township: string;
+    villages: number;
+    /**
+     * Mean total of its graded villages, 2 places; null when none is graded.
+     */
+    mean_total: string | null;
+    /**
+     * One per county target, in the system's order (`id` → figure).
+     */
+    figures: TownshipFigure[];
+}
+
 export interface VetoReason {
     indicator: string;
     name: string;
     reason: string;
+    /**
+     * Why this is a veto, in one sentence: the clause, or "设计假设：…".
+     */
+    basis: string;
     source: Source;
 }
 
@@ -1140,11 +1525,28 @@ export interface VillageAssessment {
      * 0–100, exactly the sum of `indicators[].points` (and of `dimensions[].points`).
      */
     total: string;
+    /**
+     * The grade, or `未定级` when too little weight was assessed (`graded` false).
+     */
     grade: string;
+    graded: boolean;
     /**
      * Why this grade, in one sentence.
      */
     grade_reason: string;
+    coverage: Coverage;
+    /**
+     * The year the village is assessed for (its `year`, else the system's), which decides
+     * whether a target with a `due_year` is due.
+     */
+    assessment_year: number;
+    five_type: FiveType | null;
+    /**
+     * 五类村庄 in Chinese (recorded by the county, not computed), or null.
+     */
+    five_type_label: string | null;
+    demonstration: DemonstrationLevel | null;
+    provincial_clean_village: boolean | null;
     vetoed: boolean;
     vetoes: VetoReason[];
     dimensions: DimensionScore[];
@@ -1187,12 +1589,14 @@ export function builtinParams(): ParamSet;
 export function checkDibaoIncome(input: DibaoIncomeInput | string, opts: EvaluationOptions | undefined): DibaoIncomeCheck;
 
 /**
- * One clause of the policy by id (e.g. `五(十二)`), or `undefined`.
+ * One clause by id, or `undefined`: of the seed (e.g. `五(十二)`) when `document` is absent,
+ * otherwise of that document (the `document.id` of a citation, e.g. `mca-2021-43`).
  */
-export function clause(id: string): Clause | undefined;
+export function clause(id: string, document?: string | null): Clause | undefined;
 
 /**
- * Every clause of the policy, in order.
+ * Every clause of the seed and every passage of the other documents' excerpts, document by
+ * document.
  */
 export function clauses(): Clause[];
 
@@ -1200,6 +1604,11 @@ export function clauses(): Clause[];
  * The built-in default indicator system (the shape a user system must have).
  */
 export function defaultIndicatorSystem(): IndicatorSystem;
+
+/**
+ * Every document rules cite (title, issuer, 文号, date, URL), the seed first.
+ */
+export function documents(): PolicyDocument[];
 
 /**
  * The engine's version.
@@ -1213,7 +1622,8 @@ export function evaluateHousehold(input: HouseholdCase | string, opts: Evaluatio
 
 /**
  * Every option list of the case format (`{code, label}`), keyed by field: relation,
- * labour_capacity, disability_kind, schooling, household_type, risk, measure, housing, ….
+ * labour_capacity, disability_kind, schooling, household_type, risk, measure, housing, …, and
+ * `outcome`: the Chinese label of each decision outcome (符合 / 不符合 / 需补充).
  */
 export function householdChoices(): Record<string, ChoiceInfo[]>;
 
@@ -1252,7 +1662,8 @@ export function parseIdNumber(id: string, assessment_date?: string | null): IdCh
 
 /**
  * Ranks villages (an array, or `{ villages: [...] }`): competition ranks with ties, per-dimension
- * leaders and laggards, counts by grade and class.
+ * leaders and laggards, counts by grade, class and 五类村庄, and the county view (the seed's
+ * county targets against these villages, per township).
  */
 export function rankVillages(villages: VillageInput[] | { villages: VillageInput[] } | string, opts: VillageOptions | undefined): Ranking;
 
@@ -1274,9 +1685,10 @@ export interface InitOutput {
     readonly assessVillage: (a: any, b: any) => [number, number, number];
     readonly builtinParams: () => [number, number, number];
     readonly checkDibaoIncome: (a: any, b: any) => [number, number, number];
-    readonly clause: (a: number, b: number) => [number, number, number];
+    readonly clause: (a: number, b: number, c: number, d: number) => [number, number, number];
     readonly clauses: () => [number, number, number];
     readonly defaultIndicatorSystem: () => [number, number, number];
+    readonly documents: () => [number, number, number];
     readonly engineVersion: () => [number, number];
     readonly evaluateHousehold: (a: any, b: any) => [number, number, number];
     readonly householdChoices: () => [number, number, number];
