@@ -7,6 +7,8 @@
 //! * [`summary`], [`compare`] — counts, and the households whose decisions change between two runs.
 //! * [`village`] — a township's village indicator sheet → the village engine's scores and ranking.
 //! * [`limits`] — what a file may ask of the reader.
+//! * `output` (feature `cli`) — result files written beside the target and renamed on success,
+//!   never over an input.
 //! * `read`, `write` (feature `sheet`) — xlsx (calamine, rust_xlsxwriter) and CSV (csv) files; which
 //!   sheet of a workbook, and whether it is a household or a village sheet.
 //!
@@ -19,9 +21,11 @@ pub mod limits;
 pub mod summary;
 pub mod village;
 
+#[cfg(feature = "cli")]
+pub mod output;
 #[cfg(feature = "sheet")]
 pub mod read;
-#[cfg(feature = "sheet")]
+#[cfg(feature = "cli")]
 pub mod run;
 #[cfg(feature = "sheet")]
 pub mod stream;
