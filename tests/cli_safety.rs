@@ -136,3 +136,26 @@ fn a_closed_pipe_on_stdin_input_is_not_a_panic_either() {
     assert!(out.status.success(), "{:?} {}", out.status, stderr(&out));
     assert!(!stderr(&out).contains("panicked"), "{}", stderr(&out));
 }
+
+#[test]
+fn a_workbook_that_panicked_calamine_is_a_chinese_error() {
+    let out = jingning(&["batch", "tests/batch/hostile/shared-string-past-table.xlsx", "--date", "2024-06-30"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("已损坏") && !stderr(&out).contains("panicked"), "{}", stderr(&out));
+}
+
+#[test]
+fn a_streamed_csv_keeps_cells_right_of_its_last_header() {
+    let d = dir("beyond");
+    let csv = d.join("台账.csv");
+    let mut text = ledger(100);
+    text.push_str("Z,甲村,王五,户主,1970-01-01,全劳力,3000,手写备注\n");
+    std::fs::write(&csv, text).unwrap();
+    let target = d.join("结果.csv");
+    let out = jingning(&["batch", csv.to_str().unwrap(), "--date", "2024-06-30", "--out", target.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(report.contains("第 102 行等在表头最后一列（第 7 列）右边还有内容"), "{report}");
+    let result = std::fs::read_to_string(&target).unwrap();
+    assert!(result.lines().last().unwrap().ends_with(",手写备注"), "{result}");
+}

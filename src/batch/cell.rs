@@ -25,6 +25,9 @@ pub enum Cell {
     Date(NaiveDate),
     /// An Excel error value such as `#DIV/0!`.
     Error(String),
+    /// A formula saved without its result (`=SUM(B2:B4)`): the file was written by a program and
+    /// never calculated, so its value is unknown — not empty.
+    Uncalculated(String),
 }
 
 /// How a column's cells are read (see data/batch/household-columns.json).
@@ -62,7 +65,7 @@ impl Cell {
         match self {
             Cell::Empty => Cow::Borrowed(""),
             Cell::Text(s) => Cow::Borrowed(s.as_str()),
-            Cell::Error(s) => Cow::Borrowed(s.as_str()),
+            Cell::Error(s) | Cell::Uncalculated(s) => Cow::Borrowed(s.as_str()),
             Cell::Number(x) => Cow::Owned(number_text(*x)),
             Cell::Bool(b) => Cow::Borrowed(if *b { "是" } else { "否" }),
             Cell::Date(d) => Cow::Owned(iso_date(*d)),
@@ -110,6 +113,9 @@ pub fn to_node<'c>(cell: &'c Cell, kind: Kind, label: &str) -> CellResult<'c> {
     }
     if let Cell::Error(e) = cell {
         return Err(format!("「{label}」是公式错误值 {e}，请先在表格中改正"));
+    }
+    if let Cell::Uncalculated(f) = cell {
+        return Err(format!("「{label}」是公式 {f}，但文件中没有保存计算结果（多半由程序生成、未在 Excel/WPS 中打开过）：请在 Excel/WPS 中打开并保存后再核查"));
     }
     let v = match kind {
         Kind::Key | Kind::Text | Kind::Choice => Node::String(text_ref(cell)),

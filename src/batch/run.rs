@@ -144,7 +144,13 @@ fn run_one(a: RunArgs) -> Result<Report, Failure> {
     let mut second_summary = second.as_ref().map(|p| Summary::new(p.measures()));
     let mut changes = second.as_ref().map(|_| Vec::new());
     let headers = plan.result_headers();
+    // A streamed file's rows past the first few are seen only here: the first one with content
+    // right of the last header is noted like a whole sheet's (see read::beyond_headers_note).
+    let mut beyond = notes.iter().any(|n| n.contains("右边还有内容")).then_some(0);
     let sink = |g: &Group, h: &HouseholdRow| {
+        if beyond.is_none() {
+            beyond = g.rows.iter().find(|r| !write::beyond_headers(r, &plan.headers).is_empty()).map(|r| r.number);
+        }
         for e in &h.errors {
             if errors.len() < MAX_REPORTED_ERRORS {
                 errors.push(RowError::describe(e));
@@ -175,6 +181,9 @@ fn run_one(a: RunArgs) -> Result<Report, Failure> {
         Source::Stream(rows) => (drive(&plan, rows, a.jobs, sink)?, None),
         Source::Whole(rows, groups) => (drive_whole(&plan, &rows, &groups, sink)?, Some((rows, groups))),
     };
+    if let Some(n) = beyond.filter(|n| *n > 0) {
+        notes.push(super::read::beyond_headers_note_at(n, plan.headers.len()));
+    }
     match (out, &a.out) {
         (Out::Whole(hs), Some(p)) => {
             let (rows, groups) = whole.unwrap_or_default();
