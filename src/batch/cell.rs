@@ -152,13 +152,25 @@ fn has_full_width(s: &str) -> bool {
 fn id_number<'c>(cell: &'c Cell, label: &str) -> Result<Cow<'c, str>, String> {
     match cell {
         // Excel keeps 15 significant digits: an 18-digit number has already lost its last ones.
-        Cell::Number(x) if x.abs() >= 1e15 => Err(format!("「{label}」被表格存成了数字，末几位已经丢失；请把该列设为“文本”格式后重新填写")),
+        Cell::Number(x) if x.abs() >= 1e15 => Err(stored_as_number(label)),
+        // The same number as Excel shows it and a CSV export writes it: `1.10105E+17`.
+        Cell::Text(t) if looks_scientific(t) => Err(stored_as_number(label)),
         other => match text_ref(other) {
             // Nothing to remove or upper-case.
             t if t.bytes().all(|b| b.is_ascii_digit() || b.is_ascii_uppercase()) => Ok(t),
             t => Ok(Cow::Owned(t.replace([' ', '\''], "").to_uppercase())),
         },
     }
+}
+
+fn stored_as_number(label: &str) -> String {
+    format!("「{label}」被表格存成了数字，末几位已经丢失；请把该列设为“文本”格式后重新填写")
+}
+
+/// `1.10105E+17`, `1.10105e17`: a long number in Excel's scientific form.
+fn looks_scientific(t: &str) -> bool {
+    let t = t.trim();
+    t.contains(['E', 'e']) && t.bytes().next().is_some_and(|b| b.is_ascii_digit()) && t.parse::<f64>().is_ok_and(|x| x.abs() >= 1e10)
 }
 
 /// Amounts and counts: `１,２３４.５元` → `1234.5`. Text that is not a number afterwards is left
