@@ -563,7 +563,13 @@ pub fn decimal_value(d: &mut Decoder, path: impl fmt::Display, v: Val, label: &s
         _ => None,
     };
     if parsed.is_none() {
-        d.error(path.to_string(), format!("「{label}」应为数值（如 \"1234.56\"），收到{}", show(v)));
+        // NaN and ±Infinity from JS arrive as these strings (src/wasm/mod.rs): not a number at all.
+        match v.as_str().map(str::trim) {
+            Some(s @ ("NaN" | "Infinity" | "-Infinity")) => {
+                d.error(path.to_string(), format!("「{label}」不是有效的数（收到 {s}），请填写数值（如 \"1234.56\"）"))
+            }
+            _ => d.error(path.to_string(), format!("「{label}」应为数值（如 \"1234.56\"），收到{}", show(v))),
+        }
     }
     parsed
 }

@@ -1,13 +1,14 @@
 //! Bindings for the policy text, the parameter sets and the engine version.
-use super::{options, throw, to_js, to_json};
+use super::{options, text_arg, throw, to_js, to_json};
 use crate::params::ParamSet;
 use crate::policy;
 use wasm_bindgen::prelude::*;
 
 /// One clause of the policy by id (e.g. `五(十二)`), or `undefined`.
 #[wasm_bindgen(js_name = clause, unchecked_return_type = "Clause | undefined")]
-pub fn clause(id: &str) -> Result<JsValue, JsValue> {
-    match policy::clause(id) {
+pub fn clause(#[wasm_bindgen(unchecked_param_type = "string")] id: JsValue) -> Result<JsValue, JsValue> {
+    let Some(id) = id.as_string() else { return Ok(JsValue::UNDEFINED) };
+    match policy::clause(&id) {
         Some(c) => to_js(c),
         None => Ok(JsValue::UNDEFINED),
     }
@@ -42,7 +43,11 @@ pub fn engine_version() -> String {
 /// evaluation on an unknown region, a bad override or a bad parameter file, so it also validates
 /// options before they are kept.
 #[wasm_bindgen(js_name = paramsInForce, unchecked_return_type = "ParamStatus[]")]
-pub fn params_in_force(date: &str, #[wasm_bindgen(unchecked_param_type = "EvaluationOptions | undefined")] opts: JsValue) -> Result<JsValue, JsValue> {
+pub fn params_in_force(
+    #[wasm_bindgen(unchecked_param_type = "string")] date: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "EvaluationOptions | undefined")] opts: JsValue,
+) -> Result<JsValue, JsValue> {
+    let date = text_arg(&date, "核查日期")?;
     let opts = options(opts)?;
-    to_js(&crate::params::in_force(date, &opts).map_err(|f| throw(&f))?)
+    to_js(&crate::params::in_force(&date, &opts).map_err(|f| throw(&f))?)
 }
