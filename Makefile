@@ -7,7 +7,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 WASM_FEATURES := --no-default-features --features wasm
 PORT ?= 8080
 
-.PHONY: serve test dist pkg pkg-sheet tools test-tools test-native test-wasm-node test-wasm-chrome test-e2e screenshots typecheck bench bench-browser bench-batch bench-batch-files size clean
+.PHONY: fuzz serve test dist pkg pkg-sheet tools test-tools test-native test-wasm-node test-wasm-chrome test-e2e screenshots typecheck bench bench-browser bench-batch bench-batch-files size clean
 
 ## Build the page with the built-in default rules and serve it on http://127.0.0.1:$(PORT)/
 serve: dist
@@ -85,6 +85,17 @@ bench-batch: bench-batch-files dist
 	/usr/bin/time -f "all cores: %e s wall, %U s user, %M KB max RSS" target/release/jingning batch \
 	  /tmp/jingning-bench-$(BENCH_N).csv --date 2024-06-30 --out /tmp/jingning-bench-$(BENCH_N)-out.csv > /dev/null
 	BATCH_BENCH=1 npx playwright test batch-bench
+
+## Fuzzing (docs/batch.md): every cargo-fuzz target in turn for FUZZ_SECONDS seconds, niced; not part
+## of `make test`. New corpus entries stay local (fuzz/.gitignore); a crash stops with its input
+## in fuzz/artifacts/<target>/, to be turned into a regression test.
+FUZZ_SECONDS ?= 300
+FUZZ_TARGETS := case_json options village_input indicator_system csv_batch xlsx_batch
+fuzz:
+	scripts/ensure-tools.sh fuzz
+	for t in $(FUZZ_TARGETS); do \
+	  nice -n 10 cargo +nightly fuzz run $$t -- -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=4096 -print_final_stats=1 || exit 1; \
+	done
 
 ## Size of both wasm modules, raw and gzip -9.
 size: pkg pkg-sheet

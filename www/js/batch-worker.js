@@ -39,11 +39,21 @@ function file(kind, bytes, name) {
   postMessage({ type: "file", kind, name, bytes: buf }, [buf]);
 }
 
+/** Loads the module once; a failed load is said plainly and tried again on the next message. */
+async function load() {
+  ready ??= init().catch((err) => {
+    ready = null;
+    const e = new Error(`无法加载表格模块（pkg-sheet/jingning_sheet_bg.wasm）：${err?.message ?? err}。请检查网络或刷新页面后重试`);
+    e.kind = "load";
+    throw e;
+  });
+  return ready;
+}
+
 onmessage = async (ev) => {
   const msg = ev.data;
   try {
-    ready ??= init();
-    await ready;
+    await load();
     switch (msg.type) {
       case "open":
         await open(msg);
@@ -63,6 +73,14 @@ onmessage = async (ev) => {
         break;
     }
   } catch (err) {
+    if (err instanceof WebAssembly.RuntimeError) {
+      // A trap leaves this instance dead: say so, and end the worker; the page starts a fresh one
+      // (with a fresh module instance) for the next file.
+      session = null;
+      postMessage({ type: "error", restart: true, message: `表格模块出错（${err.message}），已重新启动；请重新打开表格。如果再次出现，请把该文件报给维护者`, errors: [] });
+      close();
+      return;
+    }
     fail(err);
   }
 };

@@ -23,7 +23,12 @@ function getWorker() {
   if (!worker) {
     worker = new Worker(new URL("./batch-worker.js", import.meta.url), { type: "module" });
     worker.onmessage = (ev) => onMessage(ev.data);
-    worker.onerror = (ev) => showError(`批量核查模块加载失败：${ev.message ?? ev}`);
+    worker.onerror = (ev) => {
+      // The worker script itself failed (not found, offline, blocked): a fresh one next time.
+      worker?.terminate();
+      worker = null;
+      showError(`批量核查模块加载失败：${ev.message || "无法启动后台线程（js/batch-worker.js）"}。请检查网络或刷新页面后重试`);
+    };
   }
   return worker;
 }
@@ -135,8 +140,13 @@ function onMessage(msg) {
       renderChanges(msg.changes, msg.options.assessment_date);
       break;
     case "error":
-      showError(msg.message, msg.errors);
-      if (msg.sheet_names.length) renderSheets(msg);
+      if (msg.restart) {
+        // The worker's module trapped and the worker ended itself: the next use starts afresh.
+        worker?.terminate();
+        worker = null;
+      }
+      showError(msg.message, msg.errors ?? []);
+      if (msg.sheet_names?.length) renderSheets(msg);
       break;
   }
 }
