@@ -159,3 +159,10 @@ fn a_streamed_csv_keeps_cells_right_of_its_last_header() {
     let result = std::fs::read_to_string(&target).unwrap();
     assert!(result.lines().last().unwrap().ends_with(",手写备注"), "{result}");
 }
+
+#[test]
+fn release_builds_unwind_so_the_command_line_can_catch_a_panic() {
+    let manifest = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/Cargo.toml")).unwrap();
+    let release = manifest.split("[profile.release]").nth(1).unwrap().split("\n[").next().unwrap();
+    assert!(release.lines().any(|l| l.trim() == "panic = \"unwind\""), "{release}");
+}
