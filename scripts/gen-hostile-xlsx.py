@@ -4,6 +4,7 @@
   shared-string-past-table.xlsx  a cell <c t="s"><v>999999</v> past the shared-string table
   formula-no-value.xlsx          a formula cell saved without its cached result
   underdeclared.xlsx             a sheet that inflates to 8 MB whose zip directory says 64 KB
+  merge-backwards.xlsx           a merged range written end first (ref="A3:A2")
 
 Run from the repository root: python3 scripts/gen-hostile-xlsx.py
 """
@@ -36,9 +37,9 @@ def header_row():
     return '<row r="1">' + "".join(f'<c r="{col(i)}1" t="s"><v>{i}</v></c>' for i in range(len(HEADERS))) + "</row>"
 
 
-def sheet(rows):
+def sheet(rows, after=""):
     return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
-            + header_row() + "".join(rows) + "</sheetData></worksheet>")
+            + header_row() + "".join(rows) + "</sheetData>" + after + "</worksheet>")
 
 
 def inline(r, c, text):
@@ -61,6 +62,7 @@ def write(name, sheet_xml):
 
 
 write("shared-string-past-table.xlsx", sheet([member(2, '<c r="G2" t="s"><v>999999</v></c>')]))
+write("merge-backwards.xlsx", sheet([member(2), member(3)], '<mergeCells count="1"><mergeCell ref="A3:A2"/></mergeCells>'))
 write("formula-no-value.xlsx", sheet([member(2, '<c r="G2"><f>SUM(1000,2000)</f></c>')]))
 
 # 8 MB of rows, declared as 64 KB in both the local header and the central directory.

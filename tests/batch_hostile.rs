@@ -100,3 +100,10 @@ fn a_csv_wider_than_excel_is_refused_by_name() {
     let m = refused(text.as_bytes(), "台账.csv");
     assert!(m.contains("第 2 行有 20003 列，超过 16384 列的上限"), "{m}");
 }
+
+#[test]
+fn a_merged_range_written_end_first_is_a_broken_file_not_a_panic() {
+    // calamine subtracts start from end and overflows.
+    let m = refused(include_bytes!("batch/hostile/merge-backwards.xlsx"), "台账.xlsx");
+    assert!(m.contains("区域 A3:A2 的起点在终点之后"), "{m}");
+}

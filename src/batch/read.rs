@@ -2,9 +2,10 @@
 //!
 //! Everything a real file can do wrong ends in a Chinese message, never a panic: a file of another
 //! type, an old `.xls`, a GBK-encoded CSV, an empty sheet, an xlsx whose parts declare absurd
-//! uncompressed sizes (a zip bomb, refused before calamine inflates anything), a sheet with a
-//! title above its header row, merged cells (their value is filled into every row they span),
-//! formulas (calamine gives their cached value).
+//! uncompressed sizes or inflate to more than they declare (a zip bomb, refused before calamine
+//! opens it, by bytes actually inflated), a broken sheet, a sheet with a title above its header
+//! row, merged cells (their value is filled into every row they span), formulas (calamine gives
+//! their cached value; one saved without a result is a cell error), an unclosed CSV quote.
 use super::cell::Cell;
 use super::columns;
 use super::household::Row;
@@ -169,6 +170,8 @@ fn inflate_within_limits<R: Read + Seek>(zip: &mut zip::ZipArchive<R>, packed: u
     let mut buf = vec![0u8; 64 * 1024];
     for i in 0..zip.len() {
         let mut part = zip.by_index(i).map_err(|e| fail(format!("文件已损坏，无法作为 .xlsx 读取（{e}）")))?;
+        let sheet = part.name().is_ok_and(|n| n.to_ascii_lowercase().starts_with("xl/worksheets/"));
+        let mut carry: Vec<u8> = Vec::new();
         loop {
             let n = match part.read(&mut buf) {
                 Ok(0) => break,
@@ -176,6 +179,17 @@ fn inflate_within_limits<R: Read + Seek>(zip: &mut zip::ZipArchive<R>, packed: u
                 Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
                 Err(_) => return Err(fail(format!("文件中的「{}」已损坏，无法解压（实际内容与目录中声明的不符）", part.name().unwrap_or_default()))),
             };
+            if sheet {
+                // The tail of the last chunk too, so a `ref="…"` cut between two chunks is seen.
+                carry.extend_from_slice(&buf[..n]);
+                if let Some(range) = backwards_range(&carry) {
+                    return Err(fail(format!(
+                        "文件中的「{}」已损坏：区域 {range} 的起点在终点之后，请在 Excel/WPS 中打开后另存为 .xlsx",
+                        part.name().unwrap_or_default()
+                    )));
+                }
+                carry.drain(..carry.len().saturating_sub(80));
+            }
             total += n as u64;
             if total > limit {
                 return Err(if limit == MAX_XLSX_UNCOMPRESSED {
@@ -191,6 +205,41 @@ fn inflate_within_limits<R: Read + Seek>(zip: &mut zip::ZipArchive<R>, packed: u
         }
     }
     Ok(())
+}
+
+/// A cell range (`ref="B5:A1"` of a dimension, merged cell, shared formula …) whose end comes
+/// before its start: calamine subtracts the two and overflows.
+fn backwards_range(xml: &[u8]) -> Option<String> {
+    let mut at = 0;
+    while let Some(i) = xml.get(at..).and_then(|rest| rest.windows(5).position(|w| w == b"ref=\"")) {
+        let start = at + i;
+        at = start + 5;
+        // ` ref="`, not `sqref="`.
+        if start == 0 || !xml[start - 1].is_ascii_whitespace() {
+            continue;
+        }
+        let Some(len) = xml[at..].iter().take(40).position(|b| *b == b'"') else { continue };
+        let value = &xml[at..at + len];
+        let mut ends = value.split(|b| *b == b':').map(cell_position);
+        if let (Some(Some(a)), Some(Some(b)), None) = (ends.next(), ends.next(), ends.next()) {
+            if b.0 < a.0 || b.1 < a.1 {
+                return Some(String::from_utf8_lossy(value).into_owned());
+            }
+        }
+    }
+    None
+}
+
+/// `AB12` → (row 12, column 28); `None` unless letters then digits.
+fn cell_position(r: &[u8]) -> Option<(u64, u64)> {
+    let letters = r.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    let (col, row) = r.split_at(letters);
+    if letters == 0 || letters > 3 || row.is_empty() || row.len() > 7 || !row.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let col = col.iter().fold(0u64, |n, c| n * 26 + u64::from(c.to_ascii_uppercase() - b'A' + 1));
+    let row = row.iter().fold(0u64, |n, c| n * 10 + u64::from(c - b'0'));
+    Some((row, col))
 }
 
 pub fn read_xlsx(bytes: &[u8]) -> Result<Sheet, Failure> {
@@ -341,6 +390,10 @@ fn xlsx_rows<RS: Read + Seek>(wb: &mut calamine::Xlsx<RS>, name: &str) -> Result
         for m in regions {
             let (r0, c0) = m.start;
             let (r1, c1) = m.end;
+            // A hostile `ref="B5:A1"` runs backwards: BTreeMap::range would panic on it.
+            if r0 > r1 || c0 > c1 {
+                continue;
+            }
             let Some(value) = map.get(&r0).and_then(|row| row.get(c0 as usize)).cloned() else { continue };
             if value.is_empty() {
                 continue;
