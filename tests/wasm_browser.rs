@@ -65,11 +65,15 @@ fn hostile_objects_are_named_errors_and_the_engine_keeps_working() {
     let getter = js_sys::Object::new();
     let desc = js_sys::Object::new();
     js_sys::Reflect::set(&desc, &"get".into(), &js_sys::Function::new_no_args("throw new Error('getter')")).unwrap();
+    // Enumerable, or JSON.stringify would skip it and never call the getter.
+    js_sys::Reflect::set(&desc, &"enumerable".into(), &JsValue::TRUE).unwrap();
     js_sys::Object::define_property(&getter, &"incomes".into(), &desc);
     for v in [JsValue::from(cyclic), deep, getter.into()] {
         for _ in 0..100 {
             let err = wasm::validate_indicator_system(v.clone()).unwrap_err();
             assert_eq!(get(&err, "kind").as_string().unwrap(), "invalid");
+            let message = get(&err, "message").as_string().unwrap();
+            assert!(message.contains("无法作为 JSON 数据读取") || message.contains("嵌套"), "{message}");
             assert!(wasm::check_dibao_income(v.clone(), JsValue::UNDEFINED).is_err());
             assert!(wasm::params_in_force("2024-06-30".into(), v.clone()).is_err());
         }

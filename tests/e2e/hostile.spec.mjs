@@ -53,7 +53,7 @@ test("a settings file nested 4,000 deep is refused by name and the engine keeps 
     const engine = await loadEngine();
     const cyclic = {};
     cyclic.self = cyclic;
-    const getter = Object.defineProperty({}, "incomes", { get() { throw new Error("getter"); } });
+    const getter = Object.defineProperty({}, "incomes", { enumerable: true, get() { throw new Error("getter"); } });
     const out = [];
     for (const v of [cyclic, getter]) {
       for (let i = 0; i < 300; i++) {
