@@ -107,3 +107,27 @@ fn a_merged_range_written_end_first_is_a_broken_file_not_a_panic() {
     let m = refused(include_bytes!("batch/hostile/merge-backwards.xlsx"), "台账.xlsx");
     assert!(m.contains("区域 A3:A2 的起点在终点之后"), "{m}");
 }
+
+#[test]
+fn many_small_parts_that_inflate_past_the_ratio_are_stopped_by_bytes_counted() {
+    use std::io::Write;
+    // A real workbook, then 20 extra parts of 1 MB of zeros each: no part declares more than 1 MB
+    // (the directory check lets each pass) but together they inflate to ~1000 times their size.
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    for (c, h) in HEADER.split(',').enumerate() {
+        ws.write_string(0, c as u16, h).unwrap();
+        ws.write_string(1, c as u16, ["A", "甲村", "张三", "户主", "1970-01-01", "全劳力", "1000"][c]).unwrap();
+    }
+    let book = wb.save_to_buffer().unwrap();
+    assert!(read_file(&book, "台账.xlsx").is_ok());
+    let mut zip = zip::ZipWriter::new_append(std::io::Cursor::new(book)).unwrap();
+    let opts = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    for i in 0..20 {
+        zip.start_file(format!("xl/media/zeros{i}.bin"), opts).unwrap();
+        zip.write_all(&vec![0u8; 1024 * 1024]).unwrap();
+    }
+    let bomb = zip.finish().unwrap().into_inner();
+    let m = refused(&bomb, "台账.xlsx");
+    assert!(m.contains("解压后超过压缩大小的 200 倍") && m.contains("疑似“压缩炸弹”"), "{m}");
+}
