@@ -75,3 +75,38 @@ test("a settings file nested 4,000 deep is refused by name and the engine keeps 
   expect(messages[3]).toBe(0);
   await fillDibao(page);
 });
+
+test("the spreadsheet module refuses wrong values by name and then reads a sheet", async ({ page }) => {
+  await ready(page);
+  const out = await page.evaluate(async () => {
+    const m = await import("./pkg-sheet/jingning_sheet.js");
+    await m.default();
+    const cyclic = {};
+    cyclic.self = cyclic;
+    const csv = new TextEncoder().encode("户编号,姓名,与户主关系,出生日期,劳动能力,工资性收入\nA,张三,户主,1970-01-01,全劳力,1000\n");
+    const messages = [];
+    for (const f of [
+      () => new m.BatchSession(12345, 5, undefined),
+      () => new m.BatchSession({ length: 1e12 }, "a.csv", undefined),
+      () => new m.BatchSession(csv, "a.csv", cyclic),
+      () => new m.BatchSession(csv, "a.csv", { assessment_date: "2024-06-30", overrides: { "dibao.standard_annual": NaN } }),
+      () => m.checkFileSize(NaN),
+    ]) {
+      try {
+        f();
+        messages.push("accepted");
+      } catch (e) {
+        messages.push(e.message);
+      }
+    }
+    const s = new m.BatchSession(csv, "a.csv", { assessment_date: "2024-06-30" });
+    s.step(100);
+    return { messages, households: s.summary().households };
+  });
+  expect(out.messages[0]).toContain("文件内容应为 Uint8Array");
+  expect(out.messages[1]).toContain("文件内容应为 Uint8Array");
+  expect(out.messages[2]).toContain("循环引用");
+  expect(out.messages[3]).toContain("不是有效的数（收到 NaN）");
+  expect(out.messages[4]).toContain("文件大小无效");
+  expect(out.households).toBe(1);
+});
