@@ -7,7 +7,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 WASM_FEATURES := --no-default-features --features wasm
 PORT ?= 8080
 
-.PHONY: serve test lint dist pkg pkg-sheet tools test-tools test-native test-wasm-node test-wasm-chrome test-e2e screenshots typecheck bench bench-browser bench-batch bench-batch-files size mutants clean
+.PHONY: fuzz serve test lint dist pkg pkg-sheet tools test-tools test-native test-wasm-node test-wasm-chrome test-e2e screenshots typecheck bench bench-browser bench-batch bench-batch-files size mutants clean
 
 ## Build the page with the built-in default rules and serve it on http://127.0.0.1:$(PORT)/
 serve: dist
@@ -109,6 +109,17 @@ mutants:
 	  -- --test household_cases --test dibao_income_cases --test household_snapshots || status=$$?; \
 	CARGO_TARGET_DIR=$(CURDIR)/target/mutants-target nice -n 10 python3 scripts/boundary-mutants.py || status=$$?; \
 	exit $$status
+
+## Fuzzing (docs/batch.md): every cargo-fuzz target in turn for FUZZ_SECONDS seconds, niced; not part
+## of `make test`. New corpus entries stay local (fuzz/.gitignore); a crash stops with its input
+## in fuzz/artifacts/<target>/, to be turned into a regression test.
+FUZZ_SECONDS ?= 300
+FUZZ_TARGETS := case_json options village_input indicator_system csv_batch xlsx_batch
+fuzz:
+	scripts/ensure-tools.sh fuzz
+	for t in $(FUZZ_TARGETS); do \
+	  nice -n 10 cargo +nightly fuzz run $$t -- -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=4096 -print_final_stats=1 || exit 1; \
+	done
 
 ## Size of both wasm modules, raw and gzip -9.
 size: pkg pkg-sheet

@@ -65,6 +65,9 @@ const script = [
   "// 静宁县政策核对 — single-file build: every module of the page, and the engine as base64.",
   "const __defs = {}, __cache = {};",
   "function __req(p) { if (!(p in __cache)) { __cache[p] = __defs[p](); } return __cache[p]; }",
+  // A second, uncached evaluation of a module: js/engine.js takes a fresh copy of the engine's
+  // glue this way to replace an instance that trapped.
+  "globalThis.__JN_FRESH = (p) => __defs[p]();",
   ...modules.values(),
   `globalThis.__JN_WASM_B64 = "${wasm}";`,
   `__req(${JSON.stringify(ENTRY)});`,

@@ -6,6 +6,7 @@
 #   scripts/ensure-tools.sh build   # wasm target, wasm-bindgen-cli, wasm-pack, npm deps (wasm-opt)
 #   scripts/ensure-tools.sh test    # the above plus Debian chromium + chromium-driver
 #   scripts/ensure-tools.sh mutants # cargo-mutants, for `make mutants` only (not part of `make test`)
+#   scripts/ensure-tools.sh fuzz    # the nightly toolchain and cargo-fuzz (make fuzz)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -79,9 +80,22 @@ ensure_mutants() {
   fi
 }
 
+# `make fuzz` only: libFuzzer needs nightly's sanitizer flags; installed only when missing.
+ensure_fuzz() {
+  if ! rustup toolchain list | grep -q '^nightly'; then
+    log "installing the nightly toolchain (for cargo fuzz)"
+    rustup toolchain install nightly --profile minimal
+  fi
+  if ! command -v cargo-fuzz >/dev/null 2>&1; then
+    log "installing cargo-fuzz"
+    cargo install --locked cargo-fuzz
+  fi
+}
+
 case "$what" in
   build) ensure_wasm_target; ensure_wasm_bindgen; ensure_wasm_pack; ensure_npm ;;
   test)  ensure_wasm_target; ensure_chromium; ensure_wasm_bindgen; ensure_wasm_pack; ensure_npm ;;
   mutants) ensure_mutants ;;
-  *) echo "usage: $0 build|test|mutants" >&2; exit 2 ;;
+  fuzz)  ensure_fuzz ;;
+  *) echo "usage: $0 build|test|mutants|fuzz" >&2; exit 2 ;;
 esac

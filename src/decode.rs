@@ -137,16 +137,29 @@ impl Decoder {
 }
 
 /// Parses JSON text, turning a syntax error into a [`Failure`] with line and column.
+/// A UTF-8 byte order mark before the text is dropped: Windows Notepad saves one, and JSON
+/// readers call it a syntax error at line 1, column 1.
 pub fn parse_json(text: &str) -> Result<Value, Failure> {
-    serde_json::from_str(text).map_err(|e| json_failure(&e))
+    serde_json::from_str(strip_bom(text)).map_err(|e| json_failure(&e))
 }
 
 /// [`parse_json`] into a [`Node`] borrowing the text's strings: the same values, the same errors.
 pub fn parse_node(text: &str) -> Result<Node<'_>, Failure> {
-    serde_json::from_str(text).map_err(|e| json_failure(&e))
+    serde_json::from_str(strip_bom(text)).map_err(|e| json_failure(&e))
+}
+
+pub fn strip_bom(text: &str) -> &str {
+    text.strip_prefix('\u{FEFF}').unwrap_or(text)
 }
 
 fn json_failure(e: &serde_json::Error) -> Failure {
+    // serde_json stops at 128 levels of nesting, which is a limit, not a syntax error.
+    if e.to_string().starts_with("recursion limit exceeded") {
+        return Failure::invalid(vec![FieldError::new(
+            "$",
+            format!("JSON 嵌套层数过多（第 {} 行第 {} 列，超过 128 层），不是本工具的输入格式", e.line(), e.column()),
+        )]);
+    }
     Failure::invalid(vec![FieldError::new("$", format!("不是有效的 JSON（第 {} 行第 {} 列）：{}", e.line(), e.column(), json_error_zh(e)))])
 }
 
@@ -494,10 +507,28 @@ pub fn date_value(d: &mut Decoder, path: impl fmt::Display, v: Val, label: &str)
         }
         Err(_) => {
             let shaped = s.len() == 10 && s.as_bytes()[4] == b'-' && s.as_bytes()[7] == b'-';
-            let why = if shaped { "日期不存在" } else { "格式应为 YYYY-MM-DD" };
+            let why = match (shaped, year_month_day(s)) {
+                (true, _) => "日期不存在".to_string(),
+                // 2024/2/30: the day is what is wrong, not only the separators.
+                (false, Some((y, m, day))) => match i32::try_from(y).ok().and_then(|y| NaiveDate::from_ymd_opt(y, m, day)) {
+                    None if (1..=12).contains(&m) => format!("日期不存在（{y} 年 {m} 月没有 {day} 日）"),
+                    None => format!("日期不存在（没有 {m} 月）"),
+                    Some(date) => format!("格式应为 YYYY-MM-DD（即 {}）", date.format("%Y-%m-%d")),
+                },
+                (false, None) => "格式应为 YYYY-MM-DD".to_string(),
+            };
             d.error(path.to_string(), format!("「{label}」{why}，收到 {s}"));
             None
         }
+    }
+}
+
+/// A date written with other separators (`2024/2/30`, `2024.2.30`, `2024年2月30日`) as numbers.
+fn year_month_day(s: &str) -> Option<(u32, u32, u32)> {
+    let parts: Vec<&str> = s.trim_end_matches('日').split(['-', '/', '.', '年', '月']).collect();
+    match parts.iter().map(|p| p.trim().parse::<u32>().ok()).collect::<Option<Vec<u32>>>()?.as_slice() {
+        [y, m, d] if (1000..=9999).contains(y) => Some((*y, *m, *d)),
+        _ => None,
     }
 }
 
@@ -532,7 +563,13 @@ pub fn decimal_value(d: &mut Decoder, path: impl fmt::Display, v: Val, label: &s
         _ => None,
     };
     if parsed.is_none() {
-        d.error(path.to_string(), format!("「{label}」应为数值（如 \"1234.56\"），收到{}", show(v)));
+        // NaN and ±Infinity from JS arrive as these strings (src/wasm/mod.rs): not a number at all.
+        match v.as_str().map(str::trim) {
+            Some(s @ ("NaN" | "Infinity" | "-Infinity")) => {
+                d.error(path.to_string(), format!("「{label}」不是有效的数（收到 {s}），请填写数值（如 \"1234.56\"）"))
+            }
+            _ => d.error(path.to_string(), format!("「{label}」应为数值（如 \"1234.56\"），收到{}", show(v))),
+        }
     }
     parsed
 }

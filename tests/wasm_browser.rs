@@ -50,3 +50,39 @@ fn village_assessment_runs_in_the_browser() {
     let row = js_sys::Array::from(&get(&ranking, "rows")).get(0);
     assert_eq!(get(&row, "rank").as_f64(), Some(1.0));
 }
+
+/// Issue 15: in the page's module a cyclic object, one nested 4,000 deep or an object whose
+/// getter throws once left every later call failing until reload; now each is a named error and
+/// the next call works.
+#[wasm_bindgen_test]
+fn hostile_objects_are_named_errors_and_the_engine_keeps_working() {
+    let cyclic = js_sys::Object::new();
+    js_sys::Reflect::set(&cyclic, &"self".into(), &cyclic).unwrap();
+    let mut deep: JsValue = js_sys::Object::new().into();
+    for _ in 0..4000 {
+        let o = js_sys::Object::new();
+        js_sys::Reflect::set(&o, &"a".into(), &deep).unwrap();
+        deep = o.into();
+    }
+    let getter = js_sys::Object::new();
+    let desc = js_sys::Object::new();
+    js_sys::Reflect::set(&desc, &"get".into(), &js_sys::Function::new_no_args("throw new Error('getter')")).unwrap();
+    // Enumerable, or JSON.stringify would skip it and never call the getter.
+    js_sys::Reflect::set(&desc, &"enumerable".into(), &JsValue::TRUE).unwrap();
+    js_sys::Object::define_property(&getter, &"incomes".into(), &desc);
+    for v in [JsValue::from(cyclic), deep, getter.into()] {
+        for _ in 0..100 {
+            let err = wasm::validate_indicator_system(v.clone()).unwrap_err();
+            assert_eq!(get(&err, "kind").as_string().unwrap(), "invalid");
+            let message = get(&err, "message").as_string().unwrap();
+            assert!(message.contains("无法作为 JSON 数据读取") || message.contains("嵌套"), "{message}");
+            assert!(wasm::check_dibao_income(v.clone(), JsValue::UNDEFINED).is_err());
+            assert!(wasm::params_in_force("2024-06-30".into(), v.clone()).is_err());
+        }
+    }
+    let id = wasm::parse_id_number(JsValue::from_f64(110105194912310020.0), JsValue::UNDEFINED).unwrap();
+    assert_eq!(get(&id, "valid").as_bool(), Some(false));
+    let text = r#"{"assessment_date":"2024-06-30","household_size":1,"incomes":{"wage":"100"}}"#;
+    let r = wasm::check_dibao_income(JsValue::from_str(text), JsValue::UNDEFINED).unwrap();
+    assert_eq!(get(&r, "below_standard").as_bool(), Some(true));
+}

@@ -74,19 +74,19 @@ fn overrides_replace_the_standard_and_are_reported() {
 
 #[wasm_bindgen_test]
 fn clauses_come_from_the_seed() {
-    let c = wasm::clause("五(十二)", None).unwrap();
+    let c = wasm::clause("五(十二)".into(), JsValue::UNDEFINED).unwrap();
     assert_eq!(get(&c, &["title"]).as_string().unwrap(), "分层分类实施社会救助");
     assert_eq!(get(&c, &["document", "short"]).as_string().unwrap(), "实施意见");
-    assert!(wasm::clause("九(九十)", None).unwrap().is_undefined());
+    assert!(wasm::clause("九(九十)".into(), JsValue::UNDEFINED).unwrap().is_undefined());
 }
 
 #[wasm_bindgen_test]
 fn passages_of_national_rules_come_with_their_document() {
-    let c = wasm::clause("未成年人", Some("mca-2021-43".into())).unwrap();
+    let c = wasm::clause("未成年人".into(), "mca-2021-43".into()).unwrap();
     assert_eq!(get(&c, &["document", "number"]).as_string().unwrap(), "民发〔2021〕43号");
     assert!(get(&c, &["text"]).as_string().unwrap().contains("可继续享有救助供养待遇至18周岁"));
     // Passage names are per document: the seed has no clause of that name.
-    assert!(wasm::clause("未成年人", None).unwrap().is_undefined());
+    assert!(wasm::clause("未成年人".into(), JsValue::UNDEFINED).unwrap().is_undefined());
     let docs = js_sys::Array::from(&wasm::documents().unwrap());
     assert_eq!(get(&docs.get(0), &["id"]).as_string().unwrap(), "seed-2021");
     assert!(docs.length() >= 5);
@@ -256,15 +256,15 @@ fn evaluate_household_accepts_json_text_and_overrides() {
 
 #[wasm_bindgen_test]
 fn parse_id_number_fills_the_form_or_explains() {
-    let ok = wasm::parse_id_number("11010519491231002X", Some("2024-12-31".into())).unwrap();
+    let ok = wasm::parse_id_number("11010519491231002X".into(), "2024-12-31".into()).unwrap();
     assert_eq!(get(&ok, &["valid"]).as_bool(), Some(true));
     assert_eq!(get(&ok, &["birth_date"]).as_string().unwrap(), "1949-12-31");
     assert_eq!(get(&ok, &["sex"]).as_string().unwrap(), "female");
     assert_eq!(get(&ok, &["age"]).as_f64(), Some(75.0));
-    let card = wasm::parse_id_number("11010519491231002X12", None).unwrap();
+    let card = wasm::parse_id_number("11010519491231002X12".into(), JsValue::UNDEFINED).unwrap();
     assert_eq!(get(&card, &["valid"]).as_bool(), Some(true));
     assert!(get(&card, &["age"]).is_null());
-    let bad = wasm::parse_id_number("110105194912310021", None).unwrap();
+    let bad = wasm::parse_id_number("110105194912310021".into(), JsValue::UNDEFINED).unwrap();
     assert_eq!(get(&bad, &["valid"]).as_bool(), Some(false));
     assert!(get(&bad, &["error"]).as_string().unwrap().contains("校验码"));
 }
@@ -277,4 +277,129 @@ fn household_choices_come_from_the_engine() {
     assert_eq!(get(&labour.get(0), &["code"]).as_string().unwrap(), "full");
     assert_eq!(get(&labour.get(0), &["label"]).as_string().unwrap(), "全劳力");
     assert!(js_sys::Array::from(&get(&c, &["risk"])).length() == 9);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hostile values (issue 15): every exported function is called with values a careless or hostile
+// caller can pass, and afterwards a normal case must still evaluate — a trap would have left the
+// instance dead ("memory access out of bounds") for every later call.
+
+/// `{ self: <itself> }`.
+fn cyclic() -> JsValue {
+    let o = js_sys::Object::new();
+    js_sys::Reflect::set(&o, &"self".into(), &o).unwrap();
+    o.into()
+}
+
+/// An object nested `depth` deep: `{ a: { a: … } }`.
+fn nested(depth: usize) -> JsValue {
+    let mut v: JsValue = js_sys::Object::new().into();
+    for _ in 0..depth {
+        let o = js_sys::Object::new();
+        js_sys::Reflect::set(&o, &"a".into(), &v).unwrap();
+        v = o.into();
+    }
+    v
+}
+
+/// A household-looking object whose `members` getter throws.
+fn throwing_getter() -> JsValue {
+    let o = js(household_case());
+    let desc = js_sys::Object::new();
+    js_sys::Reflect::set(&desc, &"get".into(), &js_sys::Function::new_no_args("throw new Error('getter')")).unwrap();
+    js_sys::Object::define_property(o.unchecked_ref::<js_sys::Object>(), &"members".into(), &desc);
+    o
+}
+
+fn hostile_values() -> Vec<(&'static str, JsValue)> {
+    vec![
+        ("cyclic", cyclic()),
+        ("4000 deep", nested(4000)),
+        ("throwing getter", throwing_getter()),
+        ("number", JsValue::from_f64(110105194912310020.0)),
+        ("NaN", JsValue::from_f64(f64::NAN)),
+        ("Infinity", JsValue::from_f64(f64::INFINITY)),
+        ("BigInt", js_sys::BigInt::from(5).into()),
+        ("function", js_sys::Function::new_no_args("return 1").into()),
+        ("symbol", js_sys::Symbol::for_("x").into()),
+        ("huge text", JsValue::from(js_sys::JsString::from("x").repeat(17 * 1024 * 1024))),
+        ("array", js_sys::Array::new().into()),
+        ("true", JsValue::TRUE),
+    ]
+}
+
+use wasm_bindgen::JsCast;
+
+#[wasm_bindgen_test]
+fn hostile_values_never_kill_the_engine() {
+    let good = js(household_case());
+    for (name, v) in hostile_values() {
+        // Whatever comes back (a named error, or a result for the few values that are fine) —
+        // what must not happen is a trap.
+        let _ = wasm::evaluate_household(v.clone(), JsValue::UNDEFINED);
+        let _ = wasm::evaluate_household(good.clone(), v.clone());
+        let _ = wasm::check_dibao_income(v.clone(), JsValue::UNDEFINED);
+        let _ = wasm::check_dibao_income(JsValue::from_str(r#"{"assessment_date":"2024-01-01","household_size":1,"incomes":{}}"#), v.clone());
+        let _ = wasm::assess_village(v.clone(), JsValue::UNDEFINED);
+        let _ = wasm::assess_village(js(perfect_village("a")), v.clone());
+        let _ = wasm::rank_villages(v.clone(), JsValue::UNDEFINED);
+        let _ = wasm::rank_villages(js(serde_json::json!([perfect_village("a")])), v.clone());
+        let _ = wasm::validate_indicator_system(v.clone());
+        let _ = wasm::validate_params(v.clone());
+        let _ = wasm::params_in_force(v.clone(), JsValue::UNDEFINED);
+        let _ = wasm::params_in_force("2024-06-30".into(), v.clone());
+        let _ = wasm::clause(v.clone(), v.clone());
+        let id = wasm::parse_id_number(v.clone(), v.clone()).unwrap_or_else(|_| panic!("parseIdNumber threw on {name}"));
+        assert_eq!(get(&id, &["valid"]).as_bool(), Some(false), "{name}");
+    }
+    // A few hundred throwing getters in a row (the page once died after about that many).
+    for _ in 0..300 {
+        assert!(wasm::evaluate_household(throwing_getter(), JsValue::UNDEFINED).is_err());
+    }
+    let r = wasm::evaluate_household(good, JsValue::UNDEFINED).expect("the engine still works");
+    assert!(r.is_object());
+    assert!(wasm::household_choices().is_ok() && wasm::income_items().is_ok() && wasm::clauses().is_ok() && wasm::builtin_params().is_ok());
+}
+
+#[wasm_bindgen_test]
+fn hostile_values_are_named_errors() {
+    let message = |r: Result<JsValue, JsValue>| get(&r.expect_err("refused"), &["message"]).as_string().unwrap();
+    let m = message(wasm::evaluate_household(cyclic(), JsValue::UNDEFINED));
+    assert!(m.starts_with("$: 农户信息无法作为 JSON 数据读取：其中有循环引用"), "{m}");
+    let m = message(wasm::evaluate_household(throwing_getter(), JsValue::UNDEFINED));
+    assert!(m.contains("读取时出错的属性") && m.contains("getter"), "{m}");
+    let m = message(wasm::validate_indicator_system(nested(4000)));
+    assert!(m.contains("嵌套"), "{m}");
+    let m = message(wasm::evaluate_household(JsValue::from(js_sys::JsString::from("x").repeat(17 * 1024 * 1024)), JsValue::UNDEFINED));
+    assert!(m.contains("农户信息过大"), "{m}");
+    let m = message(wasm::params_in_force(JsValue::from_f64(20240630.0), JsValue::UNDEFINED));
+    assert!(m.contains("「核查日期」应为文本，收到 number"), "{m}");
+    let id = wasm::parse_id_number(JsValue::from_f64(110105194912310020.0), JsValue::UNDEFINED).unwrap();
+    assert!(get(&id, &["error"]).as_string().unwrap().contains("作为数字传入时末几位已经丢失"));
+}
+
+#[wasm_bindgen_test]
+fn nan_and_infinite_money_are_named_errors_not_blanks() {
+    let input = js_sys::Object::new();
+    js_sys::Reflect::set(&input, &"assessment_date".into(), &"2024-06-30".into()).unwrap();
+    js_sys::Reflect::set(&input, &"household_size".into(), &JsValue::from_f64(3.0)).unwrap();
+    let incomes = js_sys::Object::new();
+    js_sys::Reflect::set(&incomes, &"wage".into(), &JsValue::from_f64(f64::NAN)).unwrap();
+    js_sys::Reflect::set(&incomes, &"business_net".into(), &JsValue::from_f64(f64::NEG_INFINITY)).unwrap();
+    js_sys::Reflect::set(&input, &"incomes".into(), &incomes).unwrap();
+    js_sys::Reflect::set(&input, &"employment_costs".into(), &JsValue::from_f64(f64::INFINITY)).unwrap();
+    let err = wasm::check_dibao_income(input.into(), JsValue::UNDEFINED).unwrap_err();
+    let list = js_sys::Array::from(&get(&err, &["errors"]));
+    let shown: Vec<String> =
+        list.iter().map(|e| format!("{} {}", get(&e, &["path"]).as_string().unwrap(), get(&e, &["message"]).as_string().unwrap())).collect();
+    assert!(shown.iter().any(|e| e.starts_with("$.incomes.wage ") && e.contains("不是有效的数（收到 NaN）")), "{shown:?}");
+    assert!(shown.iter().any(|e| e.starts_with("$.incomes.business_net ") && e.contains("-Infinity")), "{shown:?}");
+    assert!(shown.iter().any(|e| e.starts_with("$.employment_costs ") && e.contains("Infinity")), "{shown:?}");
+    // An override of NaN is refused by its parameter too, not ignored.
+    let opts = js_sys::Object::new();
+    let ov = js_sys::Object::new();
+    js_sys::Reflect::set(&ov, &"dibao.standard_annual".into(), &JsValue::from_f64(f64::NAN)).unwrap();
+    js_sys::Reflect::set(&opts, &"overrides".into(), &ov).unwrap();
+    let err = wasm::evaluate_household(js(household_case()), opts.into()).unwrap_err();
+    assert!(get(&err, &["message"]).as_string().unwrap().contains("NaN"));
 }

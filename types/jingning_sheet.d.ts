@@ -158,7 +158,7 @@ export class BatchSession {
      * whose header row is recognised), decides household or village sheet (`options.kind`, else
      * from the headers) and matches its header row.
      */
-    constructor(bytes: Uint8Array | number[], file_name: string, opts: BatchOptions | string | undefined);
+    constructor(bytes: Uint8Array, file_name: string, opts: BatchOptions | string | undefined);
     /**
      * Evaluates up to `max_households` more households (a village sheet is done when opened).
      */
@@ -204,7 +204,7 @@ export interface InitOutput {
     readonly batchsession_exportXlsx: (a: number) => [number, number, number, number];
     readonly batchsession_households: (a: number, b: number, c: number) => [number, number, number];
     readonly batchsession_info: (a: number) => [number, number, number];
-    readonly batchsession_new: (a: number, b: number, c: number, d: number, e: any) => [number, number, number];
+    readonly batchsession_new: (a: any, b: any, c: any) => [number, number, number];
     readonly batchsession_step: (a: number, b: number) => [number, number, number];
     readonly batchsession_summary: (a: number) => [number, number, number];
     readonly batchsession_villageScores: (a: number) => [number, number, number];
@@ -212,12 +212,14 @@ export interface InitOutput {
     readonly checkFileSize: (a: number) => [number, number];
     readonly templateXlsx: () => [number, number, number, number];
     readonly villageTemplateXlsx: (a: any) => [number, number, number, number];
+    readonly wasm_bindgen__convert__closures_____invoke__hf75cfa9b2875e3aa: (a: number, b: number, c: any, d: any) => any;
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
     readonly __wbindgen_free: (a: number, b: number, c: number) => void;
     readonly __wbindgen_exn_store: (a: number) => void;
     readonly __externref_table_alloc: () => number;
     readonly __wbindgen_externrefs: WebAssembly.Table;
+    readonly __wbindgen_destroy_closure: (a: number, b: number) => void;
     readonly __externref_table_dealloc: (a: number) => void;
     readonly __wbindgen_start: () => void;
 }

@@ -25,6 +25,9 @@ pub enum Cell {
     Date(NaiveDate),
     /// An Excel error value such as `#DIV/0!`.
     Error(String),
+    /// A formula saved without its result (`=SUM(B2:B4)`): the file was written by a program and
+    /// never calculated, so its value is unknown — not empty.
+    Uncalculated(String),
 }
 
 /// How a column's cells are read (the `kind` of data/household-fields.toml).
@@ -62,7 +65,7 @@ impl Cell {
         match self {
             Cell::Empty => Cow::Borrowed(""),
             Cell::Text(s) => Cow::Borrowed(s.as_str()),
-            Cell::Error(s) => Cow::Borrowed(s.as_str()),
+            Cell::Error(s) | Cell::Uncalculated(s) => Cow::Borrowed(s.as_str()),
             Cell::Number(x) => Cow::Owned(number_text(*x)),
             Cell::Bool(b) => Cow::Borrowed(if *b { "是" } else { "否" }),
             Cell::Date(d) => Cow::Owned(iso_date(*d)),
@@ -111,6 +114,9 @@ pub fn to_node<'c>(cell: &'c Cell, kind: Kind, label: &str) -> CellResult<'c> {
     if let Cell::Error(e) = cell {
         return Err(format!("「{label}」是公式错误值 {e}，请先在表格中改正"));
     }
+    if let Cell::Uncalculated(f) = cell {
+        return Err(format!("「{label}」是公式 {f}，但文件中没有保存计算结果（多半由程序生成、未在 Excel/WPS 中打开过）：请在 Excel/WPS 中打开并保存后再核查"));
+    }
     let v = match kind {
         Kind::Key | Kind::Text | Kind::Choice => Node::String(text_ref(cell)),
         Kind::IdNumber => Node::String(id_number(cell, label)?),
@@ -146,13 +152,25 @@ fn has_full_width(s: &str) -> bool {
 fn id_number<'c>(cell: &'c Cell, label: &str) -> Result<Cow<'c, str>, String> {
     match cell {
         // Excel keeps 15 significant digits: an 18-digit number has already lost its last ones.
-        Cell::Number(x) if x.abs() >= 1e15 => Err(format!("「{label}」被表格存成了数字，末几位已经丢失；请把该列设为“文本”格式后重新填写")),
+        Cell::Number(x) if x.abs() >= 1e15 => Err(stored_as_number(label)),
+        // The same number as Excel shows it and a CSV export writes it: `1.10105E+17`.
+        Cell::Text(t) if looks_scientific(t) => Err(stored_as_number(label)),
         other => match text_ref(other) {
             // Nothing to remove or upper-case.
             t if t.bytes().all(|b| b.is_ascii_digit() || b.is_ascii_uppercase()) => Ok(t),
             t => Ok(Cow::Owned(t.replace([' ', '\''], "").to_uppercase())),
         },
     }
+}
+
+fn stored_as_number(label: &str) -> String {
+    format!("「{label}」被表格存成了数字，末几位已经丢失；请把该列设为“文本”格式后重新填写")
+}
+
+/// `1.10105E+17`, `1.10105e17`: a long number in Excel's scientific form.
+fn looks_scientific(t: &str) -> bool {
+    let t = t.trim();
+    t.contains(['E', 'e']) && t.bytes().next().is_some_and(|b| b.is_ascii_digit()) && t.parse::<f64>().is_ok_and(|x| x.abs() >= 1e10)
 }
 
 /// Amounts and counts: `１,２３４.５元` → `1234.5`. Text that is not a number afterwards is left

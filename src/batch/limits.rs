@@ -17,8 +17,9 @@ pub const MAX_XLSX_RATIO: u64 = 200;
 /// Most parts an xlsx may contain.
 pub const MAX_XLSX_ENTRIES: usize = 10_000;
 
-/// Columns read from a sheet; cells beyond are ignored (with a note).
-pub const MAX_COLUMNS: usize = 256;
+/// Columns a sheet may have: Excel's own limit (XFD). Every column is read and written back; a
+/// file claiming more is refused, not cut (cells once disappeared silently past column 256).
+pub const MAX_COLUMNS: usize = 16_384;
 
 /// Rows before the header row that may hold a title (e.g. `某某镇2024年农户信息台账`).
 pub const HEADER_SEARCH_ROWS: usize = 10;

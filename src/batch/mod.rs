@@ -9,6 +9,8 @@
 //! * [`village_households`] — a household 台账 → each village's household-derived indicators, filled
 //!   into its scorecard with the households behind every number.
 //! * [`limits`] — what a file may ask of the reader.
+//! * `output` (feature `cli`) — result files written beside the target and renamed on success,
+//!   never over an input.
 //! * `read`, `write` (feature `sheet`) — xlsx (calamine, rust_xlsxwriter) and CSV (csv) files; which
 //!   sheet of a workbook, and whether it is a household or a village sheet.
 //!
@@ -22,9 +24,11 @@ pub mod summary;
 pub mod village;
 pub mod village_households;
 
+#[cfg(feature = "cli")]
+pub mod output;
 #[cfg(feature = "sheet")]
 pub mod read;
-#[cfg(feature = "sheet")]
+#[cfg(feature = "cli")]
 pub mod run;
 #[cfg(feature = "sheet")]
 pub mod stream;

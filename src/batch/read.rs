@@ -2,9 +2,10 @@
 //!
 //! Everything a real file can do wrong ends in a Chinese message, never a panic: a file of another
 //! type, an old `.xls`, a GBK-encoded CSV, an empty sheet, an xlsx whose parts declare absurd
-//! uncompressed sizes (a zip bomb, refused before calamine inflates anything), a sheet with a
-//! title above its header row, merged cells (their value is filled into every row they span),
-//! formulas (calamine gives their cached value).
+//! uncompressed sizes or inflate to more than they declare (a zip bomb, refused before calamine
+//! opens it, by bytes actually inflated), a broken sheet, a sheet with a title above its header
+//! row, merged cells (their value is filled into every row they span), formulas (calamine gives
+//! their cached value; one saved without a result is a cell error), an unclosed CSV quote.
 use super::cell::Cell;
 use super::columns;
 use super::household::Row;
@@ -127,21 +128,28 @@ pub fn detect(bytes: &[u8], name: &str) -> Result<Format, Failure> {
     Ok(Format::Csv)
 }
 
-/// Checks an xlsx's declared sizes before anything is inflated.
+/// Checks an xlsx before calamine opens it: the sizes its zip directory declares (cheap, refuses
+/// an honest bomb at once), then the bytes each part actually inflates to, counted while
+/// inflating and stopped as soon as a limit is passed — a directory can under-declare (a 256 KB
+/// file whose directory says 1 MB held a 256 MB sheet), so only counted bytes are trusted.
+/// Memory stays at one inflate buffer whatever the file says.
 pub fn check_zip<R: Read + Seek>(reader: R) -> Result<(), Failure> {
     let mut zip = zip::ZipArchive::new(reader).map_err(|_| fail("文件以 zip 开头但已损坏，无法作为 .xlsx 读取"))?;
     if zip.len() > MAX_XLSX_ENTRIES {
         return Err(fail(format!("文件包含 {} 个部件，超过上限 {MAX_XLSX_ENTRIES}，不像是正常的表格", zip.len())));
     }
     let mut total: u64 = 0;
+    let mut packed_total: u64 = 0;
     let mut has_workbook = false;
     for i in 0..zip.len() {
         let f = zip.by_index_raw(i).map_err(|_| fail("文件已损坏，无法作为 .xlsx 读取"))?;
-        has_workbook |= f.name() == "xl/workbook.xml";
+        has_workbook |= f.name().is_ok_and(|n| n == "xl/workbook.xml");
         let (size, packed) = (f.size(), f.compressed_size().max(1));
         total = total.saturating_add(size);
+        packed_total = packed_total.saturating_add(packed);
         if size > 1024 * 1024 && size / packed > MAX_XLSX_RATIO {
-            return Err(fail(format!("文件中的「{}」声明解压后 {}，是压缩后的 {} 倍，疑似“压缩炸弹”，已拒绝读取", f.name(), mb(size), size / packed)));
+            let name = f.name().unwrap_or_default().into_owned();
+            return Err(fail(format!("文件中的「{name}」声明解压后 {}，是压缩后的 {} 倍，疑似“压缩炸弹”，已拒绝读取", mb(size), size / packed)));
         }
     }
     if total > MAX_XLSX_UNCOMPRESSED {
@@ -150,7 +158,88 @@ pub fn check_zip<R: Read + Seek>(reader: R) -> Result<(), Failure> {
     if !has_workbook {
         return Err(fail("这是 zip 文件但不是 Excel 表格（.xlsx），可能是 Word 文档或其他压缩包"));
     }
+    inflate_within_limits(&mut zip, packed_total)
+}
+
+/// Inflates every part into nothing, counting bytes, and stops at the first limit passed: the
+/// total ([`MAX_XLSX_UNCOMPRESSED`]) or, past 1 MB, [`MAX_XLSX_RATIO`] times the compressed bytes.
+fn inflate_within_limits<R: Read + Seek>(zip: &mut zip::ZipArchive<R>, packed: u64) -> Result<(), Failure> {
+    let bomb_at = (packed.saturating_mul(MAX_XLSX_RATIO)).max(1024 * 1024);
+    let limit = bomb_at.min(MAX_XLSX_UNCOMPRESSED);
+    let mut total: u64 = 0;
+    let mut buf = vec![0u8; 64 * 1024];
+    for i in 0..zip.len() {
+        let mut part = zip.by_index(i).map_err(|e| fail(format!("文件已损坏，无法作为 .xlsx 读取（{e}）")))?;
+        let sheet = part.name().is_ok_and(|n| n.to_ascii_lowercase().starts_with("xl/worksheets/"));
+        let mut carry: Vec<u8> = Vec::new();
+        loop {
+            let n = match part.read(&mut buf) {
+                Ok(0) => break,
+                Ok(n) => n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(_) => return Err(fail(format!("文件中的「{}」已损坏，无法解压（实际内容与目录中声明的不符）", part.name().unwrap_or_default()))),
+            };
+            if sheet {
+                // The tail of the last chunk too, so a `ref="…"` cut between two chunks is seen.
+                carry.extend_from_slice(&buf[..n]);
+                if let Some(range) = backwards_range(&carry) {
+                    return Err(fail(format!(
+                        "文件中的「{}」已损坏：区域 {range} 的起点在终点之后，请在 Excel/WPS 中打开后另存为 .xlsx",
+                        part.name().unwrap_or_default()
+                    )));
+                }
+                carry.drain(..carry.len().saturating_sub(80));
+            }
+            total += n as u64;
+            if total > limit {
+                return Err(if limit == MAX_XLSX_UNCOMPRESSED {
+                    fail(format!("文件解压后超过 {} 的上限（MAX_XLSX_UNCOMPRESSED），已停止读取：请拆分后再核查", mb(MAX_XLSX_UNCOMPRESSED)))
+                } else {
+                    fail(format!(
+                        "文件解压后超过压缩大小的 {MAX_XLSX_RATIO} 倍（{} → 超过 {}），目录中声明的大小不实，疑似“压缩炸弹”，已停止读取",
+                        mb(packed),
+                        mb(limit)
+                    ))
+                });
+            }
+        }
+    }
     Ok(())
+}
+
+/// A cell range (`ref="B5:A1"` of a dimension, merged cell, shared formula …) whose end comes
+/// before its start: calamine subtracts the two and overflows.
+fn backwards_range(xml: &[u8]) -> Option<String> {
+    let mut at = 0;
+    while let Some(i) = xml.get(at..).and_then(|rest| rest.windows(5).position(|w| w == b"ref=\"")) {
+        let start = at + i;
+        at = start + 5;
+        // ` ref="`, not `sqref="`.
+        if start == 0 || !xml[start - 1].is_ascii_whitespace() {
+            continue;
+        }
+        let Some(len) = xml[at..].iter().take(40).position(|b| *b == b'"') else { continue };
+        let value = &xml[at..at + len];
+        let mut ends = value.split(|b| *b == b':').map(cell_position);
+        if let (Some(Some(a)), Some(Some(b)), None) = (ends.next(), ends.next(), ends.next()) {
+            if b.0 < a.0 || b.1 < a.1 {
+                return Some(String::from_utf8_lossy(value).into_owned());
+            }
+        }
+    }
+    None
+}
+
+/// `AB12` → (row 12, column 28); `None` unless letters then digits.
+fn cell_position(r: &[u8]) -> Option<(u64, u64)> {
+    let letters = r.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    let (col, row) = r.split_at(letters);
+    if letters == 0 || letters > 3 || row.is_empty() || row.len() > 7 || !row.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let col = col.iter().fold(0u64, |n, c| n * 26 + u64::from(c.to_ascii_uppercase() - b'A' + 1));
+    let row = row.iter().fold(0u64, |n, c| n * 10 + u64::from(c - b'0'));
+    Some((row, col))
 }
 
 pub fn read_xlsx(bytes: &[u8]) -> Result<Sheet, Failure> {
@@ -248,15 +337,20 @@ fn xlsx_rows<RS: Read + Seek>(wb: &mut calamine::Xlsx<RS>, name: &str) -> Result
     {
         let mut reader = wb.worksheet_cells_reader(name).map_err(|e| fail(format!("无法读取工作表「{name}」：{e}")))?;
         let mut count = 0usize;
-        while let Some(c) = reader.next_cell().map_err(|e| fail(format!("工作表「{name}」已损坏：{e}")))? {
-            let (r, col) = c.get_position();
+        // With the formula: a formula cell saved without its result (a file written by a program
+        // and never opened in Excel/WPS) must not read as an empty cell.
+        while let Some(c) = reader.next_cell_with_formula().map_err(|e| fail(format!("工作表「{name}」已损坏：{e}")))? {
+            let (r, col) = c.pos;
             let col = col as usize;
             if col >= MAX_COLUMNS {
-                cut_columns |= !c.get_value().is_empty();
+                cut_columns |= !c.value.is_empty() || c.formula.is_some();
                 continue;
             }
-            let cell = match c.get_value() {
-                DataRef::Empty => continue,
+            let cell = match &c.value {
+                DataRef::Empty => match c.formula {
+                    Some(f) if !f.trim().is_empty() => Cell::Uncalculated(format!("={f}")),
+                    _ => continue,
+                },
                 DataRef::Int(i) => Cell::Number(*i as f64),
                 DataRef::Float(x) => Cell::Number(*x),
                 DataRef::String(s) => Cell::Text(s.as_str().into()),
@@ -287,15 +381,19 @@ fn xlsx_rows<RS: Read + Seek>(wb: &mut calamine::Xlsx<RS>, name: &str) -> Result
         }
     }
     if cut_columns {
-        notes.push(format!("第 {MAX_COLUMNS} 列以后的内容未读取"));
+        return Err(fail(format!("工作表「{name}」有第 {MAX_COLUMNS} 列以后的内容（超出 Excel 的列数上限），文件已损坏，请在 Excel/WPS 中打开后另存为 .xlsx")));
     }
     // Merged cells hold their value in the top-left cell only; a household column merged over its
     // members' rows means that value for every one of them.
-    if let Some(Ok(regions)) = wb.worksheet_merge_cells(name) {
+    if let Ok(regions) = wb.merge_cells_by_sheet_name(name) {
         let mut filled = 0usize;
         for m in regions {
             let (r0, c0) = m.start;
             let (r1, c1) = m.end;
+            // A hostile `ref="B5:A1"` runs backwards: BTreeMap::range would panic on it.
+            if r0 > r1 || c0 > c1 {
+                continue;
+            }
             let Some(value) = map.get(&r0).and_then(|row| row.get(c0 as usize)).cloned() else { continue };
             if value.is_empty() {
                 continue;
@@ -311,6 +409,10 @@ fn xlsx_rows<RS: Read + Seek>(wb: &mut calamine::Xlsx<RS>, name: &str) -> Result
                             *slot = value.clone();
                             filled += 1;
                         }
+                    }
+                    // A merged range may claim a whole sheet: the cells it fills count too.
+                    if filled > MAX_CELLS {
+                        return Err(fail(format!("工作表「{name}」的合并单元格超过 {MAX_CELLS} 个单元格，请拆分后再核查")));
                     }
                 }
             }
@@ -367,8 +469,22 @@ pub fn locate_header_in(rows: Vec<Row>, system: &IndicatorSystem) -> Result<Shee
         notes.push(format!("表头在第 {} 行，上面的标题行已跳过", header.number));
     }
     let headers = header_texts(&header);
+    if let Some(note) = beyond_headers_note(&data, headers.len()) {
+        notes.push(note);
+    }
     let kind = kind_of(&headers, system).0;
     Ok(Sheet { format: Format::Csv, sheet_name: None, sheet_names: Vec::new(), kind, header_row: header.number, headers, rows: data, preamble: rows, notes })
+}
+
+/// The note for content right of the last header (the first such row named): it takes no part in
+/// the evaluation and is kept in exports after the result columns.
+pub fn beyond_headers_note(rows: &[Row], width: usize) -> Option<String> {
+    let row = rows.iter().find(|r| r.cells.iter().skip(width).any(|c| !c.is_empty()))?;
+    Some(beyond_headers_note_at(row.number, width))
+}
+
+pub fn beyond_headers_note_at(row: usize, width: usize) -> String {
+    format!("第 {row} 行等在表头最后一列（第 {width} 列）右边还有内容：这些列没有表头，不参与核查，导出结果时原样放在结果各列之后")
 }
 
 fn header_texts(row: &Row) -> Vec<String> {
@@ -402,12 +518,31 @@ pub fn csv_reader<R: Read>(input: R, delimiter: u8) -> csv::Reader<R> {
 
 /// One CSV record as a row (all cells text: the column's kind decides how they are read).
 pub fn csv_row(record: &csv::ByteRecord, number: usize) -> Result<Row, Failure> {
-    let mut cells = Vec::with_capacity(record.len().min(MAX_COLUMNS));
-    for field in record.iter().take(MAX_COLUMNS) {
+    if record.len() > MAX_COLUMNS {
+        return Err(fail(format!("第 {number} 行有 {} 列，超过 {MAX_COLUMNS} 列的上限（Excel 的最大列数）：请检查分隔符或拆分表格", record.len())));
+    }
+    let mut cells = Vec::with_capacity(record.len());
+    if let Some(swallowed) = record.iter().find_map(swallowed_lines) {
+        return Err(fail(format!(
+            "CSV 文件第 {number} 行有一个引号（\"）没有配对：其后 {swallowed} 行都被读进了同一个单元格。请在该行找到多余或缺少的引号，改正后再核查"
+        )));
+    }
+    for field in record.iter() {
         let s = std::str::from_utf8(field).map_err(|_| fail(format!("第 {number} 行含有非 UTF-8 字符（文件可能是 GBK 编码）：请另存为“CSV UTF-8”")))?;
         cells.push(if s.is_empty() { Cell::Empty } else { Cell::Text(s.into()) });
     }
     Ok(Row { number, cells })
+}
+
+/// Lines of a multi-line field that look like rows of their own (two or more separators): the
+/// sign of a quote left open, which makes the reader take the rest of the file as one cell. A
+/// real multi-line cell (an address with Alt+Enter) rarely has a line like that.
+fn swallowed_lines(field: &[u8]) -> Option<usize> {
+    if !field.contains(&b'\n') {
+        return None;
+    }
+    let rows = field.split(|b| *b == b'\n').skip(1).filter(|line| line.iter().filter(|b| matches!(b, b',' | b'\t' | b';')).count() >= 2).count();
+    (rows > 0).then(|| field.split(|b| *b == b'\n').count() - 1)
 }
 
 pub fn csv_error(e: &csv::Error) -> Failure {

@@ -4,6 +4,7 @@
 use super::compare::{compare, Change};
 use super::household::{group_sheet, BatchOptions, Group, HouseholdRow, Plan, Row, RowError, SheetGroups};
 use super::limits::{too_large, MAX_FILE_BYTES};
+use super::output::{not_written, AtomicFile};
 use super::read::{check_csv_sheet, detect, fail, read_xlsx_pick, Format, Pick, SheetKind};
 use super::stream::{drive, open_csv};
 use super::summary::Summary;
@@ -48,7 +49,7 @@ pub struct Report {
 
 enum Out {
     None,
-    Csv(Box<CsvOut<BufWriter<File>>>),
+    Csv(Box<CsvOut<BufWriter<File>>>, AtomicFile),
     Xlsx(Vec<Row>, Vec<HouseholdRow>),
     /// A whole sheet (xlsx input): results kept and written in the sheet's row order at the end.
     Whole(Vec<HouseholdRow>),
@@ -77,7 +78,19 @@ fn io(path: &std::path::Path, e: std::io::Error) -> Failure {
     fail(format!("无法读写文件 {}：{e}", path.display()))
 }
 
+/// Runs a file; a failed run says that it left no result file behind (see [`super::output`]).
 pub fn run_file(a: RunArgs) -> Result<Report, Failure> {
+    if let Some(p) = &a.out {
+        super::output::refuse_overwriting_input(p, &[&a.input])?;
+    }
+    let out = a.out.clone();
+    run_one(a).map_err(|f| match &out {
+        Some(p) => not_written(f, p),
+        None => f,
+    })
+}
+
+fn run_one(a: RunArgs) -> Result<Report, Failure> {
     let name = a.input.display().to_string();
     let mut file = File::open(&a.input).map_err(|e| io(&a.input, e))?;
     let mut magic = [0u8; 8];
@@ -120,14 +133,24 @@ pub fn run_file(a: RunArgs) -> Result<Report, Failure> {
         None => Out::None,
         Some(_) if matches!(source, Source::Whole(..)) => Out::Whole(Vec::new()),
         Some(p) if p.extension().is_some_and(|e| e.eq_ignore_ascii_case("xlsx")) => Out::Xlsx(Vec::new(), Vec::new()),
-        Some(p) => Out::Csv(Box::new(CsvOut::new(BufWriter::with_capacity(1 << 16, File::create(p).map_err(|e| io(p, e))?), &plan, &preamble)?)),
+        Some(p) => {
+            let mut target = AtomicFile::create(p, &[&a.input])?;
+            let file = target.file().try_clone().map_err(|e| io(p, e))?;
+            Out::Csv(Box::new(CsvOut::new(BufWriter::with_capacity(1 << 16, file), &plan, &preamble)?), target)
+        }
     };
     let mut errors: Vec<String> = Vec::new();
     let mut errors_not_listed = 0;
     let mut second_summary = second.as_ref().map(|p| Summary::new(p.measures()));
     let mut changes = second.as_ref().map(|_| Vec::new());
     let headers = plan.result_headers();
+    // A streamed file's rows past the first few are seen only here: the first one with content
+    // right of the last header is noted like a whole sheet's (see read::beyond_headers_note).
+    let mut beyond = notes.iter().any(|n| n.contains("右边还有内容")).then_some(0);
     let sink = |g: &Group, h: &HouseholdRow| {
+        if beyond.is_none() {
+            beyond = g.rows.iter().find(|r| !write::beyond_headers(r, &plan.headers).is_empty()).map(|r| r.number);
+        }
         for e in &h.errors {
             if errors.len() < MAX_REPORTED_ERRORS {
                 errors.push(RowError::describe(e));
@@ -142,7 +165,7 @@ pub fn run_file(a: RunArgs) -> Result<Report, Failure> {
         }
         match &mut out {
             Out::None => Ok(()),
-            Out::Csv(w) => g.rows.iter().try_for_each(|r| w.row(&plan, r, Some(h))),
+            Out::Csv(w, _) => g.rows.iter().try_for_each(|r| w.row(&plan, r, Some(h))),
             Out::Xlsx(rows, hs) => {
                 rows.extend(g.rows.iter().cloned());
                 hs.push(h.clone());
@@ -158,6 +181,9 @@ pub fn run_file(a: RunArgs) -> Result<Report, Failure> {
         Source::Stream(rows) => (drive(&plan, rows, a.jobs, sink)?, None),
         Source::Whole(rows, groups) => (drive_whole(&plan, &rows, &groups, sink)?, Some((rows, groups))),
     };
+    if let Some(n) = beyond.filter(|n| *n > 0) {
+        notes.push(super::read::beyond_headers_note_at(n, plan.headers.len()));
+    }
     match (out, &a.out) {
         (Out::Whole(hs), Some(p)) => {
             let (rows, groups) = whole.unwrap_or_default();
@@ -168,14 +194,15 @@ pub fn run_file(a: RunArgs) -> Result<Report, Failure> {
             } else {
                 write::csv_bytes_by(&plan, &preamble, &rows, &hs, &owners)?
             };
-            std::fs::write(p, bytes).map_err(|e| io(p, e))?;
+            AtomicFile::create(p, &[&a.input])?.write_all(&bytes)?;
         }
-        (Out::Csv(w), Some(p)) => {
+        (Out::Csv(w, target), Some(p)) => {
             w.finish()?.flush().map_err(|e| io(p, e))?;
+            target.commit()?;
         }
         (Out::Xlsx(rows, hs), Some(p)) => {
             let bytes = write::xlsx(&plan, &preamble, &rows, &hs, &summary)?;
-            std::fs::write(p, bytes).map_err(|e| io(p, e))?;
+            AtomicFile::create(p, &[&a.input])?.write_all(&bytes)?;
         }
         _ => {}
     }

@@ -142,9 +142,11 @@ where
         let (job_tx, job_rx) = sync_channel::<(usize, Vec<Group>)>(jobs);
         let job_rx = Arc::new(Mutex::new(job_rx));
         let (done_tx, done_rx) = sync_channel::<(usize, Result<Evaluated, Failure>)>(jobs * 2);
+        // A thread the system refuses (too many, no memory) is one worker fewer, not an abort.
+        let mut workers = 0;
         for _ in 0..jobs {
             let (rx, tx) = (job_rx.clone(), done_tx.clone());
-            s.spawn(move || loop {
+            let spawned = std::thread::Builder::new().spawn_scoped(s, move || loop {
                 let next = rx.lock().map_err(|_| ()).and_then(|r| r.recv().map_err(|_| ()));
                 let Ok((seq, groups)) = next else { break };
                 let mut part = Summary::new(plan.measures());
@@ -160,10 +162,14 @@ where
                     break;
                 }
             });
+            workers += usize::from(spawned.is_ok());
+        }
+        if workers == 0 {
+            return Err(fail("无法创建核查线程：请用 --jobs 1 单线程运行"));
         }
         // The reader reports its own failure (a bad CSV line) in sequence, as a chunk that failed.
         let reader_tx = done_tx;
-        s.spawn(move || {
+        let reader = std::thread::Builder::new().spawn_scoped(s, move || {
             let mut grouper = Grouper::new(plan);
             let mut chunk = Vec::with_capacity(CHUNK);
             let mut seq = 0;
@@ -192,6 +198,9 @@ where
             chunk.extend(grouper.finish());
             send(&mut seq, chunk);
         });
+        if reader.is_err() {
+            return Err(fail("无法创建读取线程：请用 --jobs 1 单线程运行"));
+        }
         let mut pending: BTreeMap<usize, Result<Evaluated, Failure>> = BTreeMap::new();
         let mut next = 0;
         // Ends when the reader and every worker have hung up; returning early drops the receiver,

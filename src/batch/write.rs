@@ -16,6 +16,16 @@ pub fn kept_columns(headers: &[String]) -> Vec<usize> {
     (0..headers.len()).filter(|i| !columns::is_result_header(&headers[*i])).collect()
 }
 
+/// A row's cells right of its sheet's last header, up to its last non-empty one: they have no
+/// header and take no part in the evaluation, but they are the sheet's data, so an export keeps
+/// them, after the result columns (a streamed file's width is not known in advance, and this
+/// keeps every export of the same sheet alike).
+pub fn beyond_headers<'r>(row: &'r Row, headers: &[String]) -> &'r [Cell] {
+    let cells = row.cells.get(headers.len()..).unwrap_or(&[]);
+    let end = cells.iter().rposition(|c| !c.is_empty()).map_or(0, |i| i + 1);
+    &cells[..end]
+}
+
 /// The result cells of one sheet row.
 pub fn result_cells(plan: &Plan, h: Option<&HouseholdRow>, row: usize) -> Vec<String> {
     let n = plan.result_headers().len();
@@ -41,15 +51,15 @@ impl<W: Write> CsvOut<W> {
     pub fn new(mut out: W, plan: &Plan, preamble: &[Row]) -> Result<Self, Failure> {
         out.write_all(b"\xEF\xBB\xBF").map_err(io)?;
         let kept = kept_columns(&plan.headers);
-        let mut w = csv::WriterBuilder::new().flexible(true).from_writer(out);
-        for row in preamble {
-            let rec: Vec<String> = kept.iter().map(|i| row.cells.get(*i).map(Cell::display).unwrap_or_default()).collect();
-            w.write_record(&rec).map_err(csv_io)?;
-        }
+        let w = csv::WriterBuilder::new().flexible(true).from_writer(out);
         let mut header: Vec<String> = kept.iter().map(|i| plan.headers[*i].clone()).collect();
         header.extend(plan.result_headers().iter().cloned());
-        w.write_record(&header).map_err(csv_io)?;
-        Ok(CsvOut { w, kept })
+        let mut out = CsvOut { w, kept };
+        for row in preamble {
+            out.row(plan, row, None)?;
+        }
+        out.w.write_record(&header).map_err(csv_io)?;
+        Ok(out)
     }
 
     pub fn row(&mut self, plan: &Plan, row: &Row, h: Option<&HouseholdRow>) -> Result<(), Failure> {
@@ -72,6 +82,9 @@ impl<W: Write> CsvOut<W> {
                     self.w.write_field("").map_err(csv_io)?;
                 }
             }
+        }
+        for cell in beyond_headers(row, &plan.headers) {
+            self.w.write_field(cell.shown().as_bytes()).map_err(csv_io)?;
         }
         self.w.write_record(None::<&[u8]>).map_err(csv_io)
     }
@@ -150,9 +163,16 @@ pub fn xlsx_by(
     {
         let ws = wb.add_worksheet().set_name("核查结果").map_err(xe)?;
         let top = u32::try_from(preamble.len()).map_err(|_| fail("行数过多"))?;
+        let extra = |ws: &mut Worksheet, r: u32, row: &Row| -> Result<(), Failure> {
+            let cells = beyond_headers(row, &plan.headers);
+            let at: Vec<usize> = (0..cells.len()).collect();
+            let shifted = Row { number: row.number, cells: cells.to_vec() };
+            write_cells_at(ws, r, kept.len() + rh.len(), &at, &shifted, &date)
+        };
         for (n, row) in preamble.iter().enumerate() {
             let r = u32::try_from(n).map_err(|_| fail("行数过多"))?;
             write_cells(ws, r, &kept, row, &date)?;
+            extra(ws, r, row)?;
         }
         for (c, i) in kept.iter().enumerate() {
             ws.write_string_with_format(top, col(c)?, &plan.headers[*i], &bold).map_err(xe)?;
@@ -169,6 +189,7 @@ pub fn xlsx_by(
                     ws.write_string_with_format(r, col(kept.len() + j)?, v, &result).map_err(xe)?;
                 }
             }
+            extra(ws, r, row)?;
         }
         ws.set_freeze_panes(top + 1, 0).map_err(xe)?;
         let last_col = col((kept.len() + rh.len()).saturating_sub(1))?;
@@ -181,8 +202,13 @@ pub fn xlsx_by(
 
 /// One row's original cells, with their types (numbers stay numbers, dates stay dates).
 fn write_cells(ws: &mut Worksheet, r: u32, kept: &[usize], row: &Row, date: &Format) -> Result<(), Failure> {
+    write_cells_at(ws, r, 0, kept, row, date)
+}
+
+/// [`write_cells`] from column `first` on.
+fn write_cells_at(ws: &mut Worksheet, r: u32, first: usize, kept: &[usize], row: &Row, date: &Format) -> Result<(), Failure> {
     for (c, i) in kept.iter().enumerate() {
-        let c = col(c)?;
+        let c = col(first + c)?;
         match row.cells.get(*i).unwrap_or(&Cell::Empty) {
             Cell::Empty => {}
             Cell::Text(s) => write_text(ws, r, c, s)?,
@@ -197,6 +223,10 @@ fn write_cells(ws: &mut Worksheet, r: u32, kept: &[usize], row: &Row, date: &For
                 ws.write_datetime_with_format(r, c, &dt, date).map_err(xe)?;
             }
             Cell::Error(e) => write_text(ws, r, c, e)?,
+            // Written back as the formula it is, so Excel calculates it when the file is opened.
+            Cell::Uncalculated(f) => {
+                ws.write_formula(r, c, f.as_str()).map_err(xe)?;
+            }
         }
     }
     Ok(())
@@ -321,15 +351,20 @@ pub fn template() -> Result<Vec<u8>, Failure> {
 pub fn table(headers: &[String], preamble: &[Row], rows: &[Row], result_headers: &[String], results: &[Vec<String>], xlsx: bool) -> Result<Vec<u8>, Failure> {
     let kept = kept_columns(headers);
     let mut lines: Vec<Vec<String>> = Vec::with_capacity(rows.len() + preamble.len() + 1);
-    let original = |row: &Row| kept.iter().map(|i| row.cells.get(*i).map(Cell::display).unwrap_or_default()).collect::<Vec<_>>();
-    lines.extend(preamble.iter().map(original));
+    let line = |row: &Row, results: Option<&Vec<String>>| {
+        let mut l: Vec<String> = kept.iter().map(|i| row.cells.get(*i).map(Cell::display).unwrap_or_default()).collect();
+        let mut r = results.cloned().unwrap_or_default();
+        r.resize(result_headers.len().max(r.len()), String::new());
+        l.extend(r);
+        l.extend(beyond_headers(row, headers).iter().map(Cell::display));
+        l
+    };
+    lines.extend(preamble.iter().map(|row| line(row, None)));
     let mut head: Vec<String> = kept.iter().map(|i| headers[*i].clone()).collect();
     head.extend(result_headers.iter().cloned());
     lines.push(head);
     for (i, row) in rows.iter().enumerate() {
-        let mut l = original(row);
-        l.extend(results.get(i).cloned().unwrap_or_default());
-        lines.push(l);
+        lines.push(line(row, results.get(i)));
     }
     if !xlsx {
         let mut w = csv::WriterBuilder::new().flexible(true).from_writer(b"\xEF\xBB\xBF".to_vec());

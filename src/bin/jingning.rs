@@ -4,10 +4,11 @@
 //! on bad input it prints every problem with its field path and exits with status 2.
 
 use clap::{Parser, Subcommand};
+use jingning_policy::batch::output::{refuse_overwriting_input, AtomicFile};
 use jingning_policy::household::dibao_income;
 use jingning_policy::village;
 use jingning_policy::Failure;
-use std::io::Read;
+use std::io::{Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -85,8 +86,8 @@ enum Command {
         /// .xlsx 中要读取的工作表（名称或序号，从 1 起）；默认为第一个表头可识别的农户工作表
         #[arg(long)]
         sheet: Option<String>,
-        /// 并行核查的线程数（.csv 流式读取时）；默认为本机 CPU 核数，1 为单线程
-        #[arg(long)]
+        /// 并行核查的线程数（.csv 流式读取时）：1 到 256；默认为本机 CPU 核数，1 为单线程
+        #[arg(long, value_parser = parse_jobs)]
         jobs: Option<usize>,
     },
     /// 村级考核批量评分：读取乡镇的村级指标表（每行一个村，表头为指标名称），打分、定级、排名；
@@ -133,6 +134,17 @@ enum Command {
     },
     /// 列出规则引用的全部文件：标题、发文机关、文号、日期、网址，是否只存摘录、是否二手来源
     Documents,
+}
+
+/// Most threads `--jobs` may ask for: each holds a few chunks of households, and a number in the
+/// thousands once made thread creation fail and the process abort.
+const MAX_JOBS: usize = 256;
+
+fn parse_jobs(s: &str) -> Result<usize, String> {
+    match s.trim().parse::<usize>() {
+        Ok(n) if (1..=MAX_JOBS).contains(&n) => Ok(n),
+        _ => Err(format!("--jobs 应为 1 到 {MAX_JOBS} 之间的整数（线程数），收到“{s}”")),
+    }
 }
 
 fn read(path: &PathBuf) -> Result<String, Failure> {
@@ -246,6 +258,9 @@ fn run(cli: Cli) -> Result<String, Failure> {
             use jingning_policy::batch::read::{read_file_pick, Pick, SheetKind};
             use jingning_policy::batch::{village, write};
             let fail = |m: String| Failure::invalid(vec![jingning_policy::FieldError::new("$", m)]);
+            if let Some(p) = &out {
+                refuse_overwriting_input(p, &[&file])?;
+            }
             let opts = village_options(&options)?;
             let bytes = std::fs::read(&file).map_err(|e| fail(format!("无法读取文件 {}：{e}", file.display())))?;
             let pick = Pick { sheet, kind: Some(SheetKind::Village), system: Some(opts.system()?) };
@@ -254,7 +269,7 @@ fn run(cli: Cli) -> Result<String, Failure> {
             if let Some(p) = &out {
                 let xlsx = p.extension().is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
                 let bytes = write::table(&sheet.headers, &sheet.preamble, &sheet.rows, &b.result_headers, &b.results, xlsx)?;
-                std::fs::write(p, bytes).map_err(|e| fail(format!("无法写入 {}：{e}", p.display())))?;
+                AtomicFile::create(p, &[&file])?.write_all(&bytes)?;
             }
             #[derive(serde::Serialize)]
             struct Report<'a> {
@@ -279,13 +294,14 @@ fn run(cli: Cli) -> Result<String, Failure> {
             Ok(serde_json::to_string_pretty(&report).expect("result serialises"))
         }
         Command::BatchTemplate { out, villages, options } => {
+            let inputs: Vec<&std::path::Path> = options.iter().map(PathBuf::as_path).collect();
+            refuse_overwriting_input(&out, &inputs)?;
             let bytes = if villages {
                 jingning_policy::batch::write::village_template(village_options(&options)?.system()?)?
             } else {
                 jingning_policy::batch::write::template()?
             };
-            std::fs::write(&out, bytes)
-                .map_err(|e| Failure::invalid(vec![jingning_policy::FieldError::new("$", format!("无法写入 {}：{e}", out.display()))]))?;
+            AtomicFile::create(&out, &inputs)?.write_all(&bytes)?;
             Ok(format!("模板已写入 {}", out.display()))
         }
         Command::Fields => Ok(serde_json::to_string_pretty(&jingning_policy::case::fields::catalogue()).expect("catalogue serialises")),
@@ -309,15 +325,34 @@ fn run(cli: Cli) -> Result<String, Failure> {
     }
 }
 
-fn main() -> ExitCode {
-    match run(Cli::parse()) {
-        Ok(out) => {
-            println!("{out}");
-            ExitCode::SUCCESS
+/// Prints the result; a reader that has gone away (`jingning … | head`) ends the run quietly.
+fn print(text: &str) -> ExitCode {
+    let mut out = std::io::stdout().lock();
+    match writeln!(out, "{text}").and_then(|_| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("无法输出结果：{e}");
+            ExitCode::from(1)
         }
-        Err(f) => {
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    // A bug must not reach staff as a Rust backtrace: the panic is caught here (release builds
+    // unwind natively, see Cargo.toml) and said in Chinese; any result file started is removed
+    // by its guard while unwinding.
+    std::panic::set_hook(Box::new(|_| {}));
+    match jingning_policy::batch::output::guard(move || run(cli)) {
+        Ok(Ok(out)) => print(&out),
+        Ok(Err(f)) => {
             eprintln!("{}", f.describe());
             ExitCode::from(2)
+        }
+        Err(panic) => {
+            eprintln!("内部错误：{panic}。这是本程序的缺陷，不是输入有误；没有写出不完整的结果文件。请把输入文件（去掉个人信息后）和这条信息报给维护者");
+            ExitCode::from(3)
         }
     }
 }

@@ -21,7 +21,9 @@ use std::sync::{Arc, Mutex, OnceLock};
 /// labels and (long) sources each time was most of an evaluation's allocations.
 pub type Text = Arc<str>;
 
+mod domain;
 mod status;
+pub use domain::{Domain, Kind as DomainKind};
 pub use status::{in_force, ParamStatus};
 
 include!(concat!(env!("OUT_DIR"), "/param_ids.rs"));
@@ -76,6 +78,9 @@ pub struct ParamDef {
     /// The seed clause the parameter serves, if any.
     pub clause: Option<String>,
     pub description: Option<String>,
+    /// What values it can take (`kind`, `min`, `max` in params/*.toml); every built-in parameter
+    /// has one, and a user file's parameter of a built-in id takes the built-in one.
+    pub domain: Option<Domain>,
     pub values: Vec<DatedValue>,
 }
 
@@ -155,7 +160,11 @@ impl ParamSet {
     pub fn merged_with(&self, other: &ParamSet) -> ParamSet {
         let mut out = self.clone();
         for (id, p) in &other.params {
-            out.params.insert(id.clone(), p.clone());
+            let mut p = p.clone();
+            if p.domain.is_none() {
+                p.domain = self.params.get(id).and_then(|b| b.domain.clone());
+            }
+            out.params.insert(id.clone(), p);
         }
         for (r, parent) in &other.regions {
             out.regions.insert(r.clone(), parent.clone());
@@ -208,7 +217,7 @@ fn read_doc(d: &mut Decoder, path: &str, doc: &Value, set: &mut ParamSet) {
     let Some(params) = root.array(d, "param", "参数", 10_000) else { return };
     for item in params {
         let Some(p) = Obj::at(d, &item.path, item.value, "参数") else { continue };
-        p.deny_unknown(d, &["id", "label", "unit", "clause", "description", "values"]);
+        p.deny_unknown(d, &["id", "label", "unit", "clause", "description", "kind", "min", "max", "values"]);
         for (key, label) in [("id", "参数编号"), ("label", "参数名称"), ("unit", "单位"), ("values", "取值")] {
             p.require(d, key, label);
         }
@@ -222,6 +231,17 @@ fn read_doc(d: &mut Decoder, path: &str, doc: &Value, set: &mut ParamSet) {
             }
         }
         let description = p.text(d, "description", "说明", 2000);
+        let domain = p.raw("kind").and_then(|_| {
+            let code = p.text(d, "kind", "参数类型", 20)?;
+            let Some(kind) = DomainKind::parse(&code) else {
+                let codes: Vec<String> = DomainKind::OPTIONS.iter().map(|(_, c, l)| format!("{l}({c})")).collect();
+                d.error(p.path_of("kind"), format!("参数类型「{code}」无效，可选：{}", codes.join(" / ")));
+                return None;
+            };
+            let min = p.decimal(d, "min", "下限", -PARAM_LIMIT, PARAM_LIMIT);
+            let max = p.decimal(d, "max", "上限", -PARAM_LIMIT, PARAM_LIMIT);
+            Some(Domain::new(kind, min, max))
+        });
         let mut values = Vec::new();
         for v in p.array(d, "values", "取值", 1000).unwrap_or_default() {
             let Some(o) = Obj::at(d, &v.path, v.value, "取值") else { continue };
@@ -234,6 +254,11 @@ fn read_doc(d: &mut Decoder, path: &str, doc: &Value, set: &mut ParamSet) {
             let value = o.decimal(d, "value", "值", -PARAM_LIMIT, PARAM_LIMIT);
             let verified = o.bool(d, "verified", "是否已核实");
             let source = o.text(d, "source", "来源", 2000);
+            if let (Some(v), Some(dom), Some(id)) = (value, &domain, p.raw("id").and_then(|v| v.as_str())) {
+                if let Some(why) = dom.refuse(v, p.raw("label").and_then(|v| v.as_str()).unwrap_or(id), id) {
+                    d.error(o.path_of("value"), why);
+                }
+            }
             if let (Some(region), Some(from), Some(value), Some(verified), Some(source)) = (region, from, value, verified, source) {
                 if values.iter().any(|x: &DatedValue| *x.region == *region && x.from == from) {
                     d.error(&v.path, format!("同一地区「{region}」在 {from} 已有取值"));
@@ -245,7 +270,10 @@ fn read_doc(d: &mut Decoder, path: &str, doc: &Value, set: &mut ParamSet) {
             if set.params.contains_key(&id) {
                 d.error(p.path_of("id"), format!("参数「{id}」重复定义"));
             }
-            set.params.insert(id.clone(), ParamDef { id: id.into(), label: label.into(), unit: unit.into(), file: file.clone(), clause, description, values });
+            set.params.insert(
+                id.clone(),
+                ParamDef { id: id.into(), label: label.into(), unit: unit.into(), file: file.clone(), clause, description, domain, values },
+            );
         }
     }
 }
@@ -290,22 +318,45 @@ impl Options {
         if let Some(o) = d.root(v, "选项") {
             o.deny_unknown(&mut d, &["region", "overrides", "params"]);
             opts.region = o.text(&mut d, "region", "地区", 50);
-            if let Some(ov) = o.object(&mut d, "overrides", "参数覆盖") {
-                for key in ov.keys() {
-                    if let Some(x) = ov.decimal(&mut d, key, key, -PARAM_LIMIT, PARAM_LIMIT) {
-                        opts.overrides.insert(key.to_string(), x);
-                    }
-                }
-            }
             if let Some(p) = o.raw("params") {
                 match ParamSet::from_docs(&p.to_json()) {
-                    Ok(set) => opts.params = Some(ParamSet::builtin()?.merged_with(&set)),
+                    Ok(set) => {
+                        let merged = ParamSet::builtin()?.merged_with(&set);
+                        // A user file's value of a built-in parameter within the built-in domain.
+                        for (id, def) in &set.params {
+                            let Some(dom) = merged.params.get(id).and_then(|m| m.domain.as_ref()) else { continue };
+                            for v in &def.values {
+                                if let Some(why) = dom.refuse(v.value, &def.label, id) {
+                                    d.error("$.params", why);
+                                }
+                            }
+                        }
+                        opts.params = Some(merged);
+                    }
                     Err(Failure::Invalid { errors }) => {
                         for e in errors {
                             d.error(e.path.replacen('$', "$.params", 1), e.message);
                         }
                     }
                     Err(other) => return Err(other),
+                }
+            }
+            if let Some(ov) = o.object(&mut d, "overrides", "参数覆盖") {
+                let set = match &opts.params {
+                    Some(set) => set,
+                    None => ParamSet::builtin()?,
+                };
+                for key in ov.keys() {
+                    let def = set.params.get(key);
+                    let label = def.map_or(key, |p| &*p.label);
+                    if let Some(x) = ov.decimal(&mut d, key, label, -PARAM_LIMIT, PARAM_LIMIT) {
+                        match def.and_then(|p| p.domain.as_ref()).and_then(|dom| dom.refuse(x, label, key)) {
+                            Some(why) => d.error(ov.path_of(key), why),
+                            None => {
+                                opts.overrides.insert(key.to_string(), x);
+                            }
+                        }
+                    }
                 }
             }
         }
@@ -583,6 +634,29 @@ impl Serialize for ParamsUsed {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_builtin_parameter_declares_its_domain_and_overrides_outside_it_are_refused() {
+        let set = ParamSet::builtin().unwrap();
+        let missing: Vec<&String> = set.params.iter().filter(|(_, p)| p.domain.is_none()).map(|(id, _)| id).collect();
+        assert!(missing.is_empty(), "no kind in params/*.toml: {missing:?}");
+        let bad = serde_json::json!({ "overrides": { "dibao.standard_annual": "-5000", "tekun.age_elderly": 300, "dibao.edge_multiplier": "0.5" } });
+        let Err(Failure::Invalid { errors }) = Options::from_json(&bad) else { panic!("accepted") };
+        let shown: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+        assert!(
+            shown.contains(
+                &"$.overrides.dibao.standard_annual: 参数「农村低保标准」（dibao.standard_annual）应为正数金额（大于 0，至多 1000000），收到 -5000".to_string()
+            ),
+            "{shown:?}"
+        );
+        assert!(shown.iter().any(|e| e.starts_with("$.overrides.tekun.age_elderly: 参数「特困：老年人年龄（周岁及以上）」")), "{shown:?}");
+        assert!(shown.iter().any(|e| e.contains("dibao.edge_multiplier") && e.contains("倍数")), "{shown:?}");
+        // A user parameter file's value of a built-in parameter is held to the same domain.
+        let file = serde_json::json!({ "params": { "param": [{ "id": "dibao.standard_annual", "label": "低保标准", "unit": "元", "values": [
+            { "region": "静宁县", "from": "2024-01-01", "value": "0", "verified": true, "source": "x" }] }] } });
+        let Err(f) = Options::from_json(&file) else { panic!("accepted") };
+        assert!(f.describe().contains("应为正数金额"), "{}", f.describe());
+    }
 
     #[test]
     fn builtin_sets_are_valid() {

@@ -142,6 +142,13 @@ impl VillageInput {
         }
         let id = o.text(d, "id", "村庄编号", 60);
         let name = o.text(d, "name", "村名", 60);
+        // Blank text reads as absent, which `require` (present, not null) let through: without
+        // this a blank id ended in "$: 输入无法读取" naming no field.
+        for (key, label, value) in [("id", "村庄编号", &id), ("name", "村名", &name)] {
+            if value.is_none() && o.raw(key).and_then(|v| v.as_str()).is_some_and(|s| s.trim().is_empty()) {
+                d.error(o.path_of(key), format!("「{label}」不能为空"));
+            }
+        }
         let township = o.text(d, "township", "乡镇", 60);
         let year = o.int(d, "year", "考核年度", 2000, 2100).map(|y| y as i32);
         let values = o.object(d, "values", "指标值").map(|vals| read_values(d, &vals, system));

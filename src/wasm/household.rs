@@ -17,12 +17,24 @@ pub fn evaluate_household(
 }
 
 /// Checks a 身份证号 (or 20/22-character 残疾人证号) and derives birth date, sex and, given
-/// an assessment date (YYYY-MM-DD), age. Never throws: an invalid number gives `valid: false`
-/// and a Chinese `error`.
+/// an assessment date (YYYY-MM-DD), age. Never throws: an invalid number — or a number given as
+/// a JS number, whose last digits are already lost — gives `valid: false` and a Chinese `error`.
+/// Both arguments are taken as any JS value: a typed `&str` parameter made the generated glue
+/// trap on a number.
 #[wasm_bindgen(js_name = parseIdNumber, unchecked_return_type = "IdCheck")]
-pub fn parse_id_number(id: &str, assessment_date: Option<String>) -> Result<JsValue, JsValue> {
-    let on = assessment_date.and_then(|d| chrono::NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").ok());
-    to_js(&case::id_number::check(id, on))
+pub fn parse_id_number(
+    #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string | undefined | null")] assessment_date: JsValue,
+) -> Result<JsValue, JsValue> {
+    let on = assessment_date.as_string().and_then(|d| chrono::NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").ok());
+    let invalid = |error: &str| case::id_number::IdCheck { valid: false, birth_date: None, sex: None, age: None, error: Some(error.to_string()) };
+    let check = match id.as_string() {
+        Some(s) if s.len() <= 100 => case::id_number::check(&s, on),
+        Some(_) => invalid("身份证号过长"),
+        None if id.as_f64().is_some() => invalid("身份证号应为文本：作为数字传入时末几位已经丢失（18 位超出数字的精度），请以文本传入"),
+        None => invalid("身份证号应为文本"),
+    };
+    to_js(&check)
 }
 
 /// Every option list of the case format (`{code, label}`), keyed by field: relation,

@@ -3,22 +3,79 @@
 //! One file per area (`dibao.rs`, `policy.rs`, `village.rs`, …), each a list of `#[wasm_bindgen]` functions that
 //! decode with the core's own readers, call the core, and serialise the result. No rule lives here.
 //!
-//! Inputs may be plain JS objects or JSON text. Results are plain JS objects (money as decimal
-//! strings). Failures are thrown as an `Error` whose `message` lists every problem and which also
-//! carries `kind` (`"invalid"` | `"calculation"`) and `errors` (`[{ path, message }]`).
-use crate::error::Failure;
+//! Inputs may be plain JS objects or JSON text. Whatever crosses is plain JSON data: an object is
+//! turned into JSON text on the JS side (`JSON.stringify`), so a cycle, a getter that throws, a
+//! BigInt or an object nested thousands deep is a JS exception caught here and thrown back as a
+//! named `Error` — walking such an object from Rust once overflowed the wasm stack and left the
+//! instance dead ("memory access out of bounds") until the page was reloaded. The text is then
+//! read with serde_json (128 levels at most), and size is checked before anything is copied into
+//! wasm memory. NaN and ±Infinity, which JSON has no words for, arrive as the strings `"NaN"`,
+//! `"Infinity"`, `"-Infinity"`, so money given as NaN is an error naming its field, not "not filled".
+//!
+//! Results are plain JS objects (money as decimal strings). Failures are thrown as an `Error` whose
+//! `message` lists every problem and which also carries `kind` (`"invalid"` | `"calculation"`)
+//! and `errors` (`[{ path, message }]`).
+use crate::error::{Failure, FieldError};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+/// Largest input accepted as JSON text (UTF-16 code units, checked before the text is copied into
+/// wasm memory): a county's 333 villages are well under 1 MB.
+pub const MAX_INPUT_CHARS: u32 = 16 * 1024 * 1024;
+
+fn invalid(message: String) -> JsValue {
+    throw(&Failure::invalid(vec![FieldError::new("$", message)]))
+}
+
 /// JS value → JSON value. Strings are taken as JSON text.
 pub(crate) fn to_json(v: JsValue, what: &str) -> Result<serde_json::Value, JsValue> {
+    match json_text(&v, what)? {
+        None => Ok(serde_json::Value::Null),
+        Some(text) => crate::decode::parse_json(&text).map_err(|f| throw(&f)),
+    }
+}
+
+/// A JS value as JSON text (`None` for undefined or null): a string is taken as the text itself,
+/// anything else goes through `JSON.stringify`.
+pub(crate) fn json_text(v: &JsValue, what: &str) -> Result<Option<String>, JsValue> {
     if v.is_undefined() || v.is_null() {
-        return Ok(serde_json::Value::Null);
+        return Ok(None);
     }
-    if let Some(text) = v.as_string() {
-        return crate::decode::parse_json(&text).map_err(|f| throw(&f));
+    let text: js_sys::JsString = if v.is_string() {
+        v.clone().unchecked_into()
+    } else {
+        let replacer = Closure::<dyn Fn(JsValue, JsValue) -> JsValue>::new(|_key: JsValue, value: JsValue| match value.as_f64() {
+            Some(x) if x.is_nan() => JsValue::from_str("NaN"),
+            Some(x) if x.is_infinite() => JsValue::from_str(if x > 0.0 { "Infinity" } else { "-Infinity" }),
+            _ => value,
+        });
+        match js_sys::JSON::stringify_with_replacer(v, replacer.as_ref()) {
+            Ok(t) => t,
+            Err(e) => {
+                let detail = e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_default();
+                return Err(invalid(format!(
+                    "{what}无法作为 JSON 数据读取：其中有循环引用、读取时出错的属性、BigInt 或嵌套过深的对象（{detail}）。请传入普通的对象或 JSON 文本"
+                )));
+            }
+        }
+    };
+    // `JSON.stringify` gives undefined for a function or a symbol.
+    if !text.is_string() {
+        return Err(invalid(format!("{what}应为对象或 JSON 文本，收到 {}", v.js_typeof().as_string().unwrap_or_default())));
     }
-    serde_wasm_bindgen::from_value(v).map_err(|e| throw(&Failure::invalid(vec![crate::FieldError::new("$", format!("{what}无法读取：{e}"))])))
+    if text.length() > MAX_INPUT_CHARS {
+        return Err(invalid(format!("{what}过大（{} 个字符，上限 {MAX_INPUT_CHARS}），不是本工具的输入", text.length())));
+    }
+    Ok(Some(String::from(text)))
+}
+
+/// A JS value that must be text (a date, a clause id), or an error naming it.
+pub(crate) fn text_arg(v: &JsValue, what: &str) -> Result<String, JsValue> {
+    match v.as_string() {
+        Some(s) if s.len() <= 1000 => Ok(s),
+        Some(_) => Err(invalid(format!("「{what}」过长"))),
+        None => Err(invalid(format!("「{what}」应为文本，收到 {}", v.js_typeof().as_string().unwrap_or_default()))),
+    }
 }
 
 pub(crate) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {

@@ -1,5 +1,5 @@
 //! Bindings for the policy text, the parameter sets and the engine version.
-use super::{options, throw, to_js, to_json};
+use super::{options, text_arg, throw, to_js, to_json};
 use crate::params::ParamSet;
 use crate::policy;
 use wasm_bindgen::prelude::*;
@@ -7,8 +7,13 @@ use wasm_bindgen::prelude::*;
 /// One clause by id, or `undefined`: of the seed (e.g. `五(十二)`) when `document` is absent,
 /// otherwise of that document (the `document.id` of a citation, e.g. `mca-2021-43`).
 #[wasm_bindgen(js_name = clause, unchecked_return_type = "Clause | undefined")]
-pub fn clause(id: &str, document: Option<String>) -> Result<JsValue, JsValue> {
-    match policy::clause_in(document.as_deref().unwrap_or(policy::seed().id), id) {
+pub fn clause(
+    #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string | undefined")] document: JsValue,
+) -> Result<JsValue, JsValue> {
+    // Any JS value is accepted (a typed &str traps in the glue on a number); a non-string is "none".
+    let Some(id) = id.as_string() else { return Ok(JsValue::UNDEFINED) };
+    match policy::clause_in(document.as_string().as_deref().unwrap_or(policy::seed().id), &id) {
         Some(c) => to_js(c),
         None => Ok(JsValue::UNDEFINED),
     }
@@ -50,7 +55,11 @@ pub fn engine_version() -> String {
 /// evaluation on an unknown region, a bad override or a bad parameter file, so it also validates
 /// options before they are kept.
 #[wasm_bindgen(js_name = paramsInForce, unchecked_return_type = "ParamStatus[]")]
-pub fn params_in_force(date: &str, #[wasm_bindgen(unchecked_param_type = "EvaluationOptions | undefined")] opts: JsValue) -> Result<JsValue, JsValue> {
+pub fn params_in_force(
+    #[wasm_bindgen(unchecked_param_type = "string")] date: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "EvaluationOptions | undefined")] opts: JsValue,
+) -> Result<JsValue, JsValue> {
+    let date = text_arg(&date, "核查日期")?;
     let opts = options(opts)?;
-    to_js(&crate::params::in_force(date, &opts).map_err(|f| throw(&f))?)
+    to_js(&crate::params::in_force(&date, &opts).map_err(|f| throw(&f))?)
 }

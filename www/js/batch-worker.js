@@ -39,14 +39,20 @@ function file(kind, bytes, name) {
   postMessage({ type: "file", kind, name, bytes: buf }, [buf]);
 }
 
+/** Loads the module once; a failed load is said plainly and tried again on the next message. */
+async function load() {
+  ready ??= init().catch((err) => {
+    ready = null;
+    // `load`: the page explains it in words (js/batch.js loadFailure).
+    throw Object.assign(new Error(`jingning_sheet_bg.wasm 未能读取（${err?.message ?? err}）`), { load: true, kind: "load" });
+  });
+  return ready;
+}
+
 onmessage = async (ev) => {
   const msg = ev.data;
   try {
-    ready ??= init().catch((err) => {
-      ready = null;
-      throw Object.assign(new Error(`jingning_sheet_bg.wasm 未能读取（${err?.message ?? err}）`), { load: true });
-    });
-    await ready;
+    await load();
     switch (msg.type) {
       case "open":
         await open(msg);
@@ -71,6 +77,14 @@ onmessage = async (ev) => {
         break;
     }
   } catch (err) {
+    if (err instanceof WebAssembly.RuntimeError) {
+      // A trap leaves this instance dead: say so, and end the worker; the page starts a fresh one
+      // (with a fresh module instance) for the next file.
+      session = null;
+      postMessage({ type: "error", restart: true, message: `表格模块出错（${err.message}），已重新启动；请重新打开表格。如果再次出现，请把该文件报给维护者`, errors: [] });
+      close();
+      return;
+    }
     fail(err);
   }
 };

@@ -30,6 +30,7 @@ function getWorker() {
     worker = new Worker(new URL("./batch-worker.js", import.meta.url), { type: "module" });
     worker.onmessage = (ev) => onMessage(ev.data);
     worker.onerror = (ev) => {
+      // The worker script itself failed (not found, offline, blocked): a fresh one next time.
       ev.preventDefault?.();
       worker?.terminate();
       worker = null;
@@ -154,8 +155,13 @@ function onMessage(msg) {
         showError(loadFailure(msg.message));
         break;
       }
-      showError(msg.message, msg.errors);
-      if (msg.sheet_names.length) renderSheets(msg);
+      if (msg.restart) {
+        // The worker's module trapped and the worker ended itself: the next use starts afresh.
+        worker?.terminate();
+        worker = null;
+      }
+      showError(msg.message, msg.errors ?? []);
+      if (msg.sheet_names?.length) renderSheets(msg);
       break;
   }
 }

@@ -34,18 +34,62 @@ fn invalid(message: impl Into<String>) -> JsValue {
     throw(&Failure::invalid(vec![FieldError::new("$", message)]))
 }
 
-/// Options as JSON: a JS object or JSON text.
+/// Largest options text accepted (UTF-16 code units): an indicator system is tens of KB.
+const MAX_OPTIONS_CHARS: u32 = 16 * 1024 * 1024;
+
+/// Options as JSON: a JS object or JSON text. An object is turned into text by `JSON.stringify`
+/// on the JS side, so a cycle, a throwing getter or absurd nesting is a JS exception caught here
+/// (named), never a walk of the object from Rust that overflows the wasm stack; NaN and ±Infinity
+/// arrive as "NaN" / "Infinity" and are refused by the field they are in. See src/wasm/mod.rs
+/// of the main module, which does the same.
 fn options_json(v: JsValue) -> Result<serde_json::Value, JsValue> {
     if v.is_undefined() || v.is_null() {
         return Ok(serde_json::Value::Null);
     }
-    if let Some(text) = v.as_string() {
-        if text.trim().is_empty() {
-            return Ok(serde_json::Value::Null);
+    let text: js_sys::JsString = if v.is_string() {
+        v.clone().unchecked_into()
+    } else {
+        let replacer = Closure::<dyn Fn(JsValue, JsValue) -> JsValue>::new(|_key: JsValue, value: JsValue| match value.as_f64() {
+            Some(x) if x.is_nan() => JsValue::from_str("NaN"),
+            Some(x) if x.is_infinite() => JsValue::from_str(if x > 0.0 { "Infinity" } else { "-Infinity" }),
+            _ => value,
+        });
+        match js_sys::JSON::stringify_with_replacer(&v, replacer.as_ref()) {
+            Ok(t) => t,
+            Err(e) => {
+                let detail = e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_default();
+                return Err(invalid(format!("选项无法作为 JSON 数据读取：其中有循环引用、读取时出错的属性、BigInt 或嵌套过深的对象（{detail}）")));
+            }
         }
-        return jingning_policy::decode::parse_json(&text).map_err(|f| throw(&f));
+    };
+    if !text.is_string() {
+        return Err(invalid("选项应为对象或 JSON 文本"));
     }
-    serde_wasm_bindgen::from_value(v).map_err(|e| invalid(format!("选项无法读取：{e}")))
+    if text.length() > MAX_OPTIONS_CHARS {
+        return Err(invalid(format!("选项过大（{} 个字符，上限 {MAX_OPTIONS_CHARS}）", text.length())));
+    }
+    let text = String::from(text);
+    if text.trim().is_empty() {
+        return Ok(serde_json::Value::Null);
+    }
+    jingning_policy::decode::parse_json(&text).map_err(|f| throw(&f))
+}
+
+/// A file's bytes: a `Uint8Array` (or ArrayBuffer) within the size limit, checked before anything
+/// is copied into wasm memory (a huge or bogus length once made the copy's allocation abort).
+fn file_bytes(v: &JsValue) -> Result<Vec<u8>, JsValue> {
+    use jingning_policy::batch::limits::{too_large, MAX_FILE_BYTES};
+    let array = if let Some(a) = v.dyn_ref::<js_sys::Uint8Array>() {
+        a.clone()
+    } else if v.is_instance_of::<js_sys::ArrayBuffer>() {
+        js_sys::Uint8Array::new(v)
+    } else {
+        return Err(invalid("文件内容应为 Uint8Array"));
+    };
+    if u64::from(array.length()) > MAX_FILE_BYTES {
+        return Err(invalid(too_large(u64::from(array.length()))));
+    }
+    Ok(array.to_vec())
 }
 
 /// Household options: `{ assessment_date?, region?, overrides?, params? }`.
@@ -100,6 +144,9 @@ fn open_options(v: JsValue) -> Result<OpenOptions, JsValue> {
 #[wasm_bindgen(js_name = checkFileSize)]
 pub fn check_file_size(bytes: f64) -> Result<(), JsValue> {
     use jingning_policy::batch::limits::{too_large, MAX_FILE_BYTES};
+    if bytes.is_nan() || bytes < 0.0 {
+        return Err(invalid(format!("文件大小无效（{bytes}）")));
+    }
     if bytes > MAX_FILE_BYTES as f64 {
         return Err(throw(&Failure::invalid(vec![jingning_policy::FieldError::new("$", too_large(bytes as u64))])));
     }
@@ -169,10 +216,14 @@ impl BatchSession {
     /// from the headers) and matches its header row.
     #[wasm_bindgen(constructor)]
     pub fn new(
-        bytes: &[u8],
-        file_name: &str,
+        #[wasm_bindgen(unchecked_param_type = "Uint8Array")] bytes: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] file_name: JsValue,
         #[wasm_bindgen(unchecked_param_type = "BatchOptions | string | undefined")] opts: JsValue,
     ) -> Result<BatchSession, JsValue> {
+        // Any JS value: typed parameters made the generated glue trap or abort on a wrong one.
+        let bytes = file_bytes(&bytes)?;
+        let file_name = file_name.as_string().filter(|n| n.len() <= 1000).unwrap_or_default();
+        let (bytes, file_name) = (bytes.as_slice(), file_name.as_str());
         let o = open_options(opts)?;
         let system = o.village.system().map_err(|f| throw(&f))?;
         let pick = Pick { sheet: o.sheet.clone(), kind: o.kind, system: Some(system) };
