@@ -61,7 +61,7 @@ fn case_files_match_the_schemas() {
             one => vec![one],
         };
         let inputs_ok = villages.iter().all(|v| village_schema.is_valid(v));
-        let system_ok = case.pointer("/options/indicator_system").map_or(true, |s| system_schema.is_valid(s));
+        let system_ok = case.pointer("/options/indicator_system").is_none_or(|s| system_schema.is_valid(s));
         if valid {
             for v in &villages {
                 let errors: Vec<String> = village_schema.iter_errors(v).map(|e| format!("{} {e}", e.instance_path)).collect();

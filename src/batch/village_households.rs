@@ -125,7 +125,7 @@ struct Counted {
 fn count(h: &HouseholdRow, r: &HouseholdResult, c: &case::Case) -> Counted {
     let s = &c.status;
     let applies = |m: &str| outcome_of(r, m).is_some_and(eligible);
-    let unknown = |m: &str| outcome_of(r, m).map_or(true, undecided);
+    let unknown = |m: &str| outcome_of(r, m).is_none_or(undecided);
     let recorded_gap = c.food_clothing_secure == Some(false) || c.members.iter().any(|m| m.medical_insurance == Some(false));
     let engine_gap = applies("housing") || applies("water") || applies("schooling");
     let basic_gap = if recorded_gap || engine_gap {

@@ -30,7 +30,7 @@ test("the verdict strip sits above the fold at 1366×768, in the engine's words,
     await e.default({ module_or_path: new URL("./pkg/jingning_policy_bg.wasm", location.href) });
     return e.householdChoices().outcome.map((o) => o.label);
   });
-  expect(labels).toEqual(["符合", "不符合", "需补充"]);
+  expect(labels).toEqual(["符合", "待认定", "不符合", "需补充"]);
   const lines = strip.locator("a.verdict");
   await expect(lines).toHaveCount(await page.locator("article.card").count());
   for (const badge of await lines.locator(".badge").allTextContents()) expect(labels).toContain(badge);

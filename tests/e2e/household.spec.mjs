@@ -42,7 +42,7 @@ async function fillHousehold(page) {
     await choose(f, "计划生育“两证户”", "否");
     if (i < 2) await choose(f, "外出务工", m.away);
     if (i === 2) await choose(f, "孤儿或事实无人抚养儿童", "否");
-    await choose(f, "法定赡养、抚养、扶养义务人", "有义务人且有履行能力");
+    await choose(f, "法定义务人情况", "有义务人且有履行能力");
     await f.getByLabel("医疗自付费用").fill(m.med);
   }
   for (const [label, value] of [["低保户", "否"], ["特困供养户", "否"], ["监测对象", "否"], ["返贫致贫人口", "否"]]) {

@@ -195,7 +195,7 @@ export const HOUSEHOLD_FIELDS = [
       { path: "$.members[].family_planning_two_certificates", label: "计划生育“两证户”", kind: "yesno", seg: true, none: "false" },
       { path: "$.members[].working_away", label: "外出务工", kind: "yesno", seg: true, none: "false", when: { age: [16, 200] } },
       { path: "$.members[].orphan", label: "孤儿或事实无人抚养儿童", kind: "yesno", seg: true, none: "false", when: { age: [0, 17] } },
-      { path: "$.members[].supporter", label: "法定赡养、抚养、扶养义务人", kind: "choice", options: "supporter", hint: "特困认定用" },
+      { path: "$.members[].supporter", label: "法定义务人情况", kind: "choice", options: "supporter", hint: "特困认定用" },
       { path: "$.members[].medical_out_of_pocket", label: "医疗自付费用（近 12 个月，元）", kind: "money", none: "0" },
     ],
   },
@@ -233,9 +233,9 @@ export const HOUSEHOLD_FIELDS = [
   },
   {
     id: "assets", legend: "家庭财产（低保财产状况）", noneLabel: "其余未填：无存款、车辆和另有住房", fields: [
-      { path: "$.assets.deposits", label: "存款", kind: "money", none: "0" },
+      { path: "$.assets.deposits", label: "存款及金融资产", kind: "money", none: "0" },
       { path: "$.assets.vehicles", label: "机动车辆数", kind: "int", none: "0" },
-      { path: "$.assets.other_houses", label: "另有住房", kind: "yesno", seg: true, none: "false" },
+      { path: "$.assets.other_houses", label: "另有商品房/非必需住房", kind: "yesno", seg: true, none: "false" },
       { path: "$.assets.within_dibao_rules", label: "财产状况符合低保规定", kind: "yesno", seg: true, hint: "由经办人按甘肃省低保财产规定认定" },
     ],
   },

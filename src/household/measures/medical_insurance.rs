@@ -87,7 +87,7 @@ fn decide(ctx: &Ctx, decided: &Decided) -> Result<Decision, Failure> {
         // What would apply once a status this evaluation finds is recognised, if higher.
         let found: Option<(&str, Prose)> = if tekun == Standing::Found {
             Some(("特困人员", prose!("全额资助 {}", Yuan(ctx.scope.get(FULL.amount)?))))
-        } else if dibao == Standing::Found && !now.is_some_and(|t| t.rank <= DIBAO_12.rank) {
+        } else if dibao == Standing::Found && now.is_none_or(|t| t.rank > DIBAO_12.rank) {
             let (a, b) = (ctx.scope.get(DIBAO_12.amount)?, ctx.scope.get(DIBAO_34.amount)?);
             Some(("低保对象", prose!("按低保类别资助（一、二类 {}，三、四类 {}）", Yuan(a), Yuan(b))))
         } else if monitored == Standing::Found && now.is_none() {
