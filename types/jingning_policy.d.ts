@@ -313,7 +313,25 @@ export interface ParamDef {
      */
     clause: string | null;
     description: string | null;
+    /**
+     * What values it can take (`kind`, `min`, `max` in params/*.toml); every built-in parameter
+     * has one, and a user file's parameter of a built-in id takes the built-in one.
+     */
+    domain: Domain | null;
     values: DatedValue[];
+}
+
+/**
+ * A parameter's kind and range.
+ */
+export interface Domain {
+    kind: Kind;
+    min: string;
+    /**
+     * Whether `min` itself is allowed (an amount must be more than 0).
+     */
+    min_inclusive: boolean;
+    max: string;
 }
 
 /**
@@ -864,6 +882,11 @@ export interface Criterion {
  * The answers a rule can give.
  */
 export type Outcome = "applies" | "once_recognised" | "does_not_apply" | "cannot_decide";
+
+/**
+ * The kinds of parameter, each with a default range.
+ */
+export type Kind = "amount" | "multiplier" | "ratio" | "age" | "grade" | "months" | "count";
 
 /**
  * The result of [`parse`] for the page's auto-fill.
@@ -1592,7 +1615,7 @@ export function checkDibaoIncome(input: DibaoIncomeInput | string, opts: Evaluat
  * One clause by id, or `undefined`: of the seed (e.g. `五(十二)`) when `document` is absent,
  * otherwise of that document (the `document.id` of a citation, e.g. `mca-2021-43`).
  */
-export function clause(id: string, document?: string | null): Clause | undefined;
+export function clause(id: string, document: string | undefined): Clause | undefined;
 
 /**
  * Every clause of the seed and every passage of the other documents' excerpts, document by
@@ -1655,10 +1678,12 @@ export function paramsInForce(date: string, opts: EvaluationOptions | undefined)
 
 /**
  * Checks a 身份证号 (or 20/22-character 残疾人证号) and derives birth date, sex and, given
- * an assessment date (YYYY-MM-DD), age. Never throws: an invalid number gives `valid: false`
- * and a Chinese `error`.
+ * an assessment date (YYYY-MM-DD), age. Never throws: an invalid number — or a number given as
+ * a JS number, whose last digits are already lost — gives `valid: false` and a Chinese `error`.
+ * Both arguments are taken as any JS value: a typed `&str` parameter made the generated glue
+ * trap on a number.
  */
-export function parseIdNumber(id: string, assessment_date?: string | null): IdCheck;
+export function parseIdNumber(id: string, assessment_date: string | undefined | null): IdCheck;
 
 /**
  * Ranks villages (an array, or `{ villages: [...] }`): competition ranks with ties, per-dimension
@@ -1685,7 +1710,7 @@ export interface InitOutput {
     readonly assessVillage: (a: any, b: any) => [number, number, number];
     readonly builtinParams: () => [number, number, number];
     readonly checkDibaoIncome: (a: any, b: any) => [number, number, number];
-    readonly clause: (a: number, b: number, c: number, d: number) => [number, number, number];
+    readonly clause: (a: any, b: any) => [number, number, number];
     readonly clauses: () => [number, number, number];
     readonly defaultIndicatorSystem: () => [number, number, number];
     readonly documents: () => [number, number, number];
@@ -1695,17 +1720,19 @@ export interface InitOutput {
     readonly householdFields: () => [number, number, number];
     readonly householdMeasures: () => [number, number, number];
     readonly incomeItems: () => [number, number, number];
-    readonly paramsInForce: (a: number, b: number, c: any) => [number, number, number];
-    readonly parseIdNumber: (a: number, b: number, c: number, d: number) => [number, number, number];
+    readonly paramsInForce: (a: any, b: any) => [number, number, number];
+    readonly parseIdNumber: (a: any, b: any) => [number, number, number];
     readonly rankVillages: (a: any, b: any) => [number, number, number];
     readonly validateIndicatorSystem: (a: any) => [number, number, number];
     readonly validateParams: (a: any) => [number, number, number];
+    readonly wasm_bindgen__convert__closures_____invoke__hf6c41640774f82b5: (a: number, b: number, c: any, d: any) => any;
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
     readonly __wbindgen_free: (a: number, b: number, c: number) => void;
     readonly __wbindgen_exn_store: (a: number) => void;
     readonly __externref_table_alloc: () => number;
     readonly __wbindgen_externrefs: WebAssembly.Table;
+    readonly __wbindgen_destroy_closure: (a: number, b: number) => void;
     readonly __externref_table_dealloc: (a: number) => void;
     readonly __wbindgen_start: () => void;
 }
