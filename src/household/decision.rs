@@ -316,7 +316,28 @@ impl<'a> Ctx<'a> {
         self.case.members.iter().enumerate().filter(|(_, m)| m.labour.is_none()).map(|(i, _)| self.missing(i, field::MEMBER_LABOUR_CAPACITY)).collect()
     }
 
-    /// Severe disability (重度残疾人) for 单人户施保 and 养老代缴: grade at or above the parameter.
+    /// Severe disability (重度残疾人) for 单人户施保 in the national wording: 一、二级, and 三级 for
+    /// 智力、精神残疾 (`dibao.single_person.severe_disability_max_grade_intellectual_mental`).
+    pub fn severe_for_single_person(&self, m: &Member) -> Result<Option<bool>, Failure> {
+        use crate::case::DisabilityKind;
+        let kind = m.disability.and_then(|x| x.kind);
+        match (m.has_disability, m.disability.and_then(|x| x.grade), kind) {
+            (Some(false), _, _) => Ok(Some(false)),
+            (_, Some(g), Some(DisabilityKind::Intellectual | DisabilityKind::Mental)) => {
+                Ok(Some(Decimal::from(g) <= self.scope.get(param::DIBAO_SINGLE_PERSON_SEVERE_DISABILITY_MAX_GRADE_INTELLECTUAL_MENTAL)?))
+            }
+            // A grade-three disability of unknown kind may be intellectual or mental: ask for the kind.
+            (_, Some(g), None)
+                if Decimal::from(g) > self.scope.get(param::DIBAO_SINGLE_PERSON_SEVERE_DISABILITY_MAX_GRADE)?
+                    && Decimal::from(g) <= self.scope.get(param::DIBAO_SINGLE_PERSON_SEVERE_DISABILITY_MAX_GRADE_INTELLECTUAL_MENTAL)? =>
+            {
+                Ok(None)
+            }
+            _ => self.severe_disability(m),
+        }
+    }
+
+    /// Severe disability (重度残疾人) for 养老代缴: grade at or above the parameter (一、二级).
     pub fn severe_disability(&self, m: &Member) -> Result<Option<bool>, Failure> {
         match (m.has_disability, m.disability.and_then(|x| x.grade)) {
             (Some(false), _) => Ok(Some(false)),

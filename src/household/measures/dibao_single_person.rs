@@ -7,7 +7,8 @@
 //! 1. The household is 农村低收入人口 (五(十一)): recorded as 低保、特困、监测对象 or 返贫致贫 —
 //!    or found so by this evaluation (a monitoring type including 突发严重困难户, or 低保边缘 by
 //!    income), in which case the member qualifies **once recognised**;
-//! 2. and the member is one of: 重度残疾人 (`dibao.single_person.severe_disability_max_grade`),
+//! 2. and the member is one of: 重度残疾人 (一、二级, `dibao.single_person.severe_disability_max_grade`;
+//!    三级智力、精神残疾 too, `…_intellectual_mental`, the national wording, unverified for Gansu),
 //!    重病患者, or 当年就医自负费用超过上年度家庭总收入 (`dibao.single_person.medical_cost_ratio`).
 //!
 //! Not needed when the whole household qualifies for 低保.
@@ -27,10 +28,11 @@ pub static MEASURE: Measure = Measure {
     code: "dibao_single_person",
     title: "低保“单人户”施保",
     per_member: true,
-    clauses: &[anchor::DIBAO_SINGLE_PERSON],
+    clauses: &[anchor::DIBAO_SINGLE_PERSON, anchor::DIBAO_SINGLE_PERSON_SEVERE_DISABILITY_NATIONAL],
     reads: &[
         field::MEMBER_HAS_DISABILITY,
         field::MEMBER_DISABILITY_GRADE,
+        field::MEMBER_DISABILITY_KIND,
         field::MEMBER_SERIOUS_ILLNESS,
         field::MEMBER_MEDICAL_OUT_OF_POCKET,
         field::LAST_YEAR_TOTAL_INCOME,
@@ -78,10 +80,12 @@ fn low_income(ctx: &Ctx, decided: &Decided, d: &mut Decision) -> Result<(Standin
 
 fn decide(ctx: &Ctx, decided: &Decided) -> Result<Decision, Failure> {
     let mut d = Decision::new(&MEASURE);
-    d.citations = MEASURE.clauses.iter().map(|a| a.cite()).collect();
+    d.citations = vec![anchor::DIBAO_SINGLE_PERSON.cite()];
     if decided.get("dibao").outcome == Outcome::Applies {
         return Ok(d.decided(Outcome::DoesNotApply, "整户已符合低保条件，无需单人户施保"));
     }
+    // Who is 重度残疾 follows the national wording (一、二级 and 三级智力、精神).
+    d.citations.push(anchor::DIBAO_SINGLE_PERSON_SEVERE_DISABILITY_NATIONAL.cite());
     let (population, as_what) = low_income(ctx, decided, &mut d)?;
     d.condition(
         "low_income_population",
@@ -108,7 +112,7 @@ fn decide(ctx: &Ctx, decided: &Decided) -> Result<Decision, Failure> {
     for (i, m) in ctx.case.members.iter().enumerate() {
         let mut f = MemberFinding::new(i, m, Outcome::CannotDecide, "");
         let mut missing = Vec::new();
-        let severe = ctx.severe_disability(m)?;
+        let severe = ctx.severe_for_single_person(m)?;
         let note = match severe {
             Some(true) => {
                 let (kind, grade) = disability_parts(m);
@@ -118,7 +122,12 @@ fn decide(ctx: &Ctx, decided: &Decided) -> Result<Decision, Failure> {
             }
             Some(false) => "否".into(),
             None => {
-                missing.push(ctx.missing(i, if m.has_disability.is_none() { field::MEMBER_HAS_DISABILITY } else { field::MEMBER_DISABILITY_GRADE }));
+                let f = match (m.has_disability, m.disability.and_then(|x| x.grade)) {
+                    (None, _) => field::MEMBER_HAS_DISABILITY,
+                    (_, None) => field::MEMBER_DISABILITY_GRADE,
+                    _ => field::MEMBER_DISABILITY_KIND,
+                };
+                missing.push(ctx.missing(i, f));
                 "残疾情况未填".into()
             }
         };
