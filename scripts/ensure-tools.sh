@@ -26,6 +26,19 @@ ensure_wasm_target() {
   fi
 }
 
+# `make lint` (part of `make test`): rustfmt and clippy come with rustup's default profile, but a
+# minimal-profile toolchain lacks them.
+ensure_lint_tools() {
+  local have
+  have=$(rustup component list --installed 2>/dev/null || true)
+  for c in rustfmt clippy; do
+    if ! grep -q "^$c" <<<"$have"; then
+      log "adding rust component $c"
+      rustup component add "$c"
+    fi
+  done
+}
+
 ensure_wasm_bindgen() {
   [ -f Cargo.lock ] || cargo generate-lockfile
   local want have
@@ -94,7 +107,7 @@ ensure_fuzz() {
 
 case "$what" in
   build) ensure_wasm_target; ensure_wasm_bindgen; ensure_wasm_pack; ensure_npm ;;
-  test)  ensure_wasm_target; ensure_chromium; ensure_wasm_bindgen; ensure_wasm_pack; ensure_npm ;;
+  test)  ensure_wasm_target; ensure_lint_tools; ensure_chromium; ensure_wasm_bindgen; ensure_wasm_pack; ensure_npm ;;
   mutants) ensure_mutants ;;
   fuzz)  ensure_fuzz ;;
   *) echo "usage: $0 build|test|mutants|fuzz" >&2; exit 2 ;;
