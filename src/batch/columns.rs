@@ -9,6 +9,7 @@
 use super::cell::{half_width, Kind};
 use crate::error::Failure;
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 const TABLE_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/household-columns.json"));
@@ -115,8 +116,23 @@ pub fn match_headers(headers: &[String]) -> Result<HeaderMap, Failure> {
     Ok(map)
 }
 
-fn find(table: &[ColumnDef], n: &str) -> Option<usize> {
-    table.iter().position(|c| normalise(&c.header) == n || c.aliases.iter().any(|a| normalise(a) == n))
+/// The column a normalised header names: the first column (in table order) whose header or one of
+/// whose aliases normalises to it. The index is built once — matching a header row used to normalise
+/// every header and alias of the table again for each of the sheet's headers.
+fn find(table: &'static [ColumnDef], n: &str) -> Option<usize> {
+    static INDEX: OnceLock<HashMap<String, usize>> = OnceLock::new();
+    INDEX
+        .get_or_init(|| {
+            let mut index = HashMap::new();
+            for (i, c) in table.iter().enumerate() {
+                for name in std::iter::once(&c.header).chain(&c.aliases) {
+                    index.entry(normalise(name)).or_insert(i);
+                }
+            }
+            index
+        })
+        .get(n)
+        .copied()
 }
 
 /// The template's header row, in table order.

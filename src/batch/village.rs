@@ -76,6 +76,10 @@ impl VillageColumns {
 /// (spaces, stars and a bracketed unit ignored).
 pub fn map_columns(headers: &[String], system: &IndicatorSystem) -> VillageColumns {
     let mut out = VillageColumns { cols: Vec::new(), mapped: Vec::new(), unmapped: Vec::new() };
+    // Names are normalised once, not once per header: a sheet is often tried against every header
+    // row candidate, and this was the reader's hot spot.
+    let fixed_names = fixed_names();
+    let indicator_names: Vec<String> = system.indicators.iter().map(|x| normalise(&x.name)).collect();
     for (i, h) in headers.iter().enumerate() {
         let n = normalise(h);
         if n.is_empty() || columns::is_result_header(h) {
@@ -90,7 +94,8 @@ pub fn map_columns(headers: &[String], system: &IndicatorSystem) -> VillageColum
         // 全县平均：<indicator> (also `全县平均:`, `全县平均-`): a county-average column.
         if let Some(rest) = bare.strip_prefix("全县平均") {
             let rest = rest.trim_start_matches([':', '：', '-', '·', '—']);
-            let hit = system.indicators.iter().find(|x| x.uses_county_average() && (normalise(&x.name) == rest || x.id == rest));
+            let hit =
+                system.indicators.iter().zip(&indicator_names).find(|(x, name)| x.uses_county_average() && (*name == rest || x.id == rest)).map(|(x, _)| x);
             match hit {
                 Some(x) if !out.has(&format!("county_averages.{}", x.id)) => {
                     out.cols.push(Col { index: i, field: format!("county_averages.{}", x.id), yes_no: false });
@@ -100,12 +105,9 @@ pub fn map_columns(headers: &[String], system: &IndicatorSystem) -> VillageColum
             }
             continue;
         }
-        let same = |a: &str| {
-            let a = normalise(a);
-            a == n || a == bare
-        };
-        let fixed = FIXED.iter().find(|(_, hd, al, _)| same(hd) || al.iter().any(|a| same(a)));
-        let ind = system.indicators.iter().find(|x| same(&x.name) || x.id.to_lowercase() == n);
+        let same = |a: &str| a == n || a == bare;
+        let fixed = fixed_names.iter().find(|(_, names)| names.iter().any(|a| same(a))).map(|(k, _)| &FIXED[*k]);
+        let ind = system.indicators.iter().zip(&indicator_names).find(|(x, name)| same(name) || x.id.to_lowercase() == n).map(|(x, _)| x);
         let field = match (fixed, ind) {
             (Some((f, _, _, _)), _) => Some(((*f).to_string(), false)),
             (None, Some(x)) => Some((format!("values.{}", x.id), x.takes_yes_no())),
@@ -125,6 +127,13 @@ pub fn map_columns(headers: &[String], system: &IndicatorSystem) -> VillageColum
 
 /// How much a header row looks like a village indicator sheet: the columns recognised, or 0
 /// without any indicator column or without a 村名 / 村庄编号 column.
+/// Each fixed column's header and aliases, normalised (index into `FIXED`, names).
+fn fixed_names() -> &'static [(usize, Vec<String>)] {
+    static NAMES: std::sync::OnceLock<Vec<(usize, Vec<String>)>> = std::sync::OnceLock::new();
+    NAMES
+        .get_or_init(|| FIXED.iter().enumerate().map(|(k, (_, hd, al, _))| (k, std::iter::once(hd).chain(al.iter()).map(|a| normalise(a)).collect())).collect())
+}
+
 pub fn header_score(headers: &[String], system: &IndicatorSystem) -> usize {
     let m = map_columns(headers, system);
     if m.indicators() == 0 || !(m.has("name") || m.has("id")) {
