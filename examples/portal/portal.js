@@ -34,6 +34,8 @@ const VILLAGE = {
   values: { sanitary_toilet_rate: "96.5", lighting_full_coverage: true },
 };
 
+// For the tests (tests/e2e/portal.spec.mjs), which check the results against the engine.
+window.portalCases = { household: HOUSEHOLD, village: VILLAGE };
 window.portalEvents = [];
 window.frameMessages = [];
 const log = document.getElementById("log");
