@@ -28,7 +28,7 @@ mkdirSync(stage, { recursive: true });
 
 const copy = (from, to = from) => {
   const src = join(root, from);
-  if (!existsSync(src)) throw new Error(`${from} is missing: run make pkg pkg-sheet first`);
+  if (!existsSync(src)) throw new Error(`${from} is missing (pkg/ and pkg-sheet/ come from make pkg pkg-sheet)`);
   mkdirSync(dirname(join(stage, to)), { recursive: true });
   cpSync(src, join(stage, to));
 };
@@ -37,7 +37,8 @@ for (const f of ["jingning_policy.js", "jingning_policy_bg.wasm", "jingning_poli
 for (const f of ["jingning_sheet.js", "jingning_sheet_bg.wasm", "jingning_sheet.d.ts", "jingning_sheet_bg.wasm.d.ts"]) copy(`pkg-sheet/${f}`);
 copy("www/style.css", "style.css");
 copy("www/elements.css", "elements.css");
-copy("types/jingning_embed.d.ts", "embed.d.ts");
+// In the package the engine's declarations are in pkg/.
+writeFileSync(join(stage, "embed.d.ts"), readFileSync(join(root, "types/jingning_embed.d.ts"), "utf8").replace('from "./jingning_policy.js"', 'from "./pkg/jingning_policy.js"'));
 copy("docs/portal.md", "README.md");
 
 // The page modules the elements reach: static imports, and files named by

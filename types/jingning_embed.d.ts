@@ -4,7 +4,7 @@
 // file is embed.d.ts.
 import type {
   DibaoIncomeInput,
-  DibaoIncomeResult,
+  DibaoIncomeCheck,
   EvaluationOptions,
   HouseholdCase,
   HouseholdResult,
@@ -72,7 +72,7 @@ export interface JnHouseholdCheck extends JnElementBase<HouseholdCase, Household
 export interface JnVillageScorecard extends JnElementBase<VillageInput, VillageAssessment, VillageOptions> {}
 
 /** `<jn-dibao-quick>`: a DibaoIncomeInput → checkDibaoIncome. */
-export interface JnDibaoQuick extends JnElementBase<DibaoIncomeInput, DibaoIncomeResult, EvaluationOptions> {
+export interface JnDibaoQuick extends JnElementBase<DibaoIncomeInput, DibaoIncomeCheck, EvaluationOptions> {
   region: string | null;
   overrides: Record<string, string> | null;
 }
@@ -111,7 +111,7 @@ export type JnEvaluateMessage =
 export type JnResultMessage = { type: "jn:result"; id: string | number | null; source: "request" | "user" } & (
   | { view: "household"; case: HouseholdCase; options: EvaluationOptions; result: HouseholdResult }
   | { view: "village"; case: VillageInput; options: VillageOptions; result: VillageAssessment }
-  | { view: "dibao"; case: DibaoIncomeInput; options: EvaluationOptions; result: DibaoIncomeResult }
+  | { view: "dibao"; case: DibaoIncomeInput; options: EvaluationOptions; result: DibaoIncomeCheck }
 );
 
 /** page → portal: the case or options were refused; every problem with its path. */
