@@ -2,21 +2,15 @@
 // element and the whole page in an iframe, prefills cases and receives the results — across
 // origins, which works only because the page's server sends CORS headers (serve.py --cors).
 import { test, expect } from "@playwright/test";
-import { spawn } from "node:child_process";
+import { servePortal } from "./helpers.mjs";
 
-const PORTAL_PORT = Number(process.env.E2E_PORTAL_PORT);
-const PORTAL = `http://127.0.0.1:${PORTAL_PORT}`;
+const PORTAL = `http://127.0.0.1:${process.env.E2E_PORTAL_PORT}`;
 let server;
 
 test.beforeAll(async () => {
-  server = spawn("python3", ["scripts/serve.py", "examples/portal", "--port", String(PORTAL_PORT), "--quiet"], { stdio: "ignore" });
-  for (let i = 0; i < 50; i++) {
-    if (await fetch(`${PORTAL}/index.html`).then((r) => r.ok, () => false)) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`the example portal did not start on ${PORTAL}`);
+  server = await servePortal("examples/portal");
 });
-test.afterAll(() => server?.kill());
+test.afterAll(() => server?.stop());
 
 /** Opens the portal with the page (the tool) at the test's base URL. */
 async function openPortal(page, baseURL, extra = "") {
@@ -71,19 +65,21 @@ test("each element shows the case the portal gives it and sends the result event
   expect(await accent(b)).toBe("rgb(122, 31, 31)");
   expect(await accent(a)).toBe("rgb(31, 78, 156)");
 
-  // The iframe: the portal posted its household and got back the engine's result for exactly
-  // that case (the element above evaluates the case as its form reads it, in its event's `case`).
-  const household = await page.evaluate(() => window.portalCases.household);
+  // The element's result is the engine's for the case in its event (the case as its form reads it).
   const tool = await page.context().newPage();
   await tool.goto(baseURL);
-  const [expected, ofEvent] = await tool.evaluate(async ([c, read]) => {
+  const ofEvent = await tool.evaluate(async (read) => {
     const e = await import("./pkg/jingning_policy.js");
     await e.default({ module_or_path: new URL("./pkg/jingning_policy_bg.wasm", location.href) });
-    return [e.evaluateHousehold(c, {}).fingerprint, e.evaluateHousehold(read, {}).fingerprint];
-  }, [household, hhEvent.case]);
+    return e.evaluateHousehold(read, {}).fingerprint;
+  }, hhEvent.case);
   expect(ofEvent).toBe(hhEvent.result.fingerprint);
-  await expect(page.getByTestId("frame-result")).toContainText(`household（request）指纹 ${expected}`);
   await tool.close();
+
+  // The iframe: the portal posted the same household and got the same result back, the one the
+  // frame shows.
+  await expect(page.getByTestId("frame-result")).toContainText(`household（request）指纹 ${hhEvent.result.fingerprint}`);
+  await expect(page.frameLocator("#frame").getByTestId("hh-fingerprint")).toHaveText(hhEvent.result.fingerprint);
   expect(errors).toEqual([]);
 });
 

@@ -3,7 +3,8 @@
 // (the repository's devDependency), and loaded in Chromium; and the same installed package
 // imported by a plain <script type="module"> without any bundler (plain.html).
 import { test, expect } from "@playwright/test";
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
+import { servePortal } from "./helpers.mjs";
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -28,16 +29,11 @@ test.beforeAll(async () => {
   execFileSync("npm", ["install", "--offline", "--no-audit", "--no-fund", tarball], { cwd: dir, stdio: "pipe" });
   expect(existsSync(join(dir, "node_modules/jingning-policy/pkg/jingning_policy_bg.wasm"))).toBe(true);
   execFileSync("node", [VITE, "build", "--logLevel", "warn"], { cwd: dir, stdio: "pipe" });
-  server = spawn("python3", ["scripts/serve.py", dir, "--port", String(PORT), "--quiet"], { stdio: "ignore" });
-  for (let i = 0; i < 50; i++) {
-    if (await fetch(`${ORIGIN}/plain.html`).then((r) => r.ok, () => false)) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error("the example's server did not start");
+  server = await servePortal(dir, "plain.html");
 });
 
 test.afterAll(() => {
-  server?.kill();
+  server?.stop();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 

@@ -70,12 +70,7 @@ export function startEmbedding(mode, app) {
     ? `本页嵌入在其他网站中：核查结果会发送给 ${[...mode.origins].join("、")}。`
     : "本页以嵌入方式打开，但没有允许任何网站发送案例（origins 为空）。");
 
-  const run = {
-    household: (c, o) => app.engine.evaluateHousehold(c, o),
-    village: (c, o) => app.engine.assessVillage(c, o),
-    dibao: (c, o) => app.engine.checkDibaoIncome(c, o),
-  };
-  const stateFor = (view, c) => (view === "dibao" ? { input: c, overrides: {} } : c);
+  const VIEWS = ["household", "village", "dibao"];
 
   window.addEventListener("message", (e) => {
     if (e.source !== window.parent || !mode.origins.has(e.origin)) return;
@@ -88,30 +83,47 @@ export function startEmbedding(mode, app) {
       return reply({ type: "jn:error", view, errors: [{ path: "$", message: "无法识别案例类型：请给出 view（household / village / dibao），或带 schema 的案例" }] });
     }
     const options = m.options && typeof m.options === "object" ? m.options : {};
-    let result;
-    try {
-      result = run[view](m.case, options);
-    } catch (err) {
-      return reply({ type: "jn:error", view, errors: errorsOf(err) });
+    if (view === "village") {
+      // The village form keeps the frame's own indicator settings: the answer is the engine's for
+      // the message's case and options, and the form shows the case.
+      let result;
+      try {
+        result = app.engine.assessVillage(m.case, options);
+      } catch (err) {
+        return reply({ type: "jn:error", view, errors: errorsOf(err) });
+      }
+      show(view, () => app.views.village.setState(m.case));
+      return reply({ type: "jn:result", view, case: plain(m.case), options: plain(options), result: plain(result), source: "request" });
     }
-    // Show the case as well, evaluated with the same options (the village view keeps the frame's
-    // own indicator settings; the reply above is made with the message's options).
+    // Household and 低保速算: the answer is what the frame shows — the case as its form reads it,
+    // evaluated with the message's options — so the reply, the screen and the printed sheet (its
+    // fingerprint) agree. The reply's `case` is that reading.
+    let thrown = null;
+    show(view, () => {
+      app.setOptions(options);
+      app.views[view].setState(view === "dibao" ? { input: m.case, overrides: {} } : m.case);
+    }, (err) => (thrown = err));
+    const ev = app.views[view].evaluation();
+    if (thrown || !ev.result) return reply({ type: "jn:error", view, errors: errorsOf(thrown ?? ev.error) });
+    reply({ type: "jn:result", view, case: plain(ev.case), options: plain(ev.options), result: plain(ev.result), source: "request" });
+  });
+
+  /** Shows a case in a view without posting it back as the user's own edit. */
+  function show(view, fill, failed = () => {}) {
     applying = true;
     try {
-      if (view !== "village") app.setOptions(options);
-      app.views[view].setState(stateFor(view, m.case));
+      fill();
       app.activate(view);
-    } catch {
-      // The engine accepted the case; a form that cannot show all of it still leaves the reply right.
+    } catch (err) {
+      failed(err);
     } finally {
       applying = false;
     }
-    reply({ type: "jn:result", view, case: plain(m.case), options: plain(options), result: plain(result), source: "request" });
-  });
+  }
 
   for (const o of mode.origins) {
     // Delivered only if the framing page has that origin; the others are dropped by the browser.
-    window.parent.postMessage({ type: "jn:ready", version: app.engine.engineVersion(), views: Object.keys(run).filter((v) => app.views[v] && !app.views[v].pending) }, o);
+    window.parent.postMessage({ type: "jn:ready", version: app.engine.engineVersion(), views: VIEWS.filter((v) => app.views[v] && !app.views[v].pending) }, o);
   }
 
   return function changed(view) {
