@@ -55,7 +55,9 @@ test("a portal on another origin with the elements and the iframe", async ({ pag
     await page.goto(`${portal.origin}/index.html?tool=${encodeURIComponent(baseURL)}`);
     await expect(page.locator("#dq-b").getByTestId("dq-per-capita")).toBeVisible();
     await expect(page.getByTestId("frame-result")).toContainText("request");
-    await page.locator("section").first().screenshot({ path: `${OUT}/portal-elements.png` });
+    // The portal's red theme on the right-hand element, the tool's own colours on the left.
+    await page.locator("#dq-a").getByTestId("dq-decision").evaluate((e) => { e.scrollIntoView({ block: "start" }); window.scrollBy(0, -330); });
+    await page.screenshot({ path: `${OUT}/portal-elements.png` });
     await page.locator("#frame").scrollIntoViewIfNeeded();
     await page.locator("section", { has: page.locator("#frame") }).screenshot({ path: `${OUT}/portal-iframe.png` });
   } finally {
