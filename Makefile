@@ -7,7 +7,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 WASM_FEATURES := --no-default-features --features wasm
 PORT ?= 8080
 
-.PHONY: fuzz serve test lint dist pkg pkg-sheet tools test-tools test-native test-wasm-node test-wasm-chrome test-e2e screenshots typecheck bench bench-browser bench-batch bench-batch-files size mutants clean
+.PHONY: fuzz serve test lint dist package pkg pkg-sheet tools test-tools test-native test-wasm-node test-wasm-chrome test-e2e screenshots typecheck bench bench-browser bench-batch bench-batch-files size mutants clean
 
 ## Build the page with the built-in default rules and serve it on http://127.0.0.1:$(PORT)/
 serve: dist
@@ -42,6 +42,11 @@ pkg-sheet: tools
 ## Self-contained static folder: page + both wasm modules + JS, relative paths only.
 dist: pkg pkg-sheet
 	scripts/build-dist.sh
+
+## The npm package for portal developers (docs/portal.md): jingning-policy-<version>.tgz here,
+## with the ES module, both wasm modules, the custom elements, .d.ts files and a README.
+package: pkg pkg-sheet
+	node scripts/build-package.mjs
 
 ## House rules: formatting (rustfmt.toml) and clippy with every warning an error, native and wasm.
 lint:
@@ -128,4 +133,4 @@ size: pkg pkg-sheet
 
 clean:
 	cargo clean
-	rm -rf pkg pkg-sheet dist test-results playwright-report
+	rm -rf pkg pkg-sheet dist test-results playwright-report jingning-policy-*.tgz

@@ -4,6 +4,10 @@
 import { defineConfig } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 8181);
+// The example portal of tests/e2e/portal.spec.mjs runs on another origin (this port); the page's
+// server lets it load the elements across origins (serve.py --cors), as a portal's server must.
+const PORTAL_PORT = Number(process.env.E2E_PORTAL_PORT ?? PORT + 10);
+process.env.E2E_PORTAL_PORT = String(PORTAL_PORT);
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -32,7 +36,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `python3 scripts/serve.py dist --port ${PORT} --quiet`,
+    command: `python3 scripts/serve.py dist --port ${PORT} --quiet --cors http://127.0.0.1:${PORTAL_PORT}`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     timeout: 15_000,

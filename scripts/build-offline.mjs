@@ -6,7 +6,9 @@
 // or a final `export { a, b as default };`. Each module becomes a function in a small registry,
 // evaluated once on first use, in one inline <script type="module">; the wasm travels as base64
 // (globalThis.__JN_WASM_B64, read by js/engine.js). The Content-Security-Policy allows exactly
-// that script and that stylesheet by hash, and no connection at all.
+// that script and that stylesheet by hash, and no connection at all. The custom elements
+// (js/elements.js) cannot link their stylesheets from disk: they take the text from
+// globalThis.__JN_CSS as constructed stylesheets.
 // Usage: node scripts/build-offline.mjs dist dist/jingning-offline.html
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
@@ -42,6 +44,12 @@ function bundle(path) {
     }
     return out.join(" ");
   });
+  // A module imported for its effect only (`import "./elements.js";`: defines the custom elements).
+  src = src.replace(/^[ \t]*import\s+["']([^"']+)["'];?[ \t]*$/gm, (_, spec) => {
+    const dep = posix.normalize(posix.join(dir, spec));
+    bundle(dep);
+    return `__req(${JSON.stringify(dep)});`;
+  });
   if (/^\s*import\s/m.test(src)) throw new Error(`${path}: an import the bundler does not understand`);
   const exported = [];
   src = src.replace(/^export\s+((?:async\s+)?function\*?|const|let|class)\s+(\w+)/gm, (_, kw, name) => {
@@ -60,6 +68,8 @@ function bundle(path) {
 }
 
 bundle(ENTRY);
+const css = readFileSync(join(dist, "style.css"), "utf8");
+const elementsCss = readFileSync(join(dist, "elements.css"), "utf8");
 const wasm = readFileSync(join(dist, "pkg/jingning_policy_bg.wasm")).toString("base64");
 const script = [
   "// 静宁县政策核对 — single-file build: every module of the page, and the engine as base64.",
@@ -70,10 +80,10 @@ const script = [
   "globalThis.__JN_FRESH = (p) => __defs[p]();",
   ...modules.values(),
   `globalThis.__JN_WASM_B64 = "${wasm}";`,
+  `globalThis.__JN_CSS = ${JSON.stringify([css, elementsCss])};`,
   `__req(${JSON.stringify(ENTRY)});`,
 ].join("\n");
 if (/<\/script/i.test(script)) throw new Error("a module contains </script");
-const css = readFileSync(join(dist, "style.css"), "utf8");
 const sha = (s) => `'sha256-${createHash("sha256").update(s, "utf8").digest("base64")}'`;
 
 const csp = [

@@ -36,7 +36,9 @@ self.addEventListener("fetch", (event) => {
   // The spreadsheet module, if install could not keep it, is kept when first fetched.
   const lazy = new URL(req.url).pathname.includes("/pkg-sheet/");
   event.respondWith(caches.open(CACHE).then(async (c) => {
-    const hit = await c.match(req, { ignoreSearch: true });
+    // The files are the same whichever origin asks: a server that varies its CORS header by
+    // Origin (serve.py --cors, a portal's) sends `Vary: Origin`, which must not make a miss.
+    const hit = await c.match(req, { ignoreSearch: true, ignoreVary: true });
     if (hit) return hit;
     const res = await fetch(req);
     if (lazy && res.ok) await c.put(req, res.clone());

@@ -43,7 +43,8 @@ test("a passage of a national rule opens with its document, 文号, source and t
     const passage = e.clause("未成年人", "mca-2021-43");
     const cite = { document: passage.document, clause: passage.id, title: passage.title, excerpt: "可继续享有救助供养待遇至18周岁", verbatim: passage.verbatim,
       label: `${passage.document.short} ${passage.document.number} ${passage.title}` };
-    document.querySelector("#dq-form").append(r.citation(cite));
+    // The form is in the <jn-dibao-quick> element's shadow root.
+    document.querySelector("jn-dibao-quick").shadowRoot.querySelector("#dq-form").append(r.citation(cite));
   });
   const button = page.locator("#dq-form button.cite", { hasText: "民发〔2021〕43号" });
   await expect(button).toHaveText("依据 特困人员认定办法（2021） 民发〔2021〕43号 未成年人的救助供养期限");

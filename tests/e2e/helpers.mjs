@@ -67,3 +67,18 @@ export function idNumber(birth, seq) {
   return body + "10X98765432"[sum % 11];
 }
 
+
+/** Serves `dir` on the second origin of the tests (E2E_PORTAL_PORT, which the page's server allows
+ *  by CORS): the example portals. Resolves once it answers `probe`; `stop()` ends it. */
+export async function servePortal(dir, probe = "index.html") {
+  const { spawn } = await import("node:child_process");
+  const port = Number(process.env.E2E_PORTAL_PORT);
+  const origin = `http://127.0.0.1:${port}`;
+  const server = spawn("python3", ["scripts/serve.py", dir, "--port", String(port), "--quiet"], { stdio: "ignore" });
+  for (let i = 0; i < 50; i++) {
+    if (await fetch(`${origin}/${probe}`).then((r) => r.ok, () => false)) return { origin, stop: () => server.kill() };
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  server.kill();
+  throw new Error(`${dir} did not start on ${origin}`);
+}

@@ -2,7 +2,7 @@
 // run with `make screenshots` (SCREENSHOTS=1).
 import { test, expect } from "@playwright/test";
 import { readFileSync } from "node:fs";
-import { ready, openTab } from "./helpers.mjs";
+import { ready, servePortal } from "./helpers.mjs";
 
 test.skip(!process.env.SCREENSHOTS, "set SCREENSHOTS=1 (make screenshots) to refresh docs/screenshots/");
 
@@ -43,7 +43,24 @@ test.describe("phone", () => {
   test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   test("phone view", async ({ page }) => {
     await load(page, "household", household);
-    await page.evaluate(() => { document.getElementById("hh-verdicts").scrollIntoView({ block: "start" }); window.scrollBy(0, -70); });
+    await page.evaluate(() => { document.querySelector("jn-household-check").shadowRoot.getElementById("hh-verdicts").scrollIntoView({ block: "start" }); window.scrollBy(0, -70); });
     await page.screenshot({ path: `${OUT}/phone.png` });
   });
+});
+
+test("a portal on another origin with the elements and the iframe", async ({ page, baseURL }) => {
+  const portal = await servePortal("examples/portal");
+  try {
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await page.goto(`${portal.origin}/index.html?tool=${encodeURIComponent(baseURL)}`);
+    await expect(page.locator("#dq-b").getByTestId("dq-per-capita")).toBeVisible();
+    await expect(page.getByTestId("frame-result")).toContainText("request");
+    // The portal's red theme on the right-hand element, the tool's own colours on the left.
+    await page.locator("#dq-a").getByTestId("dq-decision").evaluate((e) => { e.scrollIntoView({ block: "start" }); window.scrollBy(0, -330); });
+    await page.screenshot({ path: `${OUT}/portal-elements.png` });
+    await page.locator("#frame").scrollIntoViewIfNeeded();
+    await page.locator("section", { has: page.locator("#frame") }).screenshot({ path: `${OUT}/portal-iframe.png` });
+  } finally {
+    portal.stop();
+  }
 });

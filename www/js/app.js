@@ -2,7 +2,8 @@
 // print, parameters, clear), drafts and the service worker.
 import { loadEngine } from "./engine.js";
 import { h, setEngine, errorList } from "./render.js";
-import { createDibaoView } from "./dibao-quick.js";
+import "./elements.js";
+import { startEmbedding, embedMode } from "./embed.js";
 import { createPendingView } from "./pending.js";
 import { mountParamsPanel } from "./params-panel.js";
 import { getOptions, optionsWith, localChanges, onOptionsChange } from "./options-store.js";
@@ -19,9 +20,14 @@ let engine;
 const views = {};
 let active = "household";
 let draftsSuspended = false;
+// Iframe mode (embed.js): no drafts, no 最近的户, the portal's options, results posted back.
+const embedded = embedMode();
+let embedOptions = null;
+let embedChanged = null;
 
 const ctx = {
-  optionsWith,
+  optionsWith: (extra) => (embedOptions ? withOverrides(embedOptions, extra) : optionsWith(extra)),
+  remember: !embedded,
   toast: (message, isError) => toast(message, isError),
   /** Opens the parameters panel at one parameter's override box (a provisional card's link). */
   openParam(id) {
@@ -34,10 +40,18 @@ const ctx = {
     }, 0);
   },
   changed(view) {
-    if (!draftsSuspended && !view.pending) saveDraft(view.id, view.getState());
+    if (!draftsSuspended && !embedded && !view.pending) saveDraft(view.id, view.getState());
     if (view.id === active) updateStatus();
+    embedChanged?.(view);
   },
 };
+
+/** Options with a view's own overrides on top (the 低保标准 typed into the 速算). */
+function withOverrides(options, extra = {}) {
+  const o = structuredClone(options);
+  if (Object.keys(extra ?? {}).length) o.overrides = { ...o.overrides, ...extra };
+  return o;
+}
 
 async function main() {
   try {
@@ -52,12 +66,16 @@ async function main() {
   $("engine-version").textContent = engine.engineVersion();
 
   const extra = await optionalViews(engine, ctx);
-  views.household = extra.household ?? createPendingView("household", "农户核查", $("household-root"), "农户核查（家庭规则）");
+  views.household = extra.household ?? createPendingView("household", "农户核查", $("household-check"), "农户核查（家庭规则）");
   views.village = extra.village ?? createPendingView("village", "村级考核", $("village-root"), "村级考核（村庄指标体系）");
-  views.dibao = createDibaoView(engine, $("view-dibao"), ctx);
+  // The 低保速算 is the <jn-dibao-quick> element portals use, given the page's context.
+  $("dibao-check").host = ctx;
+  views.dibao = await $("dibao-check").ready;
   if ($("view-batch")) views.batch = batchView();
+  // Embedded in a portal's iframe (embed.js), the portal supplies the case: no draft of this
+  // browser is shown in someone else's page, and none is kept.
   for (const v of Object.values(views)) {
-    const draft = loadDraft(v.id);
+    const draft = embedded ? null : loadDraft(v.id);
     if (draft) v.setState(draft);
     else v.reset();
   }
@@ -75,12 +93,18 @@ async function main() {
 
   wireTabs();
   wireToolbar(panel);
-  let initial = sessionStorage.getItem("jn.view");
+  let initial = embedded?.view ?? sessionStorage.getItem("jn.view");
   if (!views[initial] || views[initial].pending) initial = views.household.pending ? "dibao" : "household";
   activate(initial, false);
   $("loading").hidden = true;
   document.body.dataset.ready = "true";
-  registerServiceWorker();
+  if (embedded) {
+    embedChanged = startEmbedding(embedded, {
+      engine, views, activate: (id) => activate(id, false), active: () => active,
+      setOptions: (o) => (embedOptions = o),
+    });
+  }
+  else registerServiceWorker();
 }
 
 /** 批量核查 lives in its own module (batch.js); as a tab it has no single case to save or print. */
@@ -110,7 +134,7 @@ function activate(id, focus = true) {
     $(tab.getAttribute("aria-controls")).hidden = !on;
     if (on && focus) tab.focus();
   }
-  sessionStorage.setItem("jn.view", id);
+  if (!embedded) sessionStorage.setItem("jn.view", id);
   updateStatus();
   if (!$("params-panel").hidden) panelRender?.();
 }
@@ -152,6 +176,8 @@ function toggleParams(open) {
   const show = open ?? p.hidden;
   p.hidden = !show;
   document.body.classList.toggle("with-params", show);
+  // The household element stacks form and results beside the panel (elements.css).
+  $("household-check")?.toggleAttribute("narrow", show);
   $("btn-params").setAttribute("aria-expanded", String(show));
   if (show) {
     panelRender();

@@ -1,15 +1,39 @@
-// The 低保收入速算 view: a form of incomes by kind; results update as fields change.
+// The 低保收入速算 view: a form of incomes by kind; results update as fields change. It renders
+// into any root (the page's section through <jn-dibao-quick>, or a portal's element): ids are
+// looked up in that root only.
 import { localDate } from "./local-date.js";
 import { h, yuan, citation, citations, errorList } from "./render.js";
 
 const STANDARD_PARAM = "dibao.standard_annual";
 
+/** The form's fixed part; the income fields are added from the engine's list. */
+function formMarkup() {
+  const text = (name, extra = {}) => h("input", { type: "text", inputmode: "decimal", name, autocomplete: "off", ...extra });
+  return [
+    h("p", { class: "hint" }, "按实施意见五(十二)：列出家庭近 12 个月各项收入，政策规定不计入的项目照常显示但不计入，",
+      "有劳动能力者的必要就业成本予以扣减，算出低保计算人均收入并与低保标准比较。"),
+    h("form", { id: "dq-form", class: "grid", novalidate: true, "aria-label": "低保收入速算" },
+      h("fieldset", {}, h("legend", {}, "家庭"),
+        h("label", {}, "核查日期 ", h("input", { type: "date", name: "assessment_date", required: true })),
+        h("label", {}, "家庭人口数 ", h("input", { type: "number", name: "household_size", min: "1", max: "50", step: "1", value: "3", required: true })),
+        h("label", {}, "农村低保标准（元/人·年）",
+          text("dibao_standard", { "aria-describedby": "dq-standard-hint" }),
+          h("small", { class: "hint", id: "dq-standard-hint" }))),
+      h("fieldset", { id: "dq-incomes" }, h("legend", {}, "近 12 个月收入（元）")),
+      h("fieldset", {}, h("legend", {}, "扣除"),
+        h("label", {}, "必要的就业成本（交通、通讯、食宿，元）", text("employment_costs")))),
+    h("div", { id: "dq-result", "aria-live": "polite" }),
+  ];
+}
+
 export function createDibaoView(engine, root, ctx) {
+  root.replaceChildren(...formMarkup());
   const form = root.querySelector("#dq-form");
   const out = root.querySelector("#dq-result");
   const incomes = root.querySelector("#dq-incomes");
   const standardHint = root.querySelector("#dq-standard-hint");
   let lastResult = null;
+  let lastError = null;
 
   for (const item of engine.incomeItems()) {
     incomes.append(h("label", { class: item.excluded_from_dibao ? "excluded" : "" },
@@ -56,6 +80,7 @@ export function createDibaoView(engine, root, ctx) {
   }
 
   let last = null;
+  let lastOptions = null;
   function refresh(force = false) {
     const state = getState();
     const options = ctx.optionsWith(state.overrides);
@@ -76,11 +101,14 @@ export function createDibaoView(engine, root, ctx) {
     }
     try {
       lastResult = engine.checkDibaoIncome(state.input, options);
+      lastError = null;
       out.replaceChildren(renderResult(lastResult));
     } catch (err) {
       lastResult = null;
+      lastError = err;
       out.replaceChildren(errorList(err));
     }
+    lastOptions = options;
     ctx.changed(view);
   }
 
@@ -98,6 +126,13 @@ export function createDibaoView(engine, root, ctx) {
       refresh(true);
     },
     refresh: () => refresh(true),
+    /** The last evaluation: its result or error, and the input and options it was made from. */
+    evaluation: () => ({ result: lastResult, error: lastError, case: getState().input, options: lastOptions }),
+    /** The form made read-only (a portal showing a case it supplies) or editable again. */
+    setReadOnly(on) {
+      form.inert = on;
+      form.classList.toggle("read-only", on);
+    },
     /** What the printed sheet shows: only what the engine returned. */
     printModel() {
       const r = lastResult;

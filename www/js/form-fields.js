@@ -137,7 +137,8 @@ export function fieldFor(root, path) {
 
 /** Shows (or clears) a message under a field and marks it invalid. */
 export function setFieldMessage(el, message) {
-  const msg = el && document.getElementById(`${el.id}-msg`);
+  // The field's own root: the page, or the shadow root of the element it is in.
+  const msg = el && el.getRootNode().getElementById?.(`${el.id}-msg`);
   if (!el) return;
   if (message) el.setAttribute("aria-invalid", "true");
   else el.removeAttribute("aria-invalid");

@@ -18,6 +18,8 @@ export function createHouseholdView(engine, root, ctx) {
   const incomeItems = engine.incomeItems();
   let memberCount = 1;
   let lastResult = null;
+  let lastError = null;
+  let lastOptions = null;
   let lastKey = null;
   let lastVerdicts = null;
   let caseId = newCaseId();
@@ -266,6 +268,8 @@ export function createHouseholdView(engine, root, ctx) {
 
   /** Keeps the household in this browser's recent list once it names someone. */
   function remember() {
+    // A portal's element keeps nothing in its host page's storage (ctx.remember false).
+    if (ctx.remember === false) return;
     const s = getState();
     const name = s.head_name ?? s.members.find((m) => m.relation === "head")?.name ?? s.members[0]?.name;
     if (!name) return;
@@ -274,7 +278,7 @@ export function createHouseholdView(engine, root, ctx) {
   }
 
   function renderRecent() {
-    const list = recentCases();
+    const list = ctx.remember === false ? [] : recentCases();
     recentBox.hidden = list.length === 0;
     recentBox.replaceChildren(h("summary", {}, `最近的户（${list.length}，仅保存在本浏览器）`),
       h("ul", { "data-testid": "recent-list" }, list.map((r) => h("li", {},
@@ -305,6 +309,7 @@ export function createHouseholdView(engine, root, ctx) {
     for (const el of form.querySelectorAll("[aria-invalid][data-path]:not([data-path$='.id_number'])")) setFieldMessage(el, null);
     try {
       lastResult = engine.evaluateHousehold(input, options);
+      lastError = null;
       // A question the engine asks is never hidden (its answer is empty, so the case is unchanged).
       applyRelevance(new Set(lastResult.missing.map((m) => m.path)));
       out.replaceChildren(renderResult(lastResult, flagged));
@@ -312,9 +317,11 @@ export function createHouseholdView(engine, root, ctx) {
       for (const m of lastResult.missing) fieldFor(form, m.path)?.classList.add("wanted");
     } catch (err) {
       lastResult = null;
+      lastError = err;
       showEngineErrors(out, form, err);
       strip.replaceChildren(h("p", { class: "hint" }, "输入有误，改正后显示结论。"));
     }
+    lastOptions = options;
     if (lastResult && state.members.some((m) => m.name)) remember();
     ctx.changed(view);
   }
@@ -423,7 +430,8 @@ export function createHouseholdView(engine, root, ctx) {
         d.outcome === "applies" && d.category_label ? h("span", { class: "category" }, d.category_label) : null),
       prov ? h("p", { class: "provisional", "data-testid": "provisional" },
         `暂定：本结论用到未核实的参数（${prov.params.map((p) => p.label).join("、")}），请按县里当年文件核对。`,
-        prov.params.map((p) => h("button", { type: "button", class: "link", "data-param": p.id, onclick: () => ctx.openParam?.(p.id) }, `填入县里的「${p.label}」`))) : null,
+        // Only where a parameters panel exists (the page); a portal sets the values as overrides.
+        !ctx.openParam ? null : prov.params.map((p) => h("button", { type: "button", class: "link", "data-param": p.id, onclick: () => ctx.openParam?.(p.id) }, `填入县里的「${p.label}」`))) : null,
       who.length ? h("p", { class: "who", "data-testid": "who" }, "对象：",
         who.map((m) => `${m.name ?? `成员 ${m.index + 1}`}${m.grounds.length ? `（${m.grounds.join("；")}）` : ""}${m.amount ? ` ${yuan(m.amount)}` : ""}`).join("，")) : null,
       pending.length ? h("p", { class: "who pending", "data-testid": "who-pending" }, `${outcomeLabel("once_recognised")}：`,
@@ -464,6 +472,14 @@ export function createHouseholdView(engine, root, ctx) {
     reset,
     refresh: () => refresh(true),
     acceptsCase: (file) => file?.schema === SCHEMA,
+    /** The last evaluation: its result or error, the case as entered and the options used. */
+    evaluation: () => ({ result: lastResult, error: lastError, case: getState(), options: lastOptions }),
+    /** The form made read-only (a portal showing a case it supplies) or editable again. */
+    setReadOnly(on) {
+      form.inert = on;
+      form.classList.toggle("read-only", on);
+      tools.hidden = on;
+    },
     printModel() {
       const r = lastResult;
       if (!r) return null;

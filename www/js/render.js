@@ -1,4 +1,6 @@
 // Small DOM helpers shared by every view: building elements, money, citations, the clause dialog.
+// Views render into the page or into a custom element's shadow root (elements.js), so nothing here
+// looks a node up by a page-wide id: the clause dialog lives in the root of the button that opens it.
 
 /** Creates an element: h("p", { class: "x" }, "text", child, …). */
 export function h(tag, attrs = {}, ...children) {
@@ -36,13 +38,32 @@ export function citeLabel(c) {
 }
 
 /**
+ * The clause dialog of a root (the page, or one element's shadow root), made on first use: two
+ * elements on one page each open their own, and a page without one needs no markup for it.
+ */
+function clauseDialog(root) {
+  const scope = root instanceof ShadowRoot ? root : document;
+  let dlg = scope.querySelector("dialog.clause-dialog");
+  if (dlg) return dlg;
+  dlg = h("dialog", { id: "clause-dialog", class: "clause-dialog", "aria-labelledby": "clause-dialog-title" },
+    h("h3", { id: "clause-dialog-title" }),
+    h("p", { class: "part", id: "clause-dialog-part" }),
+    h("blockquote", { id: "clause-dialog-text" }),
+    h("p", { class: "source", id: "clause-dialog-source" }),
+    h("form", { method: "dialog" }, h("button", {}, "关闭")));
+  (scope === document ? document.body : scope).append(dlg);
+  return dlg;
+}
+
+/**
  * Opens the dialog with the full text of a clause (of the seed, or a passage of another document's
  * excerpts when `documentId` is given), the words relied on marked, and the document it is from.
+ * `from` is the node that asked (the dialog opens in its root); without it, the page's.
  */
-export function showClause(id, excerpts = [], documentId = undefined) {
+export function showClause(id, excerpts = [], documentId = undefined, from = undefined) {
   const c = engineRef?.clause(id, documentId);
   if (!c) return;
-  const dlg = document.getElementById("clause-dialog");
+  const dlg = clauseDialog(from?.getRootNode?.() ?? document);
   dlg.querySelector("#clause-dialog-title").textContent = c.document.excerpts_only ? `${c.document.short} · ${c.title}` : `${c.id} ${c.title}`;
   dlg.querySelector("#clause-dialog-part").textContent = c.part;
   const text = dlg.querySelector("#clause-dialog-text");
@@ -73,7 +94,7 @@ export function citation(c) {
     type: "button",
     class: "cite",
     title: c.document ? `${c.document.cite_as}：查看条款原文` : "查看条款原文",
-    onclick: () => showClause(c.clause, [c.excerpt], c.document?.id),
+    onclick: (e) => showClause(c.clause, [c.excerpt], c.document?.id, e.currentTarget),
   }, `依据 ${citeLabel(c)}`);
 }
 
@@ -89,7 +110,7 @@ export function citations(list) {
     type: "button",
     class: "cite",
     title: c.document ? `${c.document.cite_as}：查看条款原文` : "查看条款原文",
-    onclick: () => showClause(c.clause, c.excerpts, c.document?.id),
+    onclick: (e) => showClause(c.clause, c.excerpts, c.document?.id, e.currentTarget),
   }, `依据 ${citeLabel(c)}`));
 }
 

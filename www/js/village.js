@@ -1,6 +1,11 @@
 // The 村级考核 view: the indicator values of one village, grouped by dimension, and — live, from
 // assessVillage — the total, grade, vetoes, 三类村庄 suggestion, a radar chart of the dimensions
 // and the shortfall list. Every number on it is the engine's.
+//
+// In the page (ctx.compact unset) the view also carries the indicator system panel, the county
+// averages, the ranking and the ledger panels, all kept in this browser. A portal's
+// <jn-village-scorecard> (ctx.compact) is the form and its result only: the indicator system and
+// county averages come from the element's options, and nothing is read from or kept in storage.
 import { localDate } from "./local-date.js";
 import { h, citation, citations } from "./render.js";
 import { field, readFields, writeFields, fieldFor, setFieldMessage, showEngineErrors } from "./form-fields.js";
@@ -14,29 +19,51 @@ import { createLedgerPanel } from "./village-ledger.js";
 export const SCHEMA = "jingning.village-input/1";
 
 export function createVillageView(engine, root, ctx) {
-  let inUse = systemInUse(engine);
+  const compact = Boolean(ctx.compact);
+  let systemKey = null;
+  let inUse = compact ? systemFromOptions() : systemInUse(engine);
   let system = inUse.system;
   let lastResult = null;
+  let lastError = null;
+  let lastOptions = null;
   let lastKey = null;
+
+  /** The element's system: its `indicator_system` option when the engine accepts it, else the default
+   *  (the assessment then reports the option's errors, as the engine finds them). */
+  function systemFromOptions() {
+    const given = ctx.optionsWith().indicator_system;
+    systemKey = JSON.stringify(given ?? null);
+    if (given) {
+      try {
+        return { system: engine.validateIndicatorSystem(given), imported: true, error: null };
+      } catch (err) {
+        return { system: engine.defaultIndicatorSystem(), imported: false, error: err };
+      }
+    }
+    return { system: engine.defaultIndicatorSystem(), imported: false, error: null };
+  }
 
   const form = h("form", { id: "vl-form", class: "village", novalidate: true, "aria-label": "村庄指标" });
   const out = h("div", { id: "vl-result", "aria-live": "polite" });
   const about = h("p", { class: "hint", "data-testid": "vl-system-about" });
   const dimScores = new Map();
   const indicatorNotes = new Map();
-  const panel = mountIndicatorPanel(engine);
+  const panel = compact ? null : mountIndicatorPanel(engine);
   const averagesSlot = h("div", {});
-  const ranking = createRankingPanel(engine, () => {
+  const ranking = compact ? null : createRankingPanel(engine, () => {
     const s = getState();
     return s.id && s.name ? s : null;
   });
+  const layout = h("div", { class: "hh-layout" }, h("div", { class: "hh-form-col" }, form), h("div", { class: "hh-result-col" }, out));
 
-  root.replaceChildren(panel.element, about, averagesSlot,
-    h("div", { class: "hh-layout" }, h("div", { class: "hh-form-col" }, form), h("div", { class: "hh-result-col" }, out)),
-    ranking.element, createLedgerPanel((input) => {
-      setState(input);
-      form.scrollIntoView({ block: "start" });
-    }).element);
+  if (compact) root.replaceChildren(about, layout);
+  else {
+    root.replaceChildren(panel.element, about, averagesSlot, layout,
+      ranking.element, createLedgerPanel((input) => {
+        setState(input);
+        form.scrollIntoView({ block: "start" });
+      }).element);
+  }
   build();
 
   /** (Re)builds the form from the system in use; values of indicators that still exist are kept,
@@ -69,33 +96,37 @@ export function createVillageView(engine, root, ctx) {
         h("legend", {}, dim.name, " ", score),
         system.indicators.filter((i) => i.dimension === dim.id && (i.scope ?? "village") === "village").flatMap((ind) => indicatorFields(ind))));
     }
-    averagesSlot.replaceChildren(countyAveragesPanel(system));
+    if (!compact) averagesSlot.replaceChildren(countyAveragesPanel(system));
     about.replaceChildren(system.description ?? "", "每项指标注明依据：实施意见条款、国家规划或“设计假设”。");
     if (kept) writeFields(form, kept);
   }
 
   /** The options of every assessment: the imported system when one is in use. */
   function options() {
+    if (compact) return ctx.optionsWith();
     // The county averages always; the imported system only while the engine accepts it.
     const o = villageOptions();
     if (!inUse.imported) delete o.indicator_system;
     return o;
   }
-  onCountyAveragesChange(() => {
-    refresh(true);
-    ranking.refresh();
-  });
-
-  onIndicatorSystemChange(() => {
+  /** Takes a changed indicator system in use: the form is rebuilt, kept values kept, and rescored. */
+  function systemChanged() {
     const previous = system;
-    inUse = systemInUse(engine);
+    inUse = compact ? systemFromOptions() : systemInUse(engine);
     system = inUse.system;
     build(previous);
-    panel.render(inUse);
+    panel?.render(inUse);
     refresh(true);
-    ranking.refresh();
-  });
-  panel.render(inUse);
+    ranking?.refresh();
+  }
+  if (!compact) {
+    onCountyAveragesChange(() => {
+      refresh(true);
+      ranking.refresh();
+    });
+    onIndicatorSystemChange(systemChanged);
+    panel.render(inUse);
+  }
 
   function indicatorFields(ind) {
     const yes = typeof ind.target === "boolean";
@@ -150,7 +181,9 @@ export function createVillageView(engine, root, ctx) {
     lastKey = key;
     for (const el of form.querySelectorAll("[aria-invalid]")) setFieldMessage(el, null);
     try {
-      lastResult = engine.assessVillage(evaluated, options());
+      lastOptions = options();
+      lastResult = engine.assessVillage(evaluated, lastOptions);
+      lastError = null;
       out.replaceChildren(renderResult(lastResult));
       for (const d of lastResult.dimensions) {
         dimScores.get(d.id)?.replaceChildren(`得分 ${d.points} / ${d.max_points}${d.rate == null ? "" : `（${d.rate}%）`}`);
@@ -161,6 +194,7 @@ export function createVillageView(engine, root, ctx) {
       }
     } catch (err) {
       lastResult = null;
+      lastError = err;
       showEngineErrors(out, form, err);
     }
     ctx.changed(view);
@@ -235,6 +269,18 @@ export function createVillageView(engine, root, ctx) {
     reset,
     refresh: () => refresh(true),
     acceptsCase: (file) => file?.schema === SCHEMA,
+    /** The last evaluation: its result or error, the village input and the options used. */
+    evaluation: () => ({ result: lastResult, error: lastError, case: getState(), options: lastOptions }),
+    /** The element's options changed: its indicator system may be another one. */
+    optionsChanged() {
+      if (compact && JSON.stringify(ctx.optionsWith().indicator_system ?? null) !== systemKey) systemChanged();
+      else refresh(true);
+    },
+    /** The form made read-only (a portal showing a case it supplies) or editable again. */
+    setReadOnly(on) {
+      form.inert = on;
+      form.classList.toggle("read-only", on);
+    },
     // The saved case names the system it was scored with, so a reopened case can say when the
     // system in use is another one (the input alone would silently score differently).
     caseMeta: () => ({ indicator_system: pick(lastResult?.system ?? { ...system, builtin: !inUse.imported }) }),
