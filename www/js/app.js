@@ -11,6 +11,7 @@ import { fillPrintSheet } from "./print.js";
 import { systemInUse, onIndicatorSystemChange } from "./indicator-store.js";
 import { optionalViews } from "./views.js";
 import { localDate } from "./local-date.js";
+import { mountTrainer } from "./trainer.js";
 
 const CASE_FORMAT = "静宁县政策核对·案例";
 const $ = (id) => document.getElementById(id);
@@ -23,6 +24,8 @@ let draftsSuspended = false;
 const ctx = {
   optionsWith,
   toast: (message, isError) => toast(message, isError),
+  /** Training households (trainer mode) are not real cases: kept out of “最近的户”. */
+  training: () => document.body.classList.contains("trainer"),
   /** Opens the parameters panel at one parameter's override box (a provisional card's link). */
   openParam(id) {
     toggleParams(true);
@@ -75,6 +78,9 @@ async function main() {
 
   wireTabs();
   wireToolbar(panel);
+  // 培训 (trainer mode) works on the household view: its scenarios are households.
+  if (!views.household.pending) mountTrainer(engine, views.household, { optionsWith, toast, activate: () => activate("household", false) });
+  else $("btn-trainer").hidden = true;
   let initial = sessionStorage.getItem("jn.view");
   if (!views[initial] || views[initial].pending) initial = views.household.pending ? "dibao" : "household";
   activate(initial, false);
