@@ -123,7 +123,7 @@ export function mountTrainer(engine, view, ctx) {
           return h("tr", { "data-measure": v.measure },
             h("th", { scope: "row" }, d?.title ?? v.measure),
             VOTES.map((o) => h("td", { class: revealed && d?.outcome === o ? "correct" : null },
-              h("button", { type: "button", class: "vote", "data-testid": `vote-${v.measure}-${o}`, "aria-label": `${d?.title ?? v.measure}：投“${outcomeLabel(o)}”一票，现有 ${tally[o]} 票`,
+              h("button", { type: "button", class: "vote", "data-testid": `vote-${v.measure}-${o}`, "aria-label": `${outcomeLabel(o)} ${tally[o]} 票（${d?.title ?? v.measure}，点击加一票）`,
                 onclick: () => { tally[o] += 1; renderVotes(); } }, `${outcomeLabel(o)} `, h("strong", {}, String(tally[o]))))),
             h("td", { class: "answer", "data-testid": `answer-${v.measure}` }, revealed && d
               ? h("span", { class: `badge outcome-${d.outcome}` }, outcomeLabel(d.outcome), d.category_label ? `（${d.category_label}）` : "")
