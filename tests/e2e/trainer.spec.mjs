@@ -84,8 +84,12 @@ test.describe("projector", () => {
     await openScenario(page, "23-monitoring-edge");
     await page.getByTestId("projector-toggle").click();
     await page.getByTestId("trainer-reveal").click();
+    // The page itself does not move; only the two columns scroll.
+    const y = await page.evaluate(() => window.scrollY);
+    await page.mouse.move(100, 200);
     await page.mouse.wheel(0, 3000);
-    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    await expect.poll(() => page.locator("#household-root .hh-form-col").evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
+    expect(await page.evaluate(() => window.scrollY)).toBe(y);
     const form = await page.locator("#hh-form").boundingBox();
     const votes = await page.getByTestId("trainer-votes").boundingBox();
     const answer = await page.getByTestId("answer-monitoring").boundingBox();
@@ -95,6 +99,28 @@ test.describe("projector", () => {
     await expect(page.getByTestId("answer-monitoring")).toContainText("符合");
     const size = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector("#hh-form input")).fontSize));
     expect(size).toBeGreaterThanOrEqual(18);
+  });
+});
+
+test.describe("projector at 150 % zoom", () => {
+  // 1280×720 at 150 %: the page sees 853×480 CSS pixels.
+  test.use({ viewport: { width: 853, height: 480 }, deviceScaleFactor: 1.5 });
+  test("form and verdicts still side by side without page scrolling", async ({ page }) => {
+    await ready(page);
+    await openScenario(page, "03-employment-cost");
+    await page.getByTestId("projector-toggle").click();
+    await page.getByTestId("trainer-reveal").click();
+    // The page itself does not move; only the two columns scroll.
+    const y = await page.evaluate(() => window.scrollY);
+    await page.mouse.move(100, 200);
+    await page.mouse.wheel(0, 3000);
+    await expect.poll(() => page.locator("#household-root .hh-form-col").evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
+    expect(await page.evaluate(() => window.scrollY)).toBe(y);
+    const form = await page.locator("#hh-form").boundingBox();
+    const answer = await page.getByTestId("answer-dibao").boundingBox();
+    expect(form.x + form.width).toBeLessThanOrEqual(answer.x);
+    expect(answer.y + answer.height).toBeLessThanOrEqual(480);
+    expect(form.y).toBeLessThan(480);
   });
 });
 

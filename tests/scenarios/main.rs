@@ -4,6 +4,7 @@
 //! county trainer teaches (issue 17).
 #![cfg(not(target_arch = "wasm32"))]
 
+#[allow(dead_code)] // the expectation fields and helpers the household_cases test uses
 #[path = "../household_cases/case_file.rs"]
 mod case_file;
 mod scenario_file;
@@ -60,6 +61,16 @@ fn every_scenario_still_gets_the_verdicts_it_teaches() {
             .collect();
         if !cited.contains(&format!("{doc}:{}", s.clause)) {
             problems.push(format!("{id}: no verdict it teaches cites {doc}:{}; they cite {cited:?}", s.clause));
+        }
+        // What the page receives (examples/trainer_scenarios.rs): every text it shows is there.
+        let page = s.to_page(id).unwrap_or_else(|e| panic!("{id}: {e}"));
+        for key in ["title", "topic", "story", "lesson", "clause"] {
+            if page[key].as_str().is_none_or(|t| t.trim().is_empty()) {
+                problems.push(format!("{id}: `{key}` is empty"));
+            }
+        }
+        if page["household"] != input {
+            problems.push(format!("{id}: the page's household differs from the one tested"));
         }
         if !s.story.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) || s.story.trim().chars().count() < 20 {
             problems.push(format!("{id}: the story should be a few sentences in Chinese"));

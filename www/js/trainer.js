@@ -76,7 +76,15 @@ export function mountTrainer(engine, view, ctx) {
     sweepKey = null;
     render();
     panel.hidden = false;
-    panel.querySelector("h3")?.focus();
+    focusIn(panel.querySelector("h3"));
+  }
+
+  /** Focuses a heading of the panel; in the projector view only the results column scrolls to it, never the page. */
+  function focusIn(el) {
+    if (!el) return;
+    if (!document.body.classList.contains("projector")) return el.focus();
+    el.focus({ preventScroll: true });
+    resultCol.scrollTop += el.getBoundingClientRect().top - resultCol.getBoundingClientRect().top - 8;
   }
 
   function exit() {
@@ -138,7 +146,7 @@ export function mountTrainer(engine, view, ctx) {
     renderVotes();
     renderReveal();
     update();
-    parts.reveal.querySelector("h4")?.focus();
+    focusIn(parts.reveal.querySelector("h4"));
   }
 
   /** What decided a verdict: the conditions that settle it and the distance to each threshold. */
