@@ -59,6 +59,12 @@ test("a trainer opens a scenario, the room votes, the reveal names the deciding 
   // A flip point is one click away.
   await page.locator('[data-testid="flip-dibao"] button[data-flip="17000.00"]').click();
   await expect(page.locator('[data-path="$.incomes.wage"]')).toHaveValue("17000");
+  await expect(page.getByTestId("slider-outcome-dibao")).toHaveText("不符合");
+  // One fen back, by button (a keyboard or a presenter's clicker): 低保 applies again.
+  await page.getByRole("button", { name: "− 1 分" }).click();
+  await expect(page.locator('[data-path="$.incomes.wage"]')).toHaveValue("16999.99");
+  await expect(page.getByTestId("slider-outcome-dibao")).toHaveText("符合");
+  await expect(page.locator('#hh-verdicts a[data-measure="dibao"] .badge')).toHaveText("符合");
 
   // Any input is a what-if: no employment costs deducted, 低保 no longer applies at 16000.
   await page.getByRole("button", { name: "恢复原案例" }).click();
@@ -142,4 +148,14 @@ test("every scenario's handout prints on one A4 page with its story, verdicts an
     expect(pdfPages(pdf), id).toBe(1);
     await page.emulateMedia({ media: "screen" });
   }
+});
+
+test("the flips follow the parameters in use: a county 低保 standard of 6000 moves 低保's flip to a wage of 20000.00", async ({ page }) => {
+  await ready(page);
+  await page.evaluate(() => localStorage.setItem("jn.options", JSON.stringify({ overrides: { "dibao.standard_annual": "6000" } })));
+  await page.reload();
+  await expect(page.locator("body[data-ready=true]")).toBeVisible();
+  await openScenario(page, "03-employment-cost");
+  await page.getByTestId("trainer-reveal").click();
+  await expect(page.getByTestId("flip-dibao")).toContainText("¥20,000.00 起 不符合");
 });

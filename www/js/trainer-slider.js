@@ -62,11 +62,18 @@ export function createSlider({ sweep, label, value, focus, outcomeLabel, onMove 
     onMove(fenToText(fen));
   };
 
+  // Steps of 100 元 for a keyboard or a presenter's clicker (the range itself moves by the fen).
+  const stepBy = (fen) => jump(Math.min(hi, Math.max(lo, Number(range.value) + fen)));
   const el = h("section", { class: "trainer-slider", "data-testid": "trainer-slider" },
     h("h4", {}, `收入滑块：${label}`),
     h("p", { class: "hint" }, `${yuan(sweep.from)} 至 ${yuan(sweep.to)}；竖线是结论改变的临界点（由规则引擎逐分核定），色带是各项措施在这一段的结论。`),
     readout,
     range,
+    h("div", { class: "slider-steps" },
+      h("button", { type: "button", onclick: () => stepBy(-10000) }, "− 100 元"),
+      h("button", { type: "button", onclick: () => stepBy(-1) }, "− 1 分"),
+      h("button", { type: "button", onclick: () => stepBy(1) }, "＋ 1 分"),
+      h("button", { type: "button", onclick: () => stepBy(10000) }, "＋ 100 元")),
     h("div", { class: "bands" }, rows.map((m, i) => h("div", { class: "band-row", "data-measure": m.measure },
       h("span", { class: "band-label" }, m.title, " ", badges[i]),
       h("div", { class: "track" },

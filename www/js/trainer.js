@@ -12,6 +12,7 @@ import { SCENARIOS } from "./trainer-scenarios.js";
 import { createSlider } from "./trainer-slider.js";
 import { printHandout } from "./trainer-handout.js";
 import { inputChanges, labelOf } from "./trainer-diff.js";
+import { onOptionsChange } from "./options-store.js";
 
 /** The outcomes a room votes for, in this order (the engine's codes; labels from the engine). */
 const VOTES = ["applies", "does_not_apply", "once_recognised"];
@@ -284,6 +285,14 @@ export function mountTrainer(engine, view, ctx) {
     printHandout({ scenario: s, result: before.result, state: before.state, choices, outcomeLabel, clause: engine.clause(s.clause, s.document ?? undefined) });
   }
 
+  // New parameter settings change the scenario's own verdicts too: compare against them, not the old ones.
+  onOptionsChange(() => {
+    if (index < 0) return;
+    before = { state: before.state, result: evaluate(before.state) };
+    renderVotes();
+    renderReveal();
+    update();
+  });
   form.addEventListener("input", update);
   form.addEventListener("change", update);
   document.addEventListener("jn-clear-personal-data", () => {
