@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Assembles dist/: the static page (www/) and the wasm package (pkg/), relative paths only, so the
 # folder can be copied under any sub-path of a portal and served by any static server. Then:
+# - writes the trainer's scenario library as dist/js/trainer-scenarios.js (data/scenarios/);
 # - stamps the service worker with this build's file list and a content hash (a new build replaces
 #   the old offline copy);
 # - writes dist/jingning-offline.html, the whole page in one file for use from disk (file://).
@@ -12,6 +13,8 @@ cp -R www/. dist/
 cp pkg/jingning_policy.js pkg/jingning_policy_bg.wasm pkg/jingning_policy.d.ts dist/pkg/
 # The spreadsheet module: fetched only by the batch worker (www/js/batch-worker.js).
 cp pkg-sheet/jingning_sheet.js pkg-sheet/jingning_sheet_bg.wasm pkg-sheet/jingning_sheet.d.ts dist/pkg-sheet/
+# The trainer's scenario library (data/scenarios/), households expanded from their case files.
+cargo run --quiet --example trainer_scenarios -- dist/js/trainer-scenarios.js
 node scripts/stamp-sw.mjs dist
 node scripts/build-offline.mjs dist dist/jingning-offline.html
 echo "dist/ ready: $(du -sh dist | cut -f1)"

@@ -255,6 +255,22 @@ fn evaluate_household_accepts_json_text_and_overrides() {
 }
 
 #[wasm_bindgen_test]
+fn household_sweep_covers_the_range_for_every_measure_or_names_the_mistake() {
+    let r = wasm::household_sweep(js(household_case()), "$.incomes.wage".into(), "0".into(), "60000".into(), JsValue::UNDEFINED).unwrap();
+    let measures = js_sys::Array::from(&get(&r, &["measures"]));
+    let decisions = js_sys::Array::from(&get(&wasm::evaluate_household(js(household_case()), JsValue::UNDEFINED).unwrap(), &["decisions"]));
+    assert_eq!(measures.length(), decisions.length());
+    for m in measures.iter() {
+        let segments = js_sys::Array::from(&get(&m, &["segments"]));
+        assert_eq!(get(&segments.get(0), &["from"]).as_string().as_deref(), Some("0.00"));
+        assert_eq!(get(&segments.get(segments.length() - 1), &["to"]).as_string().as_deref(), Some("60000.00"));
+    }
+    let err = wasm::household_sweep(js(household_case()), "$.incomes.wage".into(), "100".into(), "50".into(), JsValue::UNDEFINED).expect_err("an empty range");
+    assert!(get(&err, &["message"]).as_string().unwrap().contains("区间终点"));
+    assert_eq!(get(&err, &["kind"]).as_string().as_deref(), Some("invalid"));
+}
+
+#[wasm_bindgen_test]
 fn parse_id_number_fills_the_form_or_explains() {
     let ok = wasm::parse_id_number("11010519491231002X".into(), "2024-12-31".into()).unwrap();
     assert_eq!(get(&ok, &["valid"]).as_bool(), Some(true));
@@ -349,6 +365,8 @@ fn hostile_values_never_kill_the_engine() {
         let _ = wasm::params_in_force(v.clone(), JsValue::UNDEFINED);
         let _ = wasm::params_in_force("2024-06-30".into(), v.clone());
         let _ = wasm::clause(v.clone(), v.clone());
+        let _ = wasm::household_sweep(v.clone(), "$.incomes.wage".into(), "0".into(), "100".into(), JsValue::UNDEFINED);
+        let _ = wasm::household_sweep(good.clone(), v.clone(), v.clone(), v.clone(), v.clone());
         let id = wasm::parse_id_number(v.clone(), v.clone()).unwrap_or_else(|_| panic!("parseIdNumber threw on {name}"));
         assert_eq!(get(&id, &["valid"]).as_bool(), Some(false), "{name}");
     }

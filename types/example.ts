@@ -1,6 +1,6 @@
 // How a portal uses the engine, type-checked against the declarations by `make test`.
 import init, { checkDibaoIncome, paramsInForce, type DibaoIncomeCheck, type EngineError, type ParamStatus } from "./jingning_policy";
-import { evaluateHousehold, householdChoices, parseIdNumber, type HouseholdCase, type HouseholdResult } from "./jingning_policy";
+import { evaluateHousehold, householdChoices, householdSweep, parseIdNumber, type HouseholdCase, type HouseholdResult, type Sweep } from "./jingning_policy";
 import { clause, documents, type Citation, type PolicyDocument } from "./jingning_policy";
 
 export async function perCapitaForDibao(wage: string, size: number): Promise<string> {
@@ -74,6 +74,12 @@ export function summarise(): string[] {
     .filter((d) => d.outcome === "applies")
     .map((d) => `${d.title}：${d.reason}（${d.citations.map((x) => x.label).join("、")}）${d.thresholds.map((t) => t.explanation).join("；")}`);
   return lines.concat(r.missing.map((m) => `待补：${m.label} ${m.path}`), [`指纹 ${r.fingerprint}`, `未核实参数：${r.unverified.join("、")}`]);
+}
+
+/** Where each measure flips as the wage moves (the trainer's slider): "农村低保（整户）：17000.00 起 does_not_apply". */
+export function wageFlips(c: HouseholdCase): string[] {
+  const sw: Sweep = householdSweep(c, "$.incomes.wage", "0", "40000", undefined);
+  return sw.measures.flatMap((m) => m.segments.slice(1).map((s) => `${m.title}：${s.from} 起 ${s.outcome}`));
 }
 
 /** A citation with the document it rests on and the full text of its clause or passage. */

@@ -9,5 +9,7 @@ pub mod evaluate;
 pub mod facts;
 pub mod income;
 pub mod measures;
+pub mod sweep;
 
 pub use evaluate::{evaluate, evaluate_json, HouseholdResult};
+pub use sweep::{sweep, Sweep};

@@ -1,6 +1,6 @@
 //! Bindings for the household engine: the full evaluation, ID-number auto-fill and the option
 //! lists the page's selects are built from.
-use super::{options, throw, to_js, to_json};
+use super::{options, text_arg, throw, to_js, to_json};
 use crate::case;
 use crate::household;
 use wasm_bindgen::prelude::*;
@@ -14,6 +14,29 @@ pub fn evaluate_household(
     let case = case::from_value(&to_json(input, "农户信息")?).map_err(|f| throw(&f))?;
     let opts = options(opts)?;
     to_js(&household::evaluate(&case, &opts).map_err(|f| throw(&f))?)
+}
+
+/// What-if along one amount (the trainer's income slider): the money field at `path` of the case
+/// (e.g. `$.incomes.wage`) is moved from `from` to `to` (元, decimal text, to the fen) and every
+/// measure's outcome is given as segments whose ends are exact to the fen (engine evaluations and
+/// bisection, no float arithmetic; see `household::sweep`).
+#[wasm_bindgen(js_name = householdSweep, unchecked_return_type = "Sweep")]
+pub fn household_sweep(
+    #[wasm_bindgen(unchecked_param_type = "HouseholdCase | string")] input: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] path: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] from: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] to: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "EvaluationOptions | undefined")] opts: JsValue,
+) -> Result<JsValue, JsValue> {
+    let input = to_json(input, "农户信息")?;
+    let path = text_arg(&path, "字段路径")?;
+    let amount = |v: &JsValue, what: &str| -> Result<rust_decimal::Decimal, JsValue> {
+        let s = text_arg(v, what)?;
+        s.trim().parse().map_err(|_| throw(&crate::Failure::invalid(vec![crate::error::FieldError::new("$", format!("「{what}」应为金额（元），收到 {s}"))])))
+    };
+    let (from, to) = (amount(&from, "区间起点")?, amount(&to, "区间终点")?);
+    let opts = options(opts)?;
+    to_js(&household::sweep(&input, &opts, &path, from, to).map_err(|f| throw(&f))?)
 }
 
 /// Checks a 身份证号 (or 20/22-character 残疾人证号) and derives birth date, sex and, given

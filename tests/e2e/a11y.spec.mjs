@@ -117,3 +117,18 @@ test.describe("phone", () => {
     expect(small).toEqual([]);
   });
 });
+
+test("axe-core: no serious or critical violation in trainer mode (library, votes, reveal, slider, projector)", async ({ page }) => {
+  await ready(page);
+  await page.getByRole("button", { name: "培训", exact: true }).click();
+  expect(await seriousViolations(page), "案例库").toEqual([]);
+  await page.locator('#trainer-library [data-scenario="07-sudden-medical-expense"]').click();
+  await page.getByTestId("vote-monitoring-applies").click();
+  expect(await seriousViolations(page), "投票").toEqual([]);
+  await page.getByTestId("trainer-reveal").click();
+  await page.getByTestId("income-slider").fill("0");
+  await expect(page.getByTestId("whatif-table")).toBeVisible();
+  expect(await seriousViolations(page), "揭晓与滑块").toEqual([]);
+  await page.getByTestId("projector-toggle").click();
+  expect(await seriousViolations(page), "投影模式").toEqual([]);
+});

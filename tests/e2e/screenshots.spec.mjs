@@ -64,3 +64,32 @@ test("a portal on another origin with the elements and the iframe", async ({ pag
     portal.stop();
   }
 });
+
+/** 培训: a scenario after the room's votes and the reveal, the slider moved past a flip. */
+async function trainer(page, projector) {
+  await ready(page);
+  await page.getByRole("button", { name: "培训", exact: true }).click();
+  await page.locator('#trainer-library [data-scenario="03-employment-cost"]').click();
+  if (projector) await page.getByTestId("projector-toggle").click();
+  for (const [o, n] of [["applies", 5], ["does_not_apply", 9], ["once_recognised", 1]]) {
+    for (let i = 0; i < n; i++) await page.getByTestId(`vote-dibao-${o}`).click();
+  }
+  await page.getByTestId("trainer-reveal").click();
+  await page.getByTestId("income-slider").fill("1750000");
+  await expect(page.getByTestId("whatif-table")).toBeVisible();
+}
+
+test("trainer mode", async ({ page }) => {
+  await trainer(page, false);
+  await page.getByTestId("trainer-slider").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${OUT}/trainer.png` });
+});
+
+test.describe("projector", () => {
+  test.use({ viewport: { width: 1280, height: 720 } });
+  test("projector view", async ({ page }) => {
+    await trainer(page, true);
+    await page.locator("#trainer-panel").evaluate((el) => { el.closest(".hh-result-col").scrollTop = 0; });
+    await page.screenshot({ path: `${OUT}/projector.png` });
+  });
+});

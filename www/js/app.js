@@ -12,6 +12,7 @@ import { fillPrintSheet } from "./print.js";
 import { systemInUse, onIndicatorSystemChange } from "./indicator-store.js";
 import { optionalViews } from "./views.js";
 import { localDate } from "./local-date.js";
+import { mountTrainer } from "./trainer.js";
 
 const CASE_FORMAT = "静宁县政策核对·案例";
 const $ = (id) => document.getElementById(id);
@@ -29,6 +30,8 @@ const ctx = {
   optionsWith: (extra) => (embedOptions ? withOverrides(embedOptions, extra) : optionsWith(extra)),
   remember: !embedded,
   toast: (message, isError) => toast(message, isError),
+  /** Training households (trainer mode) are not real cases: kept out of “最近的户”. */
+  training: () => document.body.classList.contains("trainer"),
   /** Opens the parameters panel at one parameter's override box (a provisional card's link). */
   openParam(id) {
     toggleParams(true);
@@ -93,6 +96,9 @@ async function main() {
 
   wireTabs();
   wireToolbar(panel);
+  // 培训 (trainer mode) works on the household view: its scenarios are households. Not in a portal's iframe.
+  if (!embedded && !views.household.pending) mountTrainer(engine, views.household, { optionsWith, toast, activate: () => activate("household", false) });
+  else $("btn-trainer").hidden = true;
   let initial = embedded?.view ?? sessionStorage.getItem("jn.view");
   if (!views[initial] || views[initial].pending) initial = views.household.pending ? "dibao" : "household";
   activate(initial, false);
