@@ -94,7 +94,7 @@ test.describe("projector", () => {
     const y = await page.evaluate(() => window.scrollY);
     await page.mouse.move(100, 200);
     await page.mouse.wheel(0, 3000);
-    await expect.poll(() => page.locator("#household-root .hh-form-col").evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
+    await expect.poll(() => page.locator("#household-check .hh-form-col").evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
     expect(await page.evaluate(() => window.scrollY)).toBe(y);
     const form = await page.locator("#hh-form").boundingBox();
     const votes = await page.getByTestId("trainer-votes").boundingBox();
@@ -103,7 +103,7 @@ test.describe("projector", () => {
     for (const box of [votes, answer]) expect(box.y + box.height).toBeLessThanOrEqual(720);
     expect(form.y).toBeLessThan(720);
     await expect(page.getByTestId("answer-monitoring")).toContainText("符合");
-    const size = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector("#hh-form input")).fontSize));
+    const size = await page.evaluate(() => parseFloat(getComputedStyle(document.getElementById("household-check").shadowRoot.querySelector("#hh-form input")).fontSize));
     expect(size).toBeGreaterThanOrEqual(18);
   });
 });
@@ -120,7 +120,7 @@ test.describe("projector at 150 % zoom", () => {
     const y = await page.evaluate(() => window.scrollY);
     await page.mouse.move(100, 200);
     await page.mouse.wheel(0, 3000);
-    await expect.poll(() => page.locator("#household-root .hh-form-col").evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
+    await expect.poll(() => page.locator("#household-check .hh-form-col").evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
     expect(await page.evaluate(() => window.scrollY)).toBe(y);
     const form = await page.locator("#hh-form").boundingBox();
     const answer = await page.getByTestId("answer-dibao").boundingBox();

@@ -28,10 +28,11 @@ let embedChanged = null;
 
 const ctx = {
   optionsWith: (extra) => (embedOptions ? withOverrides(embedOptions, extra) : optionsWith(extra)),
-  remember: !embedded,
+  /** Households go to “最近的户” — not in a portal's iframe, nor training households (trainer mode). */
+  get remember() {
+    return !embedded && !document.body.classList.contains("trainer");
+  },
   toast: (message, isError) => toast(message, isError),
-  /** Training households (trainer mode) are not real cases: kept out of “最近的户”. */
-  training: () => document.body.classList.contains("trainer"),
   /** Opens the parameters panel at one parameter's override box (a provisional card's link). */
   openParam(id) {
     toggleParams(true);

@@ -322,7 +322,7 @@ export function createHouseholdView(engine, root, ctx) {
       strip.replaceChildren(h("p", { class: "hint" }, "输入有误，改正后显示结论。"));
     }
     lastOptions = options;
-    if (lastResult && state.members.some((m) => m.name) && !ctx.training?.()) remember();
+    if (lastResult && state.members.some((m) => m.name)) remember();
     ctx.changed(view);
   }
 
