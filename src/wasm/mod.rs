@@ -137,6 +137,8 @@ export interface IncomeItemInfo {
   label: string;
   kind: string;
   excluded_from_dibao: boolean;
+  /** A net item (经营、财产、转移净收入): a loss is entered as a negative amount. */
+  may_be_negative: boolean;
 }
 
 /** What a failed call throws. */

@@ -13,7 +13,7 @@ const YESNO = [["true", "是"], ["false", "否"]];
 const GRADES = [["1", "一级"], ["2", "二级"], ["3", "三级"], ["4", "四级"]];
 
 /**
- * One labelled field. kind: text | date | money | int | yesno | choice | grade.
+ * One labelled field. kind: text | date | money | net_money (may be negative) | int | yesno | choice | grade.
  * `options` are [code, label] pairs for choice; `hint` is a short explanation in the policy's terms.
  * `seg`: a yes/no or short choice as a row of buttons (one click, a large target on a phone)
  * instead of a drop-down; "未填" stays the first button, so unknown is always one click away.
@@ -41,6 +41,7 @@ export function field(path, label, kind, { options = [], hint, wide = false, spa
     control = h("select", common, h("option", { value: "" }, "未填"), opts.map(([v, l]) => h("option", { value: v }, l)));
   } else {
     const type = kind === "date" ? "date" : "text";
+    // A net amount may be a loss: the decimal keypad of a phone has no minus sign, so it gets the full one.
     const inputmode = kind === "money" ? "decimal" : kind === "int" ? "numeric" : null;
     control = h("input", { ...common, type, inputmode, autocomplete: "off", spellcheck: "false" });
   }

@@ -46,8 +46,9 @@ export function createHouseholdView(engine, root, ctx) {
   function buildFields(section, i = null) {
     return section.fields.flatMap((f) => {
       if (f.each === "income_items") {
-        return incomeItems.map((it) => tagged(field(`$.incomes.${it.code}`, it.label, "money",
-          { hint: it.excluded_from_dibao ? "计入家庭纯收入，不计入低保收入（五(十二)）" : `${it.kind}，计入家庭纯收入和低保收入` }), f));
+        return incomeItems.map((it) => tagged(field(`$.incomes.${it.code}`, it.label, it.may_be_negative ? "net_money" : "money",
+          { hint: it.excluded_from_dibao ? "计入家庭纯收入，不计入低保收入（五(十二)）"
+            : `${it.kind}，计入家庭纯收入和低保收入${it.may_be_negative ? "；亏损填负数（如 -3000）" : ""}` }), f));
       }
       const path = i === null ? f.path : memberPath(f.path, i);
       const el = f.kind === "multi" ? multi(path, f.label, opts(f.options))
