@@ -67,7 +67,7 @@ schema = {
         }), {"type": "null"}]},
         "members": {"type": "array", "minItems": 1, "maxItems": 30, "items": member},
         "incomes": {"oneOf": [{"type": "object", "additionalProperties": False, "properties": items}, {"type": "null"}]},
-        "employment_costs": ref("money"), "last_year_total_income": ref("money"),
+        "employment_costs": ref("money"), "last_year_total_income": ref("money"), "last_year_net_income": ref("net_money"),
         "expenses": {"oneOf": [obj({k: ref("money") for k in ["education", "disability_rehab", "disaster_loss", "accident_loss"]}), {"type": "null"}]},
         "assets": {"oneOf": [obj({"deposits": ref("money"), "vehicles": integer(0, 50, "机动车辆数"), "other_houses": ref("yesno"),
                                   "within_dibao_rules": ref("yesno")}), {"type": "null"}]},

@@ -258,6 +258,8 @@ pub struct Case {
     pub incomes: Option<Incomes>,
     pub employment_costs: Option<Decimal>,
     pub last_year_total_income: Option<Decimal>,
+    /// 上年度家庭纯收入: compared with this year's 纯收入 (like with like) for 收入大幅缩减.
+    pub last_year_net_income: Option<Decimal>,
     pub expenses: Expenses,
     pub assets: Assets,
     pub housing: Option<Housing>,

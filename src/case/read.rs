@@ -17,6 +17,7 @@ const ROOT: &[&str] = &[
     "incomes",
     "employment_costs",
     "last_year_total_income",
+    "last_year_net_income",
     "expenses",
     "assets",
     "housing",
@@ -94,6 +95,7 @@ fn read(v: Val) -> Result<Case, Failure> {
     let incomes = o.object(&mut d, "incomes", field::INCOMES.label()).map(|i| Incomes::read(&mut d, &i));
     let employment_costs = o.money(&mut d, "employment_costs", field::EMPLOYMENT_COSTS.label());
     let last_year_total_income = o.money(&mut d, "last_year_total_income", field::LAST_YEAR_TOTAL_INCOME.label());
+    let last_year_net_income = o.net_money(&mut d, "last_year_net_income", field::LAST_YEAR_NET_INCOME.label());
     let expenses = o
         .object(&mut d, "expenses", "刚性支出")
         .map(|e| {
@@ -132,6 +134,7 @@ fn read(v: Val) -> Result<Case, Failure> {
         incomes,
         employment_costs,
         last_year_total_income,
+        last_year_net_income,
         expenses,
         assets,
         housing,

@@ -221,7 +221,8 @@ export const HOUSEHOLD_FIELDS = [
       // One field per income item of the engine (incomeItems()), `$.incomes.<code>`.
       { path: "$.incomes.*", kind: "money", each: "income_items", none: "0" },
       { path: "$.employment_costs", label: "必要的就业成本", kind: "money", none: "0", hint: "交通、通讯、食宿等，计算低保收入时扣减" },
-      { path: "$.last_year_total_income", label: "上年度家庭总收入", kind: "money", hint: "与刚性支出比较，判断突发严重困难" },
+      { path: "$.last_year_total_income", label: "上年度家庭总收入", kind: "money", hint: "与医疗自付费用比较（单人户施保）" },
+      { path: "$.last_year_net_income", label: "上年度家庭纯收入", kind: "net_money", hint: "与本年纯收入比较，判断收入是否大幅缩减（突发严重困难）" },
     ],
   },
   {
