@@ -71,7 +71,7 @@ schema = {
         "expenses": {"oneOf": [obj({k: ref("money") for k in ["education", "disability_rehab", "disaster_loss", "accident_loss"]}), {"type": "null"}]},
         "assets": {"oneOf": [obj({"deposits": ref("money"), "vehicles": integer(0, 50, "机动车辆数"), "other_houses": ref("yesno"),
                                   "within_dibao_rules": ref("yesno")}), {"type": "null"}]},
-        "housing": ref("housing"), "drinking_water": ref("drinking_water"), "food_clothing_secure": ref("yesno"),
+        "housing": ref("housing"), "housing_support_received": ref("yesno"), "drinking_water": ref("drinking_water"), "food_clothing_secure": ref("yesno"),
         "risks": listof("risk", "返贫致贫风险（申报）"),
     }, required=["schema", "assessment_date", "members"]),
     "$defs": {"money": money, "net_money": net_money, "date": date, "yesno": yesno, **{k: enum(k) for k in choices if k not in ("income_item", "outcome")}},

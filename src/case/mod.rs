@@ -263,6 +263,8 @@ pub struct Case {
     pub expenses: Expenses,
     pub assets: Assets,
     pub housing: Option<Housing>,
+    /// 享受过农村住房保障（危房改造等）: a 脱贫户 that has not is a 危房改造 priority object.
+    pub housing_support_received: Option<bool>,
     pub drinking_water: Option<Water>,
     pub food_clothing_secure: Option<bool>,
     pub declared_risks: Vec<Risk>,

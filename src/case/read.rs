@@ -21,6 +21,7 @@ const ROOT: &[&str] = &[
     "expenses",
     "assets",
     "housing",
+    "housing_support_received",
     "drinking_water",
     "food_clothing_secure",
     "risks",
@@ -121,6 +122,7 @@ fn read(v: Val) -> Result<Case, Failure> {
         })
         .unwrap_or_default();
     let housing = o.choice(&mut d, "housing", field::HOUSING.label());
+    let housing_support_received = o.bool(&mut d, "housing_support_received", field::HOUSING_SUPPORT_RECEIVED.label());
     let drinking_water = o.choice(&mut d, "drinking_water", field::DRINKING_WATER.label());
     let food_clothing_secure = o.bool(&mut d, "food_clothing_secure", field::FOOD_CLOTHING_SECURE.label());
     let declared_risks = choice_list(&mut d, &o, "risks", field::RISKS.label()).unwrap_or_default();
@@ -138,6 +140,7 @@ fn read(v: Val) -> Result<Case, Failure> {
         expenses,
         assets,
         housing,
+        housing_support_received,
         drinking_water,
         food_clothing_secure,
         declared_risks,

@@ -172,6 +172,8 @@ export const HOUSEHOLD_FIELDS = [
       { path: "$.head_name", label: "户主姓名", kind: "text", hint: "不填则取关系为“户主”的成员姓名" },
       { path: "$.household_type", label: "农户类型", kind: "choice", options: "household_type", seg: true, hint: "脱贫户即原建档立卡贫困户" },
       { path: "$.housing", label: "住房安全", kind: "choice", options: "housing", seg: true, hint: "按住房安全性鉴定结果" },
+      { path: "$.housing_support_received", label: "享受过农村住房保障（危房改造等）", kind: "yesno", seg: true,
+        hint: "未享受过的脱贫户住C、D级危房属危房改造重点对象", when: { field: "$.housing", in: ["grade_c", "grade_d"] } },
       { path: "$.drinking_water", label: "饮水安全", kind: "choice", options: "drinking_water", seg: true },
       { path: "$.food_clothing_secure", label: "不愁吃、不愁穿", kind: "yesno", seg: true, hint: "“两不愁”是否稳定实现" },
     ],
