@@ -43,6 +43,7 @@ member = obj({
     "out_of_school_reason": ref("out_of_school_reason"), "medical_insurance": ref("yesno"),
     "pension_insurance": ref("yesno"), "family_planning_two_certificates": ref("yesno"), "working_away": ref("yesno"),
     "orphan": ref("yesno"), "supporter": ref("supporter"), "medical_out_of_pocket": ref("money"),
+    "own_income": ref("money"),
 }, d="家庭成员")
 here = os.path.dirname(__file__)
 with open(os.path.join(here, "..", "data", "household-fields.toml"), "rb") as f:

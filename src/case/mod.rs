@@ -208,6 +208,8 @@ pub struct Member {
     pub supporter: Option<Supporter>,
     /// 医疗自付费用（近12个月）
     pub medical_out_of_pocket: Option<Decimal>,
+    /// 本人年收入 under the 特困 exclusions (民发〔2021〕43号): what 无生活来源 tests.
+    pub own_income: Option<Decimal>,
 }
 
 /// Current statuses of the household.

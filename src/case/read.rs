@@ -46,6 +46,7 @@ const MEMBER: &[&str] = &[
     "orphan",
     "supporter",
     "medical_out_of_pocket",
+    "own_income",
 ];
 const STATUS: &[&str] = &[
     "dibao",
@@ -259,5 +260,6 @@ fn read_member(d: &mut Decoder, m: &Obj, date: Option<NaiveDate>) -> Member {
         orphan: m.bool(d, "orphan", field::MEMBER_ORPHAN.label()),
         supporter: m.choice(d, "supporter", field::MEMBER_SUPPORTER.label()),
         medical_out_of_pocket: m.money(d, "medical_out_of_pocket", field::MEMBER_MEDICAL_OUT_OF_POCKET.label()),
+        own_income: m.money(d, "own_income", field::MEMBER_OWN_INCOME.label()),
     }
 }

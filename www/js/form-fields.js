@@ -200,6 +200,9 @@ export const HOUSEHOLD_FIELDS = [
       { path: "$.members[].orphan", label: "孤儿或事实无人抚养儿童", kind: "yesno", seg: true, none: "false", when: { age: [0, 17] } },
       { path: "$.members[].supporter", label: "法定义务人情况", kind: "choice", options: "supporter", hint: "特困认定用" },
       { path: "$.members[].medical_out_of_pocket", label: "医疗自付费用（近 12 个月，元）", kind: "money", none: "0" },
+      // Only a person without an able supporter can be 特困: the field is asked then (or when the engine asks).
+      { path: "$.members[].own_income", label: "本人年收入（元）", kind: "money", hint: "特困“无生活来源”看本人收入；不含基础养老金、社会保险、优待抚恤金、高龄津贴",
+        when: { field: "supporter", in: ["none", "unable"] } },
     ],
   },
   {
