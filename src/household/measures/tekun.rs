@@ -143,9 +143,13 @@ fn decide(ctx: &Ctx, _: &Decided) -> Result<Decision, Failure> {
     d.citations.push(anchor::TEKUN_NO_INCOME_EXCLUSIONS.cite());
     let standard = ctx.scope.get(param::DIBAO_STANDARD_ANNUAL)?;
     d.figure("农村低保标准（无生活来源）", standard, "元/人·年");
-    // A value in force only from 2021-07-01: before it, no continuation.
-    let support_until = if ctx.scope.date() >= MINORS_RULE_FROM { Some(ctx.scope.get(param::TEKUN_MINOR_SUPPORT_UNTIL_AGE)?) } else { None };
-    let ages = Ages { elderly: ctx.scope.get(param::TEKUN_AGE_ELDERLY)?, minor: ctx.scope.get(param::TEKUN_AGE_MINOR)?, support_until };
+    let (elderly, minor) = (ctx.scope.get(param::TEKUN_AGE_ELDERLY)?, ctx.scope.get(param::TEKUN_AGE_MINOR)?);
+    // Read only where it can matter (a 特困供养户 with a member past the minor age), so other
+    // households' results do not name it; in force from 2021-07-01, no continuation before.
+    let may_continue = ctx.case.status.tekun == Some(true)
+        && ctx.case.members.iter().any(|m| ctx.age(m).is_some_and(|a| Decimal::from(a) >= minor && Decimal::from(a) < elderly));
+    let support_until = if may_continue && ctx.scope.date() >= MINORS_RULE_FROM { Some(ctx.scope.get(param::TEKUN_MINOR_SUPPORT_UNTIL_AGE)?) } else { None };
+    let ages = Ages { elderly, minor, support_until };
     let (mut cited_to_18, mut cited_in_school) = (false, false);
     let recorded = ctx.case.status.tekun == Some(true);
     for (i, m) in ctx.case.members.iter().enumerate() {
