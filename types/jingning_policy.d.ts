@@ -45,6 +45,8 @@ export interface EvaluationOptions {
     region?: string;
     /** 参数覆盖：参数编号 → 值（十进制文本或数字） */
     overrides?: Record<string, string | number>;
+    /** 覆盖值的依据文件：参数编号 → 文号或名称（只对有覆盖值的参数；结果的 local_figures 与 params_used 据此注明） */
+    override_sources?: Record<string, string>;
     /** 用户参数文件（与 params/*.toml 同结构的 JSON） */
     params?: unknown;
 }
@@ -66,6 +68,8 @@ export interface IncomeItemInfo {
     label: string;
     kind: string;
     excluded_from_dibao: boolean;
+    /** A net item (经营、财产、转移净收入): a loss is entered as a negative amount. */
+    may_be_negative: boolean;
 }
 
 /** What a failed call throws. */
@@ -136,6 +140,17 @@ export interface CountyTarget {
     year: number;
     source: Source;
     note: string | null;
+}
+
+/**
+ * A decision that read locally entered figures (overrides).
+ */
+export interface LocalFigures {
+    /**
+     * The decision's `measure`.
+     */
+    measure: string;
+    params: LocalFigure[];
 }
 
 /**
@@ -470,6 +485,12 @@ export interface HouseholdResult {
      */
     provisional: Provisional[];
     /**
+     * The decisions that read a county figure entered locally (an override), each with those
+     * values and the document each comes from: their cards and the print sheet show the figure
+     * and its document where a placeholder would say 暂定.
+     */
+    local_figures: LocalFigures[];
+    /**
      * First 12 hex digits of XXH3-64 over the case as read, the parameter values used and the
      * engine version: the same sheet gives the same fingerprint (module `crate::fingerprint`).
      */
@@ -655,7 +676,7 @@ export interface FieldDef {
      */
     label: string;
     /**
-     * `key` | `group` | `text` | `id_number` | `date` | `money` | `int` | `bool` | `choice` | `list`.
+     * `key` | `group` | `text` | `id_number` | `date` | `money` | `net_money` | `int` | `bool` | `choice` | `list`.
      */
     kind: string;
     /**
@@ -707,6 +728,20 @@ export interface LedgerLine {
      */
     note: string;
     citation: Citation | null;
+}
+
+/**
+ * One locally entered figure a decision read, with the document it was entered from.
+ */
+export interface LocalFigure {
+    id: string;
+    label: string;
+    value: string;
+    unit: string;
+    /**
+     * 文号 and/or title as entered; `null` when none was given.
+     */
+    document: string | null;
 }
 
 /**
@@ -1199,6 +1234,8 @@ export interface HouseholdMember {
     supporter?: Supporter | string | null;
     /** 医疗自付费用 */
     medical_out_of_pocket?: Money;
+    /** 本人年收入：近12个月本人收入，不含基础养老金、基本医保等社会保险、优待抚恤金、高龄津贴（特困“无生活来源”看本人收入） */
+    own_income?: Money;
     /** 残疾情况 */
     disability?: {
         /** 残疾类别 */
@@ -1222,10 +1259,14 @@ export interface HouseholdCase {
     household_type?: HouseholdType | string | null;
     /** 必要的就业成本：交通、通讯、食宿等，计算低保收入时扣减 */
     employment_costs?: Money;
-    /** 上年度家庭总收入：与刚性支出比较，判断突发严重困难 */
+    /** 上年度家庭总收入：与医疗自付费用比较（单人户施保） */
     last_year_total_income?: Money;
+    /** 上年度家庭纯收入：与本年纯收入比较，判断收入是否大幅缩减（突发严重困难） */
+    last_year_net_income?: Money;
     /** 住房安全：按住房安全性鉴定结果 */
     housing?: Housing | string | null;
+    /** 享受过农村住房保障：是否享受过危房改造等农村住房保障政策；未享受过的脱贫户住C、D级危房属危房改造重点对象 */
+    housing_support_received?: YesNo;
     /** 饮水安全 */
     drinking_water?: Water | string | null;
     /** 不愁吃、不愁穿：“两不愁”是否稳定实现 */
@@ -1664,7 +1705,7 @@ export function householdMeasures(): MeasureInfo[];
 
 /**
  * The income items of the ledger in form order: code, Chinese label, statistical kind and whether
- * 五(十二) leaves it out of the 低保 count.
+ * 五(十二) leaves it out of the 低保 count, and whether it is a net figure that may be negative.
  */
 export function incomeItems(): IncomeItemInfo[];
 
