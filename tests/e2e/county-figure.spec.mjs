@@ -42,7 +42,7 @@ test("entering the county's figure from a 暂定 card records its document, pers
   // The print sheet: the 低保 line carries the figure and document, not 暂定; the table names it.
   await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
   const line = page.locator("#print-sheet .sheet-decisions li").filter({ hasText: "农村低保（整户）" });
-  await expect(line).toContainText(`县里的数值：农村低保标准 ¥5,600，依据 ${DOC}`);
+  await expect(line).toContainText(`县里的数值：农村低保标准 ¥5,600.00，依据 ${DOC}`);
   await expect(line).not.toContainText("暂定");
   await expect(page.locator("#print-sheet .sheet-params")).toContainText(`依据：${DOC}`);
 
