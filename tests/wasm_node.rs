@@ -199,7 +199,9 @@ fn household_case() -> serde_json::Value {
         // A JS number with a fraction: taken exactly.
         "incomes": {"wage": 15599.98, "basic_pension": "1200"},
         "last_year_total_income": "16000",
-        "assets": {"within_dibao_rules": true}
+        "assets": {"within_dibao_rules": true},
+        // A declared risk: under a raised line the household is then a monitoring object.
+        "risks": ["因务工就业不稳"]
     })
 }
 

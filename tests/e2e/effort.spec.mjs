@@ -31,6 +31,7 @@ const TRUTH = {
   incomes: { wage: "42000", basic_pension: "2472" },
   employment_costs: "3000",
   last_year_total_income: "43500",
+  last_year_net_income: "43500",
   assets: { within_dibao_rules: true },
 };
 
@@ -70,7 +71,8 @@ async function measureEffort(page) {
   }
   for (const [code, v] of Object.entries(TRUTH.incomes)) await fill(field(`$.incomes.${code}`), v);
   await fill(field("$.employment_costs"), TRUTH.employment_costs);
-  await fill(field("$.last_year_total_income"), TRUTH.last_year_total_income);
+  // Last year's 纯收入 is what monitoring compares with (like with like); 总收入 only when asked.
+  await fill(field("$.last_year_net_income"), TRUTH.last_year_net_income);
 
   // The page's own "none of the rest" shortcuts, where it has them: one click in each section
   // where the page marks a question still open.

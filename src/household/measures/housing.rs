@@ -48,7 +48,8 @@ const GROUPS: &str = "监测对象、低保户、分散供养特困人员、低�
 
 fn decide(ctx: &Ctx, decided: &Decided) -> Result<Decision, Failure> {
     let mut d = Decision::new(&MEASURE);
-    d.citations = MEASURE.clauses.iter().map(|a| a.cite()).collect();
+    // The national priority groups are cited where they decide: for an unsafe house.
+    d.citations = vec![anchor::HOUSING_PRIORITY.cite(), anchor::HOUSING_RENOVATION.cite()];
     let Some(h) = ctx.case.housing else {
         d.condition("unsafe_house", "住房为C级或D级危房", None, "住房安全等级未填");
         return Ok(d.undecided(vec![Missing::of(field::HOUSING)], "住房安全等级未填"));
@@ -57,6 +58,7 @@ fn decide(ctx: &Ctx, decided: &Decided) -> Result<Decision, Failure> {
     if h == Housing::Safe {
         return Ok(d.decided(Outcome::DoesNotApply, "住房安全，无需改造"));
     }
+    d.citations.push(anchor::HOUSING_PRIORITY_GROUPS_NATIONAL.cite());
     let s = &ctx.case.status;
     let (mut now, mut found, mut unknown): (Vec<&'static str>, Vec<&'static str>, Vec<Missing>) = (Vec::new(), Vec::new(), Vec::new());
     let mut sort = |standing: Standing, label: &'static str, asks: &[Missing]| match standing {
@@ -153,6 +155,7 @@ fn decide(ctx: &Ctx, decided: &Decided) -> Result<Decision, Failure> {
         return Ok(d);
     }
     // Outside the six groups: a safety problem to report, not a renovation entitlement.
+    d.citations.push(anchor::HOUSING_OUTSIDE_PRIORITY_GROUPS.cite());
     d.category("report", "住房安全问题（须上报）");
     let reason = prose!("{}：住房安全问题，须上报核实；不属危房改造重点对象（{}），不是危房改造对象", h.label(), GROUPS);
     Ok(d.decided(Outcome::DoesNotApply, reason))

@@ -72,7 +72,8 @@ fn risk_inputs_missing(ctx: &Ctx) -> Vec<Missing> {
 
 fn decide(ctx: &Ctx, _: &Decided) -> Result<Decision, Failure> {
     let mut d = Decision::new(&MEASURE);
-    d.citations = MEASURE.clauses.iter().map(|a| a.cite()).collect();
+    // The national definitions are cited where they decide (below the range, or for 突发).
+    d.citations = vec![anchor::MONITORING_OBJECTS.cite(), anchor::MONITORING_FOCUS.cite()];
     let line = ctx.scope.get(param::MONITORING_INCOME_THRESHOLD)?;
     let risks = ctx.risks();
     for (r, why) in risks {
@@ -91,6 +92,7 @@ fn decide(ctx: &Ctx, _: &Decided) -> Result<Decision, Failure> {
     d.condition("income_below_line", "家庭年人均纯收入低于监测范围", Some(below), prose!("人均 {}，监测范围 {}", Yuan(pc), Yuan(line)));
     if below {
         // Income under the range is half of the definition; the other half is a risk.
+        d.citations.push(anchor::MONITORING_UNSTABLE_AND_EDGE_NATIONAL.cite());
         let has_risk = !risks.is_empty();
         d.condition(
             "risk",
@@ -103,6 +105,7 @@ fn decide(ctx: &Ctx, _: &Decided) -> Result<Decision, Failure> {
         };
         let t = if ht == HouseholdType::PovertyExited { MonitoringType::Unstable } else { MonitoringType::Edge };
         if !has_risk {
+            d.citations.push(anchor::MONITORING_NEEDS_RISK.cite());
             let mut missing = risk_inputs_missing(ctx);
             missing.dedup();
             let mut d = d.undecided(missing, "");

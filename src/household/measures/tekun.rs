@@ -139,8 +139,6 @@ const MINORS_RULE_FROM: chrono::NaiveDate = match chrono::NaiveDate::from_ymd_op
 fn decide(ctx: &Ctx, _: &Decided) -> Result<Decision, Failure> {
     let mut d = Decision::new(&MEASURE);
     d.citations = MEASURE.clauses.iter().map(|a| a.cite()).collect();
-    d.citations.push(anchor::TEKUN_NO_INCOME_OWN.cite());
-    d.citations.push(anchor::TEKUN_NO_INCOME_EXCLUSIONS.cite());
     let standard = ctx.scope.get(param::DIBAO_STANDARD_ANNUAL)?;
     d.figure("农村低保标准（无生活来源）", standard, "元/人·年");
     let (elderly, minor) = (ctx.scope.get(param::TEKUN_AGE_ELDERLY)?, ctx.scope.get(param::TEKUN_AGE_MINOR)?);
@@ -255,6 +253,12 @@ fn decide(ctx: &Ctx, _: &Decided) -> Result<Decision, Failure> {
             f.missing = missing;
         }
         d.members.push(f);
+    }
+    // 43号's own-income test is cited where it took part: some member not ruled out otherwise, or
+    // an own income known.
+    if d.members.iter().any(|f| f.outcome != Outcome::DoesNotApply || f.conditions.iter().any(|c| c.code == "no_income" && c.met.is_some())) {
+        d.citations.push(anchor::TEKUN_NO_INCOME_OWN.cite());
+        d.citations.push(anchor::TEKUN_NO_INCOME_EXCLUSIONS.cite());
     }
     if cited_to_18 {
         d.citations.push(anchor::TEKUN_MINOR_TO_18.cite());
