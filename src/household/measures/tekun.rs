@@ -235,7 +235,9 @@ fn decide(ctx: &Ctx, _: &Decided) -> Result<Decision, Failure> {
             f.reason = prose!("{}，{}；特困优先于低保，不重复纳入低保", Prose::join(f.grounds.clone(), Sep::Comma), now);
         } else {
             if no_income.is_none() {
-                if own.is_none() {
+                // A person's own income is asked once the supporter question leaves them a
+                // candidate: most members have an able supporter, and one answer settles it.
+                if own.is_none() && supporter.is_some() {
                     missing.push(if ctx.case.members.len() == 1 && ctx.case.incomes.is_none() {
                         Ctx::incomes_missing()
                     } else {
