@@ -19,6 +19,9 @@ def enum(key):
 money = {"description": "金额（元）：十进制文本如 \"1234.56\" 或数字，非负，最多两位小数",
          "oneOf": [{"type": "string", "pattern": "^\\s*[0-9]{1,11}(\\.[0-9]{1,2}0*)?\\s*$"},
                    {"type": "number", "minimum": 0, "maximum": 99999999999}, {"type": "null"}]}
+net_money = {"description": "净额（元）：十进制文本如 \"-3000\" 或数字，可为负数（亏损），最多两位小数",
+             "oneOf": [{"type": "string", "pattern": "^\\s*-?[0-9]{1,11}(\\.[0-9]{1,2}0*)?\\s*$"},
+                       {"type": "number", "minimum": -99999999999, "maximum": 99999999999}, {"type": "null"}]}
 date = {"type": ["string", "null"], "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "description": "日期 YYYY-MM-DD"}
 yesno = {"description": "是/否", "oneOf": [{"type": "boolean"}, {"enum": ["是", "否", "true", "false"]}, {"type": "null"}]}
 def text(n, d): return {"type": ["string", "null"], "maxLength": n, "description": d}
@@ -40,8 +43,13 @@ member = obj({
     "out_of_school_reason": ref("out_of_school_reason"), "medical_insurance": ref("yesno"),
     "pension_insurance": ref("yesno"), "family_planning_two_certificates": ref("yesno"), "working_away": ref("yesno"),
     "orphan": ref("yesno"), "supporter": ref("supporter"), "medical_out_of_pocket": ref("money"),
+    "own_income": ref("money"),
 }, d="家庭成员")
-items = {c["code"]: ref("money") for c in choices["income_item"]}
+here = os.path.dirname(__file__)
+with open(os.path.join(here, "..", "data", "household-fields.toml"), "rb") as f:
+    catalogue = tomllib.load(f)["field"]
+kinds = {f["path"]: f["kind"] for f in catalogue}
+items = {c["code"]: ref(kinds.get(f'incomes.{c["code"]}', "money")) for c in choices["income_item"]}
 schema = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "$id": "https://jingning.example/schemas/household-case.schema.json",
@@ -60,14 +68,14 @@ schema = {
         }), {"type": "null"}]},
         "members": {"type": "array", "minItems": 1, "maxItems": 30, "items": member},
         "incomes": {"oneOf": [{"type": "object", "additionalProperties": False, "properties": items}, {"type": "null"}]},
-        "employment_costs": ref("money"), "last_year_total_income": ref("money"),
+        "employment_costs": ref("money"), "last_year_total_income": ref("money"), "last_year_net_income": ref("net_money"),
         "expenses": {"oneOf": [obj({k: ref("money") for k in ["education", "disability_rehab", "disaster_loss", "accident_loss"]}), {"type": "null"}]},
         "assets": {"oneOf": [obj({"deposits": ref("money"), "vehicles": integer(0, 50, "机动车辆数"), "other_houses": ref("yesno"),
                                   "within_dibao_rules": ref("yesno")}), {"type": "null"}]},
-        "housing": ref("housing"), "drinking_water": ref("drinking_water"), "food_clothing_secure": ref("yesno"),
+        "housing": ref("housing"), "housing_support_received": ref("yesno"), "drinking_water": ref("drinking_water"), "food_clothing_secure": ref("yesno"),
         "risks": listof("risk", "返贫致贫风险（申报）"),
     }, required=["schema", "assessment_date", "members"]),
-    "$defs": {"money": money, "date": date, "yesno": yesno, **{k: enum(k) for k in choices if k not in ("income_item", "outcome")}},
+    "$defs": {"money": money, "net_money": net_money, "date": date, "yesno": yesno, **{k: enum(k) for k in choices if k not in ("income_item", "outcome")}},
 }
 def node(path):
     """The schema node of a catalogue path (`status.dibao`, `members[].disability.grade`)."""
@@ -78,9 +86,6 @@ def node(path):
         n = n["properties"][part]
     return n
 
-here = os.path.dirname(__file__)
-with open(os.path.join(here, "..", "data", "household-fields.toml"), "rb") as f:
-    catalogue = tomllib.load(f)["field"]
 for field in catalogue:
     if field["kind"] == "key":
         continue  # 户编号 splits a sheet into households; it is not part of a case

@@ -401,6 +401,13 @@ impl<'v> Obj<'v> {
         money_value(d, self.at_key(key), v, label)
     }
 
+    /// A net amount in 元 (经营、财产、转移净收入): like [`Obj::money`], but it may be negative —
+    /// a failed harvest leaves a loss, not an unknown.
+    pub fn net_money(&self, d: &mut Decoder, key: &str, label: &str) -> Option<Decimal> {
+        let v = self.raw(key)?;
+        net_money_value(d, self.at_key(key), v, label)
+    }
+
     /// A decimal within `[min, max]` (ratios, percentages, counts with fractions).
     pub fn decimal(&self, d: &mut Decoder, key: &str, label: &str, min: Decimal, max: Decimal) -> Option<Decimal> {
         let v = self.raw(key)?;
@@ -578,6 +585,20 @@ pub fn money_value(d: &mut Decoder, path: impl fmt::Display, v: Val, label: &str
     let x = decimal_value(d, &path, v, label)?;
     if x.is_sign_negative() && !x.is_zero() {
         d.error(path.to_string(), format!("「{label}」不能为负数，收到 {x}"));
+        return None;
+    }
+    amount_within_bounds(d, path, x, label)
+}
+
+/// A net amount (may be negative: a loss), at most [`MAX_AMOUNT`] either way, in fen.
+pub fn net_money_value(d: &mut Decoder, path: impl fmt::Display, v: Val, label: &str) -> Option<Decimal> {
+    let x = decimal_value(d, &path, v, label)?;
+    amount_within_bounds(d, path, x, label)
+}
+
+fn amount_within_bounds(d: &mut Decoder, path: impl fmt::Display, x: Decimal, label: &str) -> Option<Decimal> {
+    if x.is_sign_negative() && x.abs() > MAX_AMOUNT {
+        d.error(path.to_string(), format!("「{label}」亏损金额过大（{x} 元），请核对单位是否为元"));
         return None;
     }
     if x > MAX_AMOUNT {

@@ -182,11 +182,13 @@ impl std::hash::Hash for Member {
             orphan,
             supporter,
             medical_out_of_pocket,
+            own_income,
         } = self;
         name.hash(state);
         id_number.hash(state);
         birth_date.hash(state);
         hash_amount(*medical_out_of_pocket, state);
+        hash_amount(*own_income, state);
         let kind = disability.and_then(|d| d.kind);
         // Grades are validated to 1–4, far from the byte's limit.
         let grade = disability.and_then(|d| d.grade);

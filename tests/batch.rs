@@ -234,9 +234,10 @@ fn comparing_two_standards_lists_the_households_that_flip() {
 #[test]
 fn a_comparison_date_wins_over_the_sheets_own_date_column() {
     // One 脱贫户 of one person at ¥7,000 a year, dated 2024 in its own 核查日期 column: under the
-    // 2024 line of ¥7,800, above the 2022 line of ¥6,000.
-    let sheet = "户编号,姓名,与户主关系,出生日期,核查日期,劳动能力,是否残疾,患重病,医疗自付费用,农户类型,低保户,特困供养户,监测对象,工资性收入（元）,上年度家庭总收入,教育支出,残疾康复支出,自然灾害损失,意外事故损失\n\
-                 H9,赵六,户主,1980-01-01,2024-06-30,全劳力,否,否,0,脱贫户,否,否,否,7000,7000,0,0,0,0\n";
+    // 2024 line of ¥7,800, above the 2022 line of ¥6,000; with a declared risk (income alone does
+    // not make a monitoring object).
+    let sheet = "户编号,姓名,与户主关系,出生日期,核查日期,劳动能力,是否残疾,患重病,医疗自付费用,农户类型,低保户,特困供养户,监测对象,工资性收入（元）,上年度家庭总收入,上年度家庭纯收入,教育支出,残疾康复支出,自然灾害损失,意外事故损失,返贫致贫风险\n\
+                 H9,赵六,户主,1980-01-01,2024-06-30,全劳力,否,否,0,脱贫户,否,否,否,7000,7000,7000,0,0,0,0,因务工就业不稳\n";
     let before = evaluate(read_file(sheet.as_bytes(), "t.csv").unwrap(), opts("2024-06-30"));
     let mut other = opts("2022-06-30");
     // A plain run keeps the column's date (it is the household's own) …

@@ -45,6 +45,8 @@ export interface EvaluationOptions {
     region?: string;
     /** 参数覆盖：参数编号 → 值（十进制文本或数字） */
     overrides?: Record<string, string | number>;
+    /** 覆盖值的依据文件：参数编号 → 文号或名称（只对有覆盖值的参数；结果的 local_figures 与 params_used 据此注明） */
+    override_sources?: Record<string, string>;
     /** 用户参数文件（与 params/*.toml 同结构的 JSON） */
     params?: unknown;
 }
@@ -66,6 +68,8 @@ export interface IncomeItemInfo {
     label: string;
     kind: string;
     excluded_from_dibao: boolean;
+    /** A net item (经营、财产、转移净收入): a loss is entered as a negative amount. */
+    may_be_negative: boolean;
 }
 
 /** What a failed call throws. */
@@ -136,6 +140,17 @@ export interface CountyTarget {
     year: number;
     source: Source;
     note: string | null;
+}
+
+/**
+ * A decision that read locally entered figures (overrides).
+ */
+export interface LocalFigures {
+    /**
+     * The decision's `measure`.
+     */
+    measure: string;
+    params: LocalFigure[];
 }
 
 /**
@@ -470,6 +485,12 @@ export interface HouseholdResult {
      */
     provisional: Provisional[];
     /**
+     * The decisions that read a county figure entered locally (an override), each with those
+     * values and the document each comes from: their cards and the print sheet show the figure
+     * and its document where a placeholder would say 暂定.
+     */
+    local_figures: LocalFigures[];
+    /**
      * First 12 hex digits of XXH3-64 over the case as read, the parameter values used and the
      * engine version: the same sheet gives the same fingerprint (module `crate::fingerprint`).
      */
@@ -655,7 +676,7 @@ export interface FieldDef {
      */
     label: string;
     /**
-     * `key` | `group` | `text` | `id_number` | `date` | `money` | `int` | `bool` | `choice` | `list`.
+     * `key` | `group` | `text` | `id_number` | `date` | `money` | `net_money` | `int` | `bool` | `choice` | `list`.
      */
     kind: string;
     /**
@@ -710,12 +731,17 @@ export interface LedgerLine {
 }
 
 /**
- * One measure along the range: consecutive segments of one outcome each.
+ * One locally entered figure a decision read, with the document it was entered from.
  */
-export interface SweepMeasure {
-    measure: string;
-    title: string;
-    segments: Segment[];
+export interface LocalFigure {
+    id: string;
+    label: string;
+    value: string;
+    unit: string;
+    /**
+     * 文号 and/or title as entered; `null` when none was given.
+     */
+    document: string | null;
 }
 
 /**
@@ -885,26 +911,6 @@ export interface Criterion {
      * This rule decided the class.
      */
     decided: boolean;
-}
-
-/**
- * Outcomes of every measure along the range.
- */
-export interface Sweep {
-    /**
-     * The JSON path of the amount moved, e.g. `$.incomes.wage`.
-     */
-    path: string;
-    from: string;
-    to: string;
-    /**
-     * How many evenly spaced points were evaluated before bisecting.
-     */
-    samples: number;
-    /**
-     * One row per measure, in the result's order.
-     */
-    measures: SweepMeasure[];
 }
 
 /**
@@ -1106,16 +1112,6 @@ export type Basis = "county" | "national" | "design_assumption";
 export type Failure = { kind: "invalid"; errors: FieldError[] } | { kind: "calculation"; message: string };
 
 /**
- * `[from, to]` (both to the fen, inclusive) where the measure's outcome is `outcome`; the next
- * segment starts one fen after `to`, which is where the outcome flips.
- */
-export interface Segment {
-    from: string;
-    to: string;
-    outcome: Outcome;
-}
-
-/**
  * 三类村庄 criteria: rules tried in order, the first that holds decides; else `default_class`.
  */
 export interface Classification {
@@ -1238,6 +1234,8 @@ export interface HouseholdMember {
     supporter?: Supporter | string | null;
     /** 医疗自付费用 */
     medical_out_of_pocket?: Money;
+    /** 本人年收入：近12个月本人收入，不含基础养老金、基本医保等社会保险、优待抚恤金、高龄津贴（特困“无生活来源”看本人收入） */
+    own_income?: Money;
     /** 残疾情况 */
     disability?: {
         /** 残疾类别 */
@@ -1261,10 +1259,14 @@ export interface HouseholdCase {
     household_type?: HouseholdType | string | null;
     /** 必要的就业成本：交通、通讯、食宿等，计算低保收入时扣减 */
     employment_costs?: Money;
-    /** 上年度家庭总收入：与刚性支出比较，判断突发严重困难 */
+    /** 上年度家庭总收入：与医疗自付费用比较（单人户施保） */
     last_year_total_income?: Money;
+    /** 上年度家庭纯收入：与本年纯收入比较，判断收入是否大幅缩减（突发严重困难） */
+    last_year_net_income?: Money;
     /** 住房安全：按住房安全性鉴定结果 */
     housing?: Housing | string | null;
+    /** 享受过农村住房保障：是否享受过危房改造等农村住房保障政策；未享受过的脱贫户住C、D级危房属危房改造重点对象 */
+    housing_support_received?: YesNo;
     /** 饮水安全 */
     drinking_water?: Water | string | null;
     /** 不愁吃、不愁穿：“两不愁”是否稳定实现 */
@@ -1702,16 +1704,8 @@ export function householdFields(): FieldInfo[];
 export function householdMeasures(): MeasureInfo[];
 
 /**
- * What-if along one amount (the trainer's income slider): the money field at `path` of the case
- * (e.g. `$.incomes.wage`) is moved from `from` to `to` (元, decimal text, to the fen) and every
- * measure's outcome is given as segments whose ends are exact to the fen (engine evaluations and
- * bisection, no float arithmetic; see `household::sweep`).
- */
-export function householdSweep(input: HouseholdCase | string, path: string, from: string, to: string, opts: EvaluationOptions | undefined): Sweep;
-
-/**
  * The income items of the ledger in form order: code, Chinese label, statistical kind and whether
- * 五(十二) leaves it out of the 低保 count.
+ * 五(十二) leaves it out of the 低保 count, and whether it is a net figure that may be negative.
  */
 export function incomeItems(): IncomeItemInfo[];
 
@@ -1766,7 +1760,6 @@ export interface InitOutput {
     readonly householdChoices: () => [number, number, number];
     readonly householdFields: () => [number, number, number];
     readonly householdMeasures: () => [number, number, number];
-    readonly householdSweep: (a: any, b: any, c: any, d: any, e: any) => [number, number, number];
     readonly incomeItems: () => [number, number, number];
     readonly paramsInForce: (a: any, b: any) => [number, number, number];
     readonly parseIdNumber: (a: any, b: any) => [number, number, number];

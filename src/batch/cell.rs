@@ -39,6 +39,8 @@ pub enum Kind {
     IdNumber,
     Date,
     Money,
+    /// A net amount: may be negative (a loss).
+    NetMoney,
     Int,
     Bool,
     Choice,
@@ -120,7 +122,7 @@ pub fn to_node<'c>(cell: &'c Cell, kind: Kind, label: &str) -> CellResult<'c> {
     let v = match kind {
         Kind::Key | Kind::Text | Kind::Choice => Node::String(text_ref(cell)),
         Kind::IdNumber => Node::String(id_number(cell, label)?),
-        Kind::Money | Kind::Int => Node::String(number_ref(cell)),
+        Kind::Money | Kind::NetMoney | Kind::Int => Node::String(number_ref(cell)),
         Kind::Bool => Node::String(boolean_ref(cell)),
         Kind::Date => Node::String(date_ref(cell)),
         Kind::List => Node::Array(list_ref(cell).into_iter().map(Node::String).collect()),

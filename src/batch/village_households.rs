@@ -6,8 +6,8 @@
 //! * `monitored_support_coverage` — monitored households (当前身份 监测对象) with at least one
 //!   已落实帮扶措施 ÷ monitored households;
 //! * `basic_needs_secured_rate` — households without a 两不愁三保障 / 饮水 gap ÷ households judged
-//!   (gaps: the engine's 危房改造, 饮水安全 and 控辍保学 decisions found applicable, or 不愁吃穿 /
-//!   a member's 医保 recorded as 否); a household whose housing, water or schooling could not be
+//!   (gaps: a C/D house recorded, the engine's 饮水安全 and 控辍保学 decisions found applicable, or
+//!   不愁吃穿 / a member's 医保 recorded as 否); a household whose housing, water or schooling could not be
 //!   judged is counted as unknown, not as secured;
 //! * `dropout_count` — households where 控辍保学 applies (a child of compulsory-school age out of
 //!   school for a reason other than health);
@@ -126,11 +126,14 @@ fn count(h: &HouseholdRow, r: &HouseholdResult, c: &case::Case) -> Counted {
     let s = &c.status;
     let applies = |m: &str| outcome_of(r, m).is_some_and(eligible);
     let unknown = |m: &str| outcome_of(r, m).is_none_or(undecided);
-    let recorded_gap = c.food_clothing_secure == Some(false) || c.members.iter().any(|m| m.medical_insurance == Some(false));
-    let engine_gap = applies("housing") || applies("water") || applies("schooling");
+    // A C/D house is a 住房安全 gap whether or not the household is a 危房改造 priority object (the
+    // 危房改造 decision answers the latter), so the recorded grade is read.
+    let unsafe_house = matches!(c.housing, Some(case::Housing::GradeC | case::Housing::GradeD));
+    let recorded_gap = unsafe_house || c.food_clothing_secure == Some(false) || c.members.iter().any(|m| m.medical_insurance == Some(false));
+    let engine_gap = applies("water") || applies("schooling");
     let basic_gap = if recorded_gap || engine_gap {
         Some(true)
-    } else if unknown("housing") || unknown("water") || unknown("schooling") {
+    } else if c.housing.is_none() || unknown("water") || unknown("schooling") {
         None
     } else {
         Some(false)

@@ -318,6 +318,7 @@ pub fn template() -> Result<Vec<u8>, Failure> {
             };
             let kind = match c.kind {
                 Kind::Money => "金额（元，近12个月）",
+                Kind::NetMoney => "净额（元，近12个月；亏损填负数，如 -3000）",
                 Kind::Date => "日期，如 2024-06-30",
                 Kind::Bool => "是/否",
                 Kind::Int => "整数",

@@ -26,7 +26,7 @@ pub struct FieldDef {
     pub key: &'static str,
     /// 中文名, as the form, the prompts and the error messages show it.
     pub label: &'static str,
-    /// `key` | `group` | `text` | `id_number` | `date` | `money` | `int` | `bool` | `choice` | `list`.
+    /// `key` | `group` | `text` | `id_number` | `date` | `money` | `net_money` | `int` | `bool` | `choice` | `list`.
     pub kind: &'static str,
     /// For `choice` and `list`: the option list (`householdChoices()[choices]`).
     pub choices: &'static str,
@@ -106,6 +106,7 @@ pub fn kind_label(kind: &str) -> &'static str {
         "id_number" => "身份证号",
         "date" => "日期",
         "money" => "金额",
+        "net_money" => "净额（可为负）",
         "int" => "整数",
         "bool" => "是/否",
         "choice" => "选项",
@@ -149,7 +150,7 @@ pub fn markdown_tables() -> String {
                     let _ = write!(meaning, "选项：{}", list.join("、"));
                 }
             }
-            let unit = if f.unit.is_empty() || f.kind == "money" { String::new() } else { format!("（{}）", f.unit) };
+            let unit = if f.unit.is_empty() || matches!(f.kind, "money" | "net_money") { String::new() } else { format!("（{}）", f.unit) };
             let header = f.header;
             let _ = writeln!(
                 out,

@@ -34,6 +34,13 @@ impl IncomeItem {
         }
     }
 
+    /// Whether the item is a net figure that may be below zero (家庭经营、财产、转移净收入: a
+    /// failed harvest or a loss-making lease is a loss, counted as such). Gross items and the
+    /// excluded payments are never negative.
+    pub fn may_be_negative(self) -> bool {
+        matches!(self, IncomeItem::BusinessNet | IncomeItem::PropertyNet | IncomeItem::TransferNet)
+    }
+
     /// Whether 五(十二) leaves the item out of the 低保 household income.
     pub fn excluded_from_dibao(self) -> bool {
         matches!(
@@ -60,13 +67,15 @@ pub struct Incomes {
 }
 
 impl Incomes {
-    /// Reads `{ "wage": "12000", … }`; unknown keys are errors, absent items stay unknown.
+    /// Reads `{ "wage": "12000", "business_net": "-3000", … }`; unknown keys are errors, absent
+    /// items stay unknown, and only the net items may be negative.
     pub fn read(d: &mut Decoder, o: &Obj) -> Incomes {
         let known: Vec<&str> = IncomeItem::OPTIONS.iter().map(|(_, c, _)| *c).collect();
         o.deny_unknown(d, &known);
         let mut incomes = Incomes::default();
         for (item, code, label) in IncomeItem::OPTIONS {
-            if let Some(x) = o.money(d, code, label) {
+            let amount = if item.may_be_negative() { o.net_money(d, code, label) } else { o.money(d, code, label) };
+            if let Some(x) = amount {
                 incomes.set(*item, x);
             }
         }

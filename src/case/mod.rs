@@ -208,6 +208,8 @@ pub struct Member {
     pub supporter: Option<Supporter>,
     /// 医疗自付费用（近12个月）
     pub medical_out_of_pocket: Option<Decimal>,
+    /// 本人年收入 under the 特困 exclusions (民发〔2021〕43号): what 无生活来源 tests.
+    pub own_income: Option<Decimal>,
 }
 
 /// Current statuses of the household.
@@ -258,9 +260,13 @@ pub struct Case {
     pub incomes: Option<Incomes>,
     pub employment_costs: Option<Decimal>,
     pub last_year_total_income: Option<Decimal>,
+    /// 上年度家庭纯收入: compared with this year's 纯收入 (like with like) for 收入大幅缩减.
+    pub last_year_net_income: Option<Decimal>,
     pub expenses: Expenses,
     pub assets: Assets,
     pub housing: Option<Housing>,
+    /// 享受过农村住房保障（危房改造等）: a 脱贫户 that has not is a 危房改造 priority object.
+    pub housing_support_received: Option<bool>,
     pub drinking_water: Option<Water>,
     pub food_clothing_secure: Option<bool>,
     pub declared_risks: Vec<Risk>,

@@ -17,9 +17,11 @@ const ROOT: &[&str] = &[
     "incomes",
     "employment_costs",
     "last_year_total_income",
+    "last_year_net_income",
     "expenses",
     "assets",
     "housing",
+    "housing_support_received",
     "drinking_water",
     "food_clothing_secure",
     "risks",
@@ -44,6 +46,7 @@ const MEMBER: &[&str] = &[
     "orphan",
     "supporter",
     "medical_out_of_pocket",
+    "own_income",
 ];
 const STATUS: &[&str] = &[
     "dibao",
@@ -94,6 +97,7 @@ fn read(v: Val) -> Result<Case, Failure> {
     let incomes = o.object(&mut d, "incomes", field::INCOMES.label()).map(|i| Incomes::read(&mut d, &i));
     let employment_costs = o.money(&mut d, "employment_costs", field::EMPLOYMENT_COSTS.label());
     let last_year_total_income = o.money(&mut d, "last_year_total_income", field::LAST_YEAR_TOTAL_INCOME.label());
+    let last_year_net_income = o.net_money(&mut d, "last_year_net_income", field::LAST_YEAR_NET_INCOME.label());
     let expenses = o
         .object(&mut d, "expenses", "刚性支出")
         .map(|e| {
@@ -119,6 +123,7 @@ fn read(v: Val) -> Result<Case, Failure> {
         })
         .unwrap_or_default();
     let housing = o.choice(&mut d, "housing", field::HOUSING.label());
+    let housing_support_received = o.bool(&mut d, "housing_support_received", field::HOUSING_SUPPORT_RECEIVED.label());
     let drinking_water = o.choice(&mut d, "drinking_water", field::DRINKING_WATER.label());
     let food_clothing_secure = o.bool(&mut d, "food_clothing_secure", field::FOOD_CLOTHING_SECURE.label());
     let declared_risks = choice_list(&mut d, &o, "risks", field::RISKS.label()).unwrap_or_default();
@@ -132,9 +137,11 @@ fn read(v: Val) -> Result<Case, Failure> {
         incomes,
         employment_costs,
         last_year_total_income,
+        last_year_net_income,
         expenses,
         assets,
         housing,
+        housing_support_received,
         drinking_water,
         food_clothing_secure,
         declared_risks,
@@ -253,5 +260,6 @@ fn read_member(d: &mut Decoder, m: &Obj, date: Option<NaiveDate>) -> Member {
         orphan: m.bool(d, "orphan", field::MEMBER_ORPHAN.label()),
         supporter: m.choice(d, "supporter", field::MEMBER_SUPPORTER.label()),
         medical_out_of_pocket: m.money(d, "medical_out_of_pocket", field::MEMBER_MEDICAL_OUT_OF_POCKET.label()),
+        own_income: m.money(d, "own_income", field::MEMBER_OWN_INCOME.label()),
     }
 }

@@ -50,6 +50,10 @@ pub struct HouseholdResult {
     /// The decisions that read an unverified value (a placeholder, not a local override), each
     /// with those values: their cards and the print sheet say the result is provisional.
     pub provisional: Vec<Provisional>,
+    /// The decisions that read a county figure entered locally (an override), each with those
+    /// values and the document each comes from: their cards and the print sheet show the figure
+    /// and its document where a placeholder would say 暂定.
+    pub local_figures: Vec<LocalFigures>,
     /// First 12 hex digits of XXH3-64 over the case as read, the parameter values used and the
     /// engine version: the same sheet gives the same fingerprint (module `crate::fingerprint`).
     #[cfg_attr(feature = "wasm", tsify(type = "string"))]
@@ -73,6 +77,31 @@ pub struct ProvisionalParam {
     pub id: crate::params::Text,
     #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub label: crate::params::Text,
+}
+
+/// A decision that read locally entered figures (overrides).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
+pub struct LocalFigures {
+    /// The decision's `measure`.
+    pub measure: &'static str,
+    pub params: Vec<LocalFigure>,
+}
+
+/// One locally entered figure a decision read, with the document it was entered from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
+pub struct LocalFigure {
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+    pub id: crate::params::Text,
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+    pub label: crate::params::Text,
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+    pub value: Decimal,
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+    pub unit: crate::params::Text,
+    /// 文号 and/or title as entered; `null` when none was given.
+    pub document: Option<String>,
 }
 
 /// Evaluates JSON text with JSON options text (`""` = defaults).
@@ -147,6 +176,26 @@ pub fn evaluate(case: &Case, opts: &Options) -> Result<HouseholdResult, Failure>
             (!params.is_empty()).then_some(Provisional { measure: d.measure, params })
         })
         .collect();
+    let overridden_reads = ctx.scope.overridden_by_rule();
+    let local_figures = decisions
+        .iter()
+        .enumerate()
+        .filter_map(|(k, d)| {
+            let bit = 1u64.checked_shl(u32::try_from(k).ok()?)?;
+            let params: Vec<LocalFigure> = overridden_reads
+                .iter()
+                .filter(|(rules, _)| rules & bit != 0)
+                .map(|(_, p)| LocalFigure {
+                    id: p.id.clone(),
+                    label: p.label.clone(),
+                    value: p.value,
+                    unit: p.unit.clone(),
+                    document: opts.override_sources.get(&*p.id).cloned(),
+                })
+                .collect();
+            (!params.is_empty()).then_some(LocalFigures { measure: d.measure, params })
+        })
+        .collect();
     let mut missing: Vec<Missing> = decisions.iter().filter(|d| d.outcome == Outcome::CannotDecide).flat_map(|d| d.missing.clone()).collect();
     missing.sort();
     missing.dedup();
@@ -174,6 +223,7 @@ pub fn evaluate(case: &Case, opts: &Options) -> Result<HouseholdResult, Failure>
         unverified,
         missing,
         provisional,
+        local_figures,
         fingerprint,
     })
 }

@@ -45,6 +45,8 @@ pub enum LedgerNote {
     /// An item 五(十二) leaves out of the 低保 count.
     Excluded(&'static str),
     Counted(&'static str),
+    /// A net item below zero (a loss): counted as negative in both totals.
+    Negative(&'static str, Decimal),
     /// Not given: counted as 0.
     NotGiven(&'static str),
     /// The employment-cost deduction, capped at wage income: (declared, wage).
@@ -57,6 +59,7 @@ impl LedgerNote {
         match *self {
             LedgerNote::Excluded(label) => prose!("{}计入家庭纯收入，但过渡期内不计入低保家庭收入", label),
             LedgerNote::Counted(label) => prose!("{}计入家庭纯收入和低保家庭收入", label),
+            LedgerNote::Negative(label, x) => prose!("{}为负数（亏损 {}），按负数计入家庭纯收入和低保家庭收入", label, Yuan(x.abs())),
             LedgerNote::NotGiven(label) => prose!("{}未填写，按 0 计", label),
             LedgerNote::CostCapped(declared, wage) => prose!("申报必要就业成本 {}，以工资性收入 {} 为限扣减", Yuan(declared), Yuan(wage)),
             LedgerNote::Cost => prose!("计算低保家庭收入时扣减交通、通讯、食宿等必要的就业费用"),
@@ -118,6 +121,7 @@ pub fn ledger(incomes: &Incomes, employment_costs: Option<Decimal>, household_si
             total_dibao = money::add(total_dibao, amount, "低保计算收入合计")?;
         }
         let note = match (excluded, given.is_some()) {
+            (_, true) if amount.is_sign_negative() && !amount.is_zero() => LedgerNote::Negative(label, amount),
             (true, _) => LedgerNote::Excluded(label),
             (false, true) => LedgerNote::Counted(label),
             (false, false) => LedgerNote::NotGiven(label),

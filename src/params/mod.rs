@@ -294,6 +294,9 @@ fn check_regions(d: &mut Decoder, set: &ParamSet) {
 pub struct Options {
     pub region: Option<String>,
     pub overrides: BTreeMap<String, Decimal>,
+    /// The document each override comes from (文号 and/or title), when the caller gave one: a
+    /// county's own figure is shown with it instead of as a placeholder.
+    pub override_sources: BTreeMap<String, String>,
     /// The complete set to evaluate with when the caller supplied one: the built-in set with the
     /// user's parameters merged in ([`Options::from_json`] merges once, not per evaluation).
     pub params: Option<ParamSet>,
@@ -303,12 +306,18 @@ pub struct Options {
 
 impl Clone for Options {
     fn clone(&self) -> Self {
-        Options { region: self.region.clone(), overrides: self.overrides.clone(), params: self.params.clone(), cache: Mutex::default() }
+        Options {
+            region: self.region.clone(),
+            overrides: self.overrides.clone(),
+            override_sources: self.override_sources.clone(),
+            params: self.params.clone(),
+            cache: Mutex::default(),
+        }
     }
 }
 
 impl Options {
-    /// Reads `{ region?, overrides?: {id: value}, params?: [...] }`.
+    /// Reads `{ region?, overrides?: {id: value}, override_sources?: {id: "文号 名称"}, params?: [...] }`.
     pub fn from_json(v: &Value) -> Result<Options, Failure> {
         let mut d = Decoder::new();
         let mut opts = Options::default();
@@ -316,7 +325,7 @@ impl Options {
             return Ok(opts);
         }
         if let Some(o) = d.root(v, "选项") {
-            o.deny_unknown(&mut d, &["region", "overrides", "params"]);
+            o.deny_unknown(&mut d, &["region", "overrides", "override_sources", "params"]);
             opts.region = o.text(&mut d, "region", "地区", 50);
             if let Some(p) = o.raw("params") {
                 match ParamSet::from_docs(&p.to_json()) {
@@ -359,6 +368,19 @@ impl Options {
                     }
                 }
             }
+            let overridden: Vec<String> = o.object(&mut Decoder::new(), "overrides", "").map(|ov| ov.keys().map(str::to_string).collect()).unwrap_or_default();
+            if let Some(src) = o.object(&mut d, "override_sources", "覆盖值的依据文件") {
+                for key in src.keys() {
+                    // A rejected override has its own error; a document with no override at all is one.
+                    if !overridden.iter().any(|k| k == key) {
+                        d.error(src.path_of(key), format!("参数「{key}」没有覆盖值，不能只写依据文件"));
+                        continue;
+                    }
+                    if let Some(doc) = src.text(&mut d, key, "依据文件", 200).filter(|t| !t.trim().is_empty()) {
+                        opts.override_sources.insert(key.to_string(), doc.trim().to_string());
+                    }
+                }
+            }
         }
         d.finish(Some(opts))
     }
@@ -375,13 +397,15 @@ impl Options {
     /// region and overrides (a batch of households assessed on one date resolves it once).
     fn resolved(&self, set: &ParamSet, date: NaiveDate) -> Result<Arc<Resolved>, Failure> {
         let region = self.region.as_deref().unwrap_or(DEFAULT_REGION);
-        let key = |r: &Resolved| r.date == date && r.set.is(set) && *r.region == *region && r.overrides == self.overrides;
+        let key = |r: &Resolved| {
+            r.date == date && r.set.is(set) && *r.region == *region && r.overrides == self.overrides && r.override_sources == self.override_sources
+        };
         if let Ok(cache) = self.cache.lock() {
             if let Some(r) = cache.as_ref().filter(|r| key(r)) {
                 return Ok(r.clone());
             }
         }
-        let r = Arc::new(Resolved::new(set, date, region, &self.overrides)?);
+        let r = Arc::new(Resolved::new(set, date, region, &self.overrides, &self.override_sources)?);
         if let Ok(mut cache) = self.cache.lock() {
             *cache = Some(r.clone());
         }
@@ -423,6 +447,7 @@ pub struct Resolved {
     date: NaiveDate,
     region: Text,
     overrides: BTreeMap<String, Decimal>,
+    override_sources: BTreeMap<String, String>,
     ids: Vec<Text>,
     entries: Vec<Result<Arc<ParamUse>, Failure>>,
     /// For each entry, the digest of its id and value that case-sheet fingerprints take in
@@ -441,7 +466,13 @@ impl std::fmt::Debug for Resolved {
 }
 
 impl Resolved {
-    fn new(set: &ParamSet, date: NaiveDate, region: &str, overrides: &BTreeMap<String, Decimal>) -> Result<Resolved, Failure> {
+    fn new(
+        set: &ParamSet,
+        date: NaiveDate,
+        region: &str,
+        overrides: &BTreeMap<String, Decimal>,
+        sources: &BTreeMap<String, String>,
+    ) -> Result<Resolved, Failure> {
         if !set.regions.is_empty() && !set.regions.contains_key(region) {
             let known: Vec<_> = set.regions.keys().cloned().collect();
             return Err(Failure::invalid(vec![FieldError::new("options.region", format!("未知地区「{region}」，可选：{}", known.join("、")))]));
@@ -467,7 +498,10 @@ impl Resolved {
                         value: *v,
                         from: None,
                         region: None,
-                        source: "本次计算的本地覆盖值".into(),
+                        source: match sources.get(id) {
+                            Some(doc) => format!("县里的数值（本地填入），依据：{doc}").into(),
+                            None => "本次计算的本地覆盖值（未写依据文件）".into(),
+                        },
                         verified: false,
                         overridden: true,
                     }));
@@ -490,7 +524,17 @@ impl Resolved {
         let digests = entries.iter().map(|e| e.as_ref().map_or(0, |p| p.digest())).collect();
         let ids: Vec<Text> = set.params.values().map(|d| d.id.clone()).collect();
         let builtin = BUILTIN_IDS.iter().map(|b| ids.binary_search_by(|x| (**x).cmp(b)).ok()).collect();
-        Ok(Resolved { builtin, set: SetKey::of(set), date, region: region.into(), overrides: overrides.clone(), ids, entries, digests })
+        Ok(Resolved {
+            builtin,
+            set: SetKey::of(set),
+            date,
+            region: region.into(),
+            overrides: overrides.clone(),
+            override_sources: sources.clone(),
+            ids,
+            entries,
+            digests,
+        })
     }
 
     fn index(&self, id: &str) -> Option<usize> {
@@ -571,6 +615,18 @@ impl<'a> Scope<'a> {
             .zip(&self.by_rule)
             .filter(|(_, r)| r.get() != 0)
             .filter_map(|(e, r)| e.as_ref().ok().filter(|p| !p.verified && !p.overridden).map(|p| (r.get(), &**p)))
+            .collect()
+    }
+
+    /// The local overrides read (a county's own figures), in id order, each with the rules that
+    /// read it, as [`Scope::unverified_by_rule`].
+    pub fn overridden_by_rule(&self) -> Vec<(u64, &ParamUse)> {
+        self.table
+            .entries
+            .iter()
+            .zip(&self.by_rule)
+            .filter(|(_, r)| r.get() != 0)
+            .filter_map(|(e, r)| e.as_ref().ok().filter(|p| p.overridden).map(|p| (r.get(), &**p)))
             .collect()
     }
 

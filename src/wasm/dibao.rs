@@ -16,7 +16,7 @@ pub fn check_dibao_income(
 }
 
 /// The income items of the ledger in form order: code, Chinese label, statistical kind and whether
-/// 五(十二) leaves it out of the 低保 count.
+/// 五(十二) leaves it out of the 低保 count, and whether it is a net figure that may be negative.
 #[wasm_bindgen(js_name = incomeItems, unchecked_return_type = "IncomeItemInfo[]")]
 pub fn income_items() -> Result<JsValue, JsValue> {
     use crate::decode::Choice;
@@ -27,8 +27,11 @@ pub fn income_items() -> Result<JsValue, JsValue> {
         label: &'static str,
         kind: &'static str,
         excluded_from_dibao: bool,
+        may_be_negative: bool,
     }
-    let items: Vec<Info> =
-        IncomeItem::OPTIONS.iter().map(|(i, code, label)| Info { code, label, kind: i.kind_label(), excluded_from_dibao: i.excluded_from_dibao() }).collect();
+    let items: Vec<Info> = IncomeItem::OPTIONS
+        .iter()
+        .map(|(i, code, label)| Info { code, label, kind: i.kind_label(), excluded_from_dibao: i.excluded_from_dibao(), may_be_negative: i.may_be_negative() })
+        .collect();
     to_js(&items)
 }

@@ -116,6 +116,8 @@ export interface EvaluationOptions {
   region?: string;
   /** 参数覆盖：参数编号 → 值（十进制文本或数字） */
   overrides?: Record<string, string | number>;
+  /** 覆盖值的依据文件：参数编号 → 文号或名称（只对有覆盖值的参数；结果的 local_figures 与 params_used 据此注明） */
+  override_sources?: Record<string, string>;
   /** 用户参数文件（与 params/*.toml 同结构的 JSON） */
   params?: unknown;
 }
@@ -137,6 +139,8 @@ export interface IncomeItemInfo {
   label: string;
   kind: string;
   excluded_from_dibao: boolean;
+  /** A net item (经营、财产、转移净收入): a loss is entered as a negative amount. */
+  may_be_negative: boolean;
 }
 
 /** What a failed call throws. */

@@ -31,6 +31,7 @@ const TRUTH = {
   incomes: { wage: "42000", basic_pension: "2472" },
   employment_costs: "3000",
   last_year_total_income: "43500",
+  last_year_net_income: "43500",
   assets: { within_dibao_rules: true },
 };
 
@@ -70,7 +71,8 @@ async function measureEffort(page) {
   }
   for (const [code, v] of Object.entries(TRUTH.incomes)) await fill(field(`$.incomes.${code}`), v);
   await fill(field("$.employment_costs"), TRUTH.employment_costs);
-  await fill(field("$.last_year_total_income"), TRUTH.last_year_total_income);
+  // Last year's 纯收入 is what monitoring compares with (like with like); 总收入 only when asked.
+  await fill(field("$.last_year_net_income"), TRUTH.last_year_net_income);
 
   // The page's own "none of the rest" shortcuts, where it has them: one click in each section
   // where the page marks a question still open.
@@ -114,11 +116,14 @@ async function measureEffort(page) {
   return { ...counts, total: counts.clicks + counts.keys, asked };
 }
 
-test("a 4-person household reaches a result with nothing undecided in under 60 clicks and keystrokes", async ({ page }) => {
+// The budget was 60 (58 measured) until issue 13: 特困's 无生活来源 now tests each person's own
+// income, not the household's, so the 法定义务人 of the two elderly members and the child must be
+// asked (6 clicks), and monitoring compares last year's 纯收入 (typed instead of 总收入). 66 measured.
+test("a 4-person household reaches a result with nothing undecided in under 70 clicks and keystrokes", async ({ page }) => {
   await ready(page);
   await openTab(page, "农户核查");
   const r = await measureEffort(page);
   console.log(`EFFORT clicks=${r.clicks} keys=${r.keys} total=${r.total} prompts=${r.asked.length}`);
   console.log(`EFFORT asked ${r.asked.join(" ")}`);
-  expect(r.total).toBeLessThan(60);
+  expect(r.total).toBeLessThan(70);
 });

@@ -39,7 +39,9 @@ export function createDibaoView(engine, root, ctx) {
     incomes.append(h("label", { class: item.excluded_from_dibao ? "excluded" : "" },
       item.label,
       item.excluded_from_dibao ? h("small", { class: "hint" }, "（不计入低保收入）") : null,
-      h("input", { type: "text", inputmode: "decimal", name: `income.${item.code}`, autocomplete: "off" })));
+      item.may_be_negative ? h("small", { class: "hint" }, "（亏损填负数）") : null,
+      // The decimal keypad of a phone has no minus sign: a net item gets the full keyboard.
+      h("input", { type: "text", inputmode: item.may_be_negative ? null : "decimal", name: `income.${item.code}`, autocomplete: "off" })));
   }
 
   function defaults() {

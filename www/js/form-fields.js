@@ -13,7 +13,7 @@ const YESNO = [["true", "是"], ["false", "否"]];
 const GRADES = [["1", "一级"], ["2", "二级"], ["3", "三级"], ["4", "四级"]];
 
 /**
- * One labelled field. kind: text | date | money | int | yesno | choice | grade.
+ * One labelled field. kind: text | date | money | net_money (may be negative) | int | yesno | choice | grade.
  * `options` are [code, label] pairs for choice; `hint` is a short explanation in the policy's terms.
  * `seg`: a yes/no or short choice as a row of buttons (one click, a large target on a phone)
  * instead of a drop-down; "未填" stays the first button, so unknown is always one click away.
@@ -41,6 +41,7 @@ export function field(path, label, kind, { options = [], hint, wide = false, spa
     control = h("select", common, h("option", { value: "" }, "未填"), opts.map(([v, l]) => h("option", { value: v }, l)));
   } else {
     const type = kind === "date" ? "date" : "text";
+    // A net amount may be a loss: the decimal keypad of a phone has no minus sign, so it gets the full one.
     const inputmode = kind === "money" ? "decimal" : kind === "int" ? "numeric" : null;
     control = h("input", { ...common, type, inputmode, autocomplete: "off", spellcheck: "false" });
   }
@@ -172,6 +173,8 @@ export const HOUSEHOLD_FIELDS = [
       { path: "$.head_name", label: "户主姓名", kind: "text", hint: "不填则取关系为“户主”的成员姓名" },
       { path: "$.household_type", label: "农户类型", kind: "choice", options: "household_type", seg: true, hint: "脱贫户即原建档立卡贫困户" },
       { path: "$.housing", label: "住房安全", kind: "choice", options: "housing", seg: true, hint: "按住房安全性鉴定结果" },
+      { path: "$.housing_support_received", label: "享受过农村住房保障（危房改造等）", kind: "yesno", seg: true,
+        hint: "未享受过的脱贫户住C、D级危房属危房改造重点对象", when: { field: "$.housing", in: ["grade_c", "grade_d"] } },
       { path: "$.drinking_water", label: "饮水安全", kind: "choice", options: "drinking_water", seg: true },
       { path: "$.food_clothing_secure", label: "不愁吃、不愁穿", kind: "yesno", seg: true, hint: "“两不愁”是否稳定实现" },
     ],
@@ -198,6 +201,9 @@ export const HOUSEHOLD_FIELDS = [
       { path: "$.members[].orphan", label: "孤儿或事实无人抚养儿童", kind: "yesno", seg: true, none: "false", when: { age: [0, 17] } },
       { path: "$.members[].supporter", label: "法定义务人情况", kind: "choice", options: "supporter", hint: "特困认定用" },
       { path: "$.members[].medical_out_of_pocket", label: "医疗自付费用（近 12 个月，元）", kind: "money", none: "0" },
+      // Only a person without an able supporter can be 特困: the field is asked then (or when the engine asks).
+      { path: "$.members[].own_income", label: "本人年收入（元）", kind: "money", hint: "特困“无生活来源”看本人收入；不含基础养老金、社会保险、优待抚恤金、高龄津贴",
+        when: { field: "supporter", in: ["none", "unable"] } },
     ],
   },
   {
@@ -221,7 +227,8 @@ export const HOUSEHOLD_FIELDS = [
       // One field per income item of the engine (incomeItems()), `$.incomes.<code>`.
       { path: "$.incomes.*", kind: "money", each: "income_items", none: "0" },
       { path: "$.employment_costs", label: "必要的就业成本", kind: "money", none: "0", hint: "交通、通讯、食宿等，计算低保收入时扣减" },
-      { path: "$.last_year_total_income", label: "上年度家庭总收入", kind: "money", hint: "与刚性支出比较，判断突发严重困难" },
+      { path: "$.last_year_total_income", label: "上年度家庭总收入", kind: "money", hint: "与医疗自付费用比较（单人户施保）" },
+      { path: "$.last_year_net_income", label: "上年度家庭纯收入", kind: "net_money", hint: "与本年纯收入比较，判断收入是否大幅缩减（突发严重困难）" },
     ],
   },
   {

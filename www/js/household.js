@@ -2,7 +2,7 @@
 // fields listed as data in form-fields.js) and, as fields change, a verdict strip (one line per
 // measure) above one card per measure from evaluateHousehold. The page decides nothing: outcomes
 // and their labels, amounts, reasons, clauses, missing inputs and the ledger are the engine's.
-import { h, yuan, citations } from "./render.js";
+import { h, yuan, yuanOrValue, citations } from "./render.js";
 import { field, multi, readFields, writeFields, fieldFor, fieldValue, setFieldValue, setFieldMessage, showEngineErrors, HOUSEHOLD_FIELDS, memberPath, relevant } from "./form-fields.js";
 import { ledgerTable } from "./dibao-quick.js";
 import { localDate } from "./local-date.js";
@@ -48,8 +48,9 @@ export function createHouseholdView(engine, root, ctx) {
   function buildFields(section, i = null) {
     return section.fields.flatMap((f) => {
       if (f.each === "income_items") {
-        return incomeItems.map((it) => tagged(field(`$.incomes.${it.code}`, it.label, "money",
-          { hint: it.excluded_from_dibao ? "计入家庭纯收入，不计入低保收入（五(十二)）" : `${it.kind}，计入家庭纯收入和低保收入` }), f));
+        return incomeItems.map((it) => tagged(field(`$.incomes.${it.code}`, it.label, it.may_be_negative ? "net_money" : "money",
+          { hint: it.excluded_from_dibao ? "计入家庭纯收入，不计入低保收入（五(十二)）"
+            : `${it.kind}，计入家庭纯收入和低保收入${it.may_be_negative ? "；亏损填负数（如 -3000）" : ""}` }), f));
       }
       const path = i === null ? f.path : memberPath(f.path, i);
       const el = f.kind === "multi" ? multi(path, f.label, opts(f.options))
@@ -377,6 +378,7 @@ export function createHouseholdView(engine, root, ctx) {
   }
 
   const provisionalOf = (measure) => lastResult?.provisional?.find((p) => p.measure === measure) ?? null;
+  const localFiguresOf = (measure) => lastResult?.local_figures?.find((p) => p.measure === measure) ?? null;
 
   function renderResult(r, flagged) {
     const missingPeople = r.missing.length;
@@ -423,6 +425,7 @@ export function createHouseholdView(engine, root, ctx) {
     const who = d.members.filter((m) => m.outcome === "applies");
     const pending = d.members.filter((m) => m.outcome === "once_recognised");
     const prov = provisionalOf(d.measure);
+    const local = localFiguresOf(d.measure);
     return h("article", { class: `decision card outcome-${d.outcome}`, id: `card-${d.measure}`, tabindex: "-1",
       "data-measure": d.measure, "data-outcome": d.outcome, "aria-labelledby": `card-${d.measure}-title` },
       h("h4", { id: `card-${d.measure}-title` }, d.title, " ",
@@ -432,6 +435,9 @@ export function createHouseholdView(engine, root, ctx) {
         `暂定：本结论用到未核实的参数（${prov.params.map((p) => p.label).join("、")}），请按县里当年文件核对。`,
         // Only where a parameters panel exists (the page); a portal sets the values as overrides.
         !ctx.openParam ? null : prov.params.map((p) => h("button", { type: "button", class: "link", "data-param": p.id, onclick: () => ctx.openParam?.(p.id) }, `填入县里的「${p.label}」`))) : null,
+      local ? h("p", { class: "local-figures", "data-testid": "local-figures" }, "县里的数值：",
+        local.params.map((p) => `${p.label} ${yuanOrValue(p.value, p.unit)}${p.unit ? ` ${p.unit}` : ""}（${p.document ? `依据 ${p.document}` : "未写依据文件"}）`).join("；"),
+        " ", !ctx.openParam ? null : h("button", { type: "button", class: "link", onclick: () => ctx.openParam(local.params[0].id) }, "修改")) : null,
       who.length ? h("p", { class: "who", "data-testid": "who" }, "对象：",
         who.map((m) => `${m.name ?? `成员 ${m.index + 1}`}${m.grounds.length ? `（${m.grounds.join("；")}）` : ""}${m.amount ? ` ${yuan(m.amount)}` : ""}`).join("，")) : null,
       pending.length ? h("p", { class: "who pending", "data-testid": "who-pending" }, `${outcomeLabel("once_recognised")}：`,
@@ -498,12 +504,14 @@ export function createHouseholdView(engine, root, ctx) {
         ],
         decisions: r.decisions.map((d) => {
           const prov = r.provisional?.find((p) => p.measure === d.measure);
+          const local = r.local_figures?.find((p) => p.measure === d.measure);
           return {
             title: d.title,
             outcome: d.outcome,
             verdict: `${outcomeLabel(d.outcome)}${d.outcome === "applies" && d.category_label ? `（${d.category_label}）` : ""}${d.amount ? ` ${yuan(d.amount)}${d.amount_unit ?? ""}` : ""}${prov ? "（暂定）" : ""}`,
             who: d.members.filter((m) => m.outcome === "applies").map((m) => m.name ?? `成员${m.index + 1}`).join("、"),
             reason: d.reason + (d.once_recognised ? `。认定后：${d.once_recognised}` : "")
+              + (local ? `（县里的数值：${local.params.map((p) => `${p.label} ${yuanOrValue(p.value, p.unit)}，依据 ${p.document ?? "未写依据文件"}`).join("；")}）` : "")
               + (d.outcome === "cannot_decide" && d.missing.length ? `（需补充：${d.missing.map((m) => m.label).join("、")}）` : ""),
             citations: d.citations,
           };

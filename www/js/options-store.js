@@ -1,5 +1,6 @@
-// The local parameter settings — region, per-parameter overrides and an optional user parameter
-// file — in the engine's own options shape `{ region?, overrides?, params? }`. They are not personal
+// The local parameter settings — region, per-parameter overrides with the document each comes from,
+// and an optional user parameter file — in the engine's own options shape
+// `{ region?, overrides?, override_sources?, params? }`. They are not personal
 // data, so they live in localStorage and survive "clear". Every change is validated by the engine
 // (paramsInForce throws like an evaluation would) before it is kept.
 const KEY = "jn.options";
@@ -40,6 +41,9 @@ export function setOptions(engine, date, next) {
   if (next.region) clean.region = String(next.region);
   const ov = Object.fromEntries(Object.entries(next.overrides ?? {}).filter(([, v]) => String(v).trim() !== ""));
   if (Object.keys(ov).length) clean.overrides = ov;
+  // The document a county figure comes from stays with the figure, and goes when the figure does.
+  const docs = Object.fromEntries(Object.entries(next.override_sources ?? {}).filter(([id, v]) => id in ov && String(v).trim() !== "").map(([id, v]) => [id, String(v).trim()]));
+  if (Object.keys(docs).length) clean.override_sources = docs;
   if (next.params != null) clean.params = next.params;
   engine.paramsInForce(date, clean); // throws { kind, errors } on a bad region, id or value
   current = clean;

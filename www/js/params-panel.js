@@ -27,7 +27,7 @@ export function mountParamsPanel(engine, root, getDate) {
     root.replaceChildren(
       h("p", { class: "hint" }, `按核查日期 ${date} 取 ${date.slice(0, 4)} 年在用的参数值。`,
         "“未核实”的值是占位值或未在静宁县文件中确认的数字，使用前请按当年文件核对，必要时在此覆盖。",
-        "覆盖值只保存在本机浏览器（不含个人信息），并用于每一次计算。"),
+        "填入县里的数值时请同时写明依据文件（文号或名称），结论卡片和打印件据此注明；覆盖值只保存在本机浏览器（不含个人信息），并用于每一次计算。"),
       h("label", { class: "inline" }, "适用地区 ", regionSelect),
       h("div", { class: "table-wrap" }, h("table", { class: "params", "data-testid": "params-table" },
         h("caption", {}, "参数一览"),
@@ -50,18 +50,28 @@ export function mountParamsPanel(engine, root, getDate) {
       value: opts.overrides?.[p.id] ?? "", placeholder: f && !f.overridden ? f.value : "",
       "aria-label": `${p.label}本地覆盖值（${p.unit}）`,
     });
-    input.addEventListener("change", () => {
-      const overrides = { ...(getOptions().overrides ?? {}) };
-      overrides[p.id] = input.value.trim();
-      apply({ ...getOptions(), overrides });
+    // The county's figure is entered with the document it comes from (文号/名称), kept beside it.
+    const doc = h("input", {
+      type: "text", autocomplete: "off", name: `override-source.${p.id}`, class: "override-source",
+      value: opts.override_sources?.[p.id] ?? "", placeholder: "依据文件：文号或名称",
+      "aria-label": `${p.label}的依据文件（文号或名称）`,
     });
+    const save = () => {
+      const o = getOptions();
+      const overrides = { ...(o.overrides ?? {}), [p.id]: input.value.trim() };
+      const override_sources = { ...(o.override_sources ?? {}), [p.id]: doc.value.trim() };
+      apply({ ...o, overrides, override_sources });
+    };
+    input.addEventListener("change", save);
+    doc.addEventListener("change", save);
     return h("tr", { "data-param": p.id, class: f?.overridden ? "overridden" : f && !f.verified ? "unverified" : "" },
       h("th", { scope: "row" }, p.label, h("br"), h("small", { class: "hint" }, p.id, p.clause ? ` · ${p.clause}` : "")),
       h("td", { class: "num" }, f ? `${yuanOrValue(f.value, p.unit)}` : "—", h("br"), h("small", { class: "hint" }, p.unit)),
       h("td", {}, h("span", { class: `pill ${f?.overridden ? "pill-override" : f?.verified ? "pill-ok" : "pill-warn"}` }, status)),
-      h("td", { class: "source" }, !f ? "" : f.overridden ? "本地覆盖"
+      h("td", { class: "source" }, !f ? "" : f.overridden ? f.source
         : h("details", {}, h("summary", {}, `${f.region}，${f.from} 起`), f.source)),
-      h("td", {}, input));
+      h("td", { class: "override" }, input, doc,
+        f?.overridden && !opts.override_sources?.[p.id] ? h("small", { class: "field-msg" }, "请写明依据文件（文号或名称）") : null));
   }
 
   function apply(next) {

@@ -36,6 +36,7 @@ pub static MEASURE: Measure = Measure {
         field::MEMBER_SERIOUS_ILLNESS,
         field::MEMBER_MEDICAL_OUT_OF_POCKET,
         field::LAST_YEAR_TOTAL_INCOME,
+        field::LAST_YEAR_NET_INCOME,
         field::INCOMES,
         field::STATUS_DIBAO,
         field::STATUS_TEKUN,
@@ -109,6 +110,10 @@ fn decide(ctx: &Ctx, decided: &Decided) -> Result<Decision, Failure> {
     if let Some(l) = last {
         d.figure("上年度家庭总收入", l, "元");
     }
+    let net_floor = match ctx.case.last_year_net_income {
+        Some(n) if last.is_none() && n.is_sign_positive() => Some(money::mul(n, ratio, "上年度家庭纯收入×倍数")?),
+        _ => None,
+    };
     for (i, m) in ctx.case.members.iter().enumerate() {
         let mut f = MemberFinding::new(i, m, Outcome::CannotDecide, "");
         let mut missing = Vec::new();
@@ -153,6 +158,9 @@ fn decide(ctx: &Ctx, decided: &Decided) -> Result<Decision, Failure> {
                 Some(cost > cap)
             }
             (Some(cost), None) if cost.is_zero() => Some(false),
+            // 总收入 is never below 纯收入: costs within last year's 纯收入 times the ratio cannot
+            // exceed the 总收入 line, so the 总收入 need not be asked for.
+            (Some(cost), None) if net_floor.is_some_and(|floor| cost <= floor) => Some(false),
             (Some(_), None) => {
                 missing.push(Missing::of(field::LAST_YEAR_TOTAL_INCOME));
                 None

@@ -3,11 +3,14 @@
 //! > 对脱贫不稳定户、边缘易致贫户,以及因病因灾因意外事故等刚性支出较大或收入大幅缩减导致基本生活
 //! > 出现严重困难户,开展定期检查、动态管理……重点监测其收入支出状况、“两不愁三保障”及饮水安全状况
 //!
-//! Conditions, in the order checked:
-//! 1. 家庭年人均纯收入低于当年监测范围 (`monitoring.income_threshold`) → 脱贫户为脱贫不稳定户，
-//!    一般农户为边缘易致贫户 (the type needs 农户类型).
-//! 2. Otherwise 突发严重困难户: 扣除刚性支出后人均纯收入低于监测范围, or 家庭年纯收入较上年度大幅
-//!    缩减 (`monitoring.income_drop_ratio`); unknown rigid expenses or last year's income are asked
+//! Conditions, in the order checked (the national definitions, policy/excerpts/monitoring-national.txt):
+//! 1. 家庭年人均纯收入低于当年监测范围 (`monitoring.income_threshold`) **and** 有返贫致贫风险 →
+//!    脱贫户为脱贫不稳定户，一般农户为边缘易致贫户 (the type needs 农户类型). Income alone is not
+//!    enough: with no risk found, the risk inputs are asked for ("须核实是否存在返贫致贫风险").
+//! 2. Otherwise 突发严重困难户: 扣除刚性支出后人均纯收入低于监测范围, or 家庭年纯收入较上年度家庭
+//!    纯收入 (like with like) 大幅缩减 (`monitoring.income_drop_ratio`) while the income left is not
+//!    far above the range (`monitoring.sudden_drop_far_above_multiple`: a drop from a high income to
+//!    a still-high one is not a hardship). Unknown rigid expenses or last year's 纯收入 are asked
 //!    for, not taken as zero.
 //!
 //! The risk kinds the data shows (因病、因残、因学…) are listed as findings.
@@ -28,12 +31,16 @@ pub static MEASURE: Measure = Measure {
     code: "monitoring",
     title: "防止返贫监测对象识别",
     per_member: false,
-    clauses: &[anchor::MONITORING_OBJECTS, anchor::MONITORING_FOCUS],
+    clauses: &[anchor::MONITORING_OBJECTS, anchor::MONITORING_FOCUS, anchor::MONITORING_UNSTABLE_AND_EDGE_NATIONAL, anchor::MONITORING_NEEDS_RISK],
     reads: &[
         field::INCOMES,
         field::EMPLOYMENT_COSTS,
         field::HOUSEHOLD_TYPE,
-        field::LAST_YEAR_TOTAL_INCOME,
+        field::LAST_YEAR_NET_INCOME,
+        field::MEMBER_SERIOUS_ILLNESS,
+        field::MEMBER_CHRONIC_ILLNESS,
+        field::MEMBER_HAS_DISABILITY,
+        field::MEMBER_LABOUR_CAPACITY,
         field::MEMBER_MEDICAL_OUT_OF_POCKET,
         field::EXPENSES,
         field::RISKS,
@@ -42,9 +49,31 @@ pub static MEASURE: Measure = Measure {
     decide,
 };
 
+/// The inputs that could still show a risk of returning to or falling into poverty: the declared
+/// risks first, then each member's illness, disability and labour capacity and the rigid expenses
+/// left unknown.
+fn risk_inputs_missing(ctx: &Ctx) -> Vec<Missing> {
+    let mut missing = vec![Missing::of(field::RISKS)];
+    for (i, m) in ctx.case.members.iter().enumerate() {
+        for (unknown, f) in [
+            (m.serious_illness.is_none(), field::MEMBER_SERIOUS_ILLNESS),
+            (m.chronic_illness.is_none(), field::MEMBER_CHRONIC_ILLNESS),
+            (m.has_disability.is_none(), field::MEMBER_HAS_DISABILITY),
+            (m.labour.is_none(), field::MEMBER_LABOUR_CAPACITY),
+        ] {
+            if unknown {
+                missing.push(ctx.missing(i, f));
+            }
+        }
+    }
+    missing.extend(ctx.rigid_missing.iter().cloned());
+    missing
+}
+
 fn decide(ctx: &Ctx, _: &Decided) -> Result<Decision, Failure> {
     let mut d = Decision::new(&MEASURE);
-    d.citations = MEASURE.clauses.iter().map(|a| a.cite()).collect();
+    // The national definitions are cited where they decide (below the range, or for 突发).
+    d.citations = vec![anchor::MONITORING_OBJECTS.cite(), anchor::MONITORING_FOCUS.cite()];
     let line = ctx.scope.get(param::MONITORING_INCOME_THRESHOLD)?;
     let risks = ctx.risks();
     for (r, why) in risks {
@@ -59,25 +88,51 @@ fn decide(ctx: &Ctx, _: &Decided) -> Result<Decision, Failure> {
     d.figure("监测收入范围", line, "元/人·年");
     d.figure("刚性支出合计", ctx.rigid, "元");
     d.thresholds.push(Threshold::money("家庭年人均纯收入", "元/人·年", pc, line, Comparison::Below));
+    let below = pc < line;
+    d.condition("income_below_line", "家庭年人均纯收入低于监测范围", Some(below), prose!("人均 {}，监测范围 {}", Yuan(pc), Yuan(line)));
+    if below {
+        // Income under the range is half of the definition; the other half is a risk.
+        d.citations.push(anchor::MONITORING_UNSTABLE_AND_EDGE_NATIONAL.cite());
+        let has_risk = !risks.is_empty();
+        d.condition(
+            "risk",
+            "有返贫致贫风险",
+            if has_risk { Some(true) } else { None },
+            if has_risk { Prose::labels("", risks.iter().map(|(r, _)| r.label()), "、") } else { prose!("未发现风险类型，须入户核实") },
+        );
+        let Some(ht) = ctx.case.household_type else {
+            return Ok(d.undecided(vec![Missing::of(field::HOUSEHOLD_TYPE)], "人均纯收入低于监测范围，需农户类型区分脱贫不稳定户与边缘易致贫户"));
+        };
+        let t = if ht == HouseholdType::PovertyExited { MonitoringType::Unstable } else { MonitoringType::Edge };
+        if !has_risk {
+            d.citations.push(anchor::MONITORING_NEEDS_RISK.cite());
+            let mut missing = risk_inputs_missing(ctx);
+            missing.dedup();
+            let mut d = d.undecided(missing, "");
+            d.reason = prose!(
+                "收入低于监测范围，须核实是否存在返贫致贫风险：{}，家庭年人均纯收入 {} 低于当年监测范围 {}，有返贫致贫风险的可识别为{}",
+                ht.label(),
+                Yuan(pc),
+                Yuan(line),
+                t.label()
+            );
+            return Ok(d);
+        }
+        d.category(t.code(), t.label());
+        d.missing = ctx.rigid_missing.clone();
+        let risk_text = Prose::labels("风险类型：", risks.iter().map(|(r, _)| r.label()), "、");
+        let reason =
+            prose!("{}，家庭年人均纯收入 {} 低于当年监测范围 {}，且有返贫致贫风险，可识别为{}；{}", ht.label(), Yuan(pc), Yuan(line), t.label(), risk_text);
+        return Ok(d.decided(Outcome::Applies, reason));
+    }
     let risk_text = if risks.is_empty() {
         prose!("未发现具体风险类型，请入户核实")
     } else {
         Prose::labels("风险类型：", risks.iter().map(|(r, _)| r.label()), "、")
     };
-    let below = pc < line;
-    d.condition("income_below_line", "家庭年人均纯收入低于监测范围", Some(below), prose!("人均 {}，监测范围 {}", Yuan(pc), Yuan(line)));
-    if below {
-        let Some(ht) = ctx.case.household_type else {
-            return Ok(d.undecided(vec![Missing::of(field::HOUSEHOLD_TYPE)], "人均纯收入低于监测范围，需农户类型区分脱贫不稳定户与边缘易致贫户"));
-        };
-        let t = if ht == HouseholdType::PovertyExited { MonitoringType::Unstable } else { MonitoringType::Edge };
-        d.category(t.code(), t.label());
-        d.missing = ctx.rigid_missing.clone();
-        let reason = prose!("{}，家庭年人均纯收入 {} 低于当年监测范围 {}，可识别为{}；{}", ht.label(), Yuan(pc), Yuan(line), t.label(), risk_text);
-        return Ok(d.decided(Outcome::Applies, reason));
-    }
     // Above the range: 突发严重困难户 only if rigid expenses or a large income drop make basic
     // living seriously hard.
+    d.citations.push(anchor::MONITORING_SUDDEN_HARDSHIP_NATIONAL.cite());
     let after = ctx.per_capita_after_rigid()?.unwrap_or(pc);
     d.figure("扣除刚性支出后人均纯收入", after, "元/人·年");
     let rigid_hit = after < line;
@@ -88,12 +143,21 @@ fn decide(ctx: &Ctx, _: &Decided) -> Result<Decision, Failure> {
         if rigid_hit || ctx.rigid_missing.is_empty() { Some(rigid_hit) } else { None },
         prose!("刚性支出 {}，扣除后人均 {}", Yuan(ctx.rigid), Yuan(after)),
     );
+    // A drop counts only when like is compared with like (纯收入 with 纯收入) and the income left
+    // is not far above the range: a drop from high to still high is not a hardship.
+    d.citations.push(anchor::MONITORING_SUDDEN_HARDSHIP_LIKE_WITH_LIKE.cite());
     let drop_ratio = ctx.scope.get(param::MONITORING_INCOME_DROP_RATIO)?;
-    let drop_hit = match ctx.case.last_year_total_income {
+    let far = ctx.scope.get(param::MONITORING_SUDDEN_DROP_FAR_ABOVE_MULTIPLE)?;
+    let far_line = money::mul(line, far, "远高于监测范围的收入线")?;
+    d.figure("远高于监测范围的人均纯收入线", far_line, "元/人·年");
+    let far_above = pc >= far_line;
+    let last = ctx.case.last_year_net_income;
+    let drop_hit = match last {
+        _ if far_above => Some(false),
         Some(last) => {
             let keep = money::sub(Decimal::ONE, drop_ratio, "收入降幅")?;
             let floor = money::mul(last, keep, "收入大幅缩减线")?;
-            d.figure("上年度家庭总收入", last, "元");
+            d.figure("上年度家庭纯收入", last, "元");
             d.thresholds.push(Threshold::money("家庭年纯收入（较上年大幅缩减线）", "元", ledger.total_net, floor, Comparison::Below));
             Some(ledger.total_net < floor)
         }
@@ -101,11 +165,12 @@ fn decide(ctx: &Ctx, _: &Decided) -> Result<Decision, Failure> {
     };
     d.condition(
         "income_drop",
-        "家庭年纯收入较上年度大幅缩减",
+        "家庭年纯收入较上年度纯收入大幅缩减，且缩减后不远高于监测范围",
         drop_hit,
-        match ctx.case.last_year_total_income {
-            Some(last) => prose!("本年纯收入 {}，上年度 {}", Yuan(ledger.total_net), Yuan(last)),
-            None => "上年度家庭总收入未填".into(),
+        match last {
+            _ if far_above => prose!("人均纯收入 {} 不低于监测范围的 {} 倍（{}），即使较上年缩减也不致基本生活严重困难", Yuan(pc), far, Yuan(far_line)),
+            Some(last) => prose!("本年纯收入 {}，上年度纯收入 {}", Yuan(ledger.total_net), Yuan(last)),
+            None => "上年度家庭纯收入未填".into(),
         },
     );
     if rigid_hit || drop_hit == Some(true) {
@@ -115,9 +180,9 @@ fn decide(ctx: &Ctx, _: &Decided) -> Result<Decision, Failure> {
             (true, true) => prose!("扣除刚性支出 {} 后人均纯收入 {} 低于监测范围，且收入较上年大幅缩减", Yuan(ctx.rigid), Yuan(after)),
             (true, false) => prose!("扣除刚性支出 {} 后人均纯收入 {} 低于监测范围 {}", Yuan(ctx.rigid), Yuan(after), Yuan(line)),
             _ => prose!(
-                "家庭年纯收入 {} 较上年度 {} 下降达 {}% 以上",
+                "家庭年纯收入 {} 较上年度纯收入 {} 下降达 {}% 以上",
                 Yuan(ledger.total_net),
-                Yuan(ctx.case.last_year_total_income.unwrap_or_default()),
+                Yuan(last.unwrap_or_default()),
                 money::to_fen(drop_ratio * Decimal::ONE_HUNDRED)
             ),
         };
@@ -128,13 +193,14 @@ fn decide(ctx: &Ctx, _: &Decided) -> Result<Decision, Failure> {
     // make it a 突发严重困难户, so they are asked for rather than taken as zero.
     let mut missing = ctx.rigid_missing.clone();
     if drop_hit.is_none() {
-        missing.push(Missing::of(field::LAST_YEAR_TOTAL_INCOME));
+        missing.push(Missing::of(field::LAST_YEAR_NET_INCOME));
     }
     if !missing.is_empty() {
-        return Ok(d.undecided(missing, "人均纯收入高于监测范围；需刚性支出和上年度家庭总收入，判断是否属突发严重困难户"));
+        return Ok(d.undecided(missing, "人均纯收入高于监测范围；需刚性支出和上年度家庭纯收入，判断是否属突发严重困难户"));
     }
     d.category("none", "不属于监测对象");
+    let drop_text = if far_above { prose!("人均纯收入远高于监测范围") } else { prose!("收入未大幅缩减") };
     let reason =
-        prose!("家庭年人均纯收入 {} 不低于监测范围 {}，扣除刚性支出后人均 {} 亦不低于，收入未大幅缩减，不属于三类监测对象", Yuan(pc), Yuan(line), Yuan(after));
+        prose!("家庭年人均纯收入 {} 不低于监测范围 {}，扣除刚性支出后人均 {} 亦不低于，{}，不属于三类监测对象", Yuan(pc), Yuan(line), Yuan(after), drop_text);
     Ok(d.decided(Outcome::DoesNotApply, reason))
 }
