@@ -21,6 +21,10 @@ use serde::Serialize;
 pub struct HouseholdResult {
     /// The case format read (`jingning.household/1`).
     pub schema: &'static str,
+    /// Always `full`: this is the whole result, every text inline; `detail: "compact"` writes
+    /// [`super::compact::Compact`] instead.
+    #[cfg_attr(feature = "wasm", tsify(type = "\"full\""))]
+    pub detail: super::compact::Detail,
     pub engine_version: &'static str,
     #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub assessment_date: NaiveDate,
@@ -160,6 +164,7 @@ pub fn evaluate(case: &Case, opts: &Options) -> Result<HouseholdResult, Failure>
     let fingerprint = crate::fingerprint::fingerprint(case, params_used.digests());
     Ok(HouseholdResult {
         schema: case::SCHEMA,
+        detail: super::compact::Detail::Full,
         engine_version: crate::ENGINE_VERSION,
         assessment_date: case.assessment_date,
         head_name: case.head_name.clone(),

@@ -3,6 +3,7 @@
 //! [`evaluate`](evaluate::evaluate) runs every measure of the registry ([`measures::MEASURES`],
 //! one file each, named after it) over a [`crate::case::Case`] and returns a
 //! [`HouseholdResult`](evaluate::HouseholdResult).
+pub mod compact;
 pub mod decision;
 pub mod dibao_income;
 pub mod evaluate;
@@ -10,4 +11,5 @@ pub mod facts;
 pub mod income;
 pub mod measures;
 
+pub use compact::Detail;
 pub use evaluate::{evaluate, evaluate_json, HouseholdResult};

@@ -1,19 +1,102 @@
 //! Bindings for the household engine: the full evaluation, ID-number auto-fill and the option
 //! lists the page's selects are built from.
-use super::{options, throw, to_js, to_json};
+use super::{json_text, parse_js, throw, to_js, to_json};
 use crate::case;
-use crate::household;
+use crate::error::{Failure, FieldError};
+use crate::household::{self, compact, Detail};
 use wasm_bindgen::prelude::*;
 
 /// Every measure for one household (`jingning.household/1` case; see docs/household-case.md).
-#[wasm_bindgen(js_name = evaluateHousehold, unchecked_return_type = "HouseholdResult")]
+/// `options.detail`: `"compact"` (default: texts that are the same for every household are left to
+/// `catalogue()` and named by id) or `"full"` (everything inline, as the page shows it).
+///
+/// The result crosses the boundary as JSON text parsed by the engine's `JSON.parse`, which builds
+/// the object several times faster than setting its properties one by one from Rust
+/// (docs/benchmarks.md “JS 接口”).
+#[wasm_bindgen(js_name = evaluateHousehold, unchecked_return_type = "CompactHouseholdResult | HouseholdResult")]
 pub fn evaluate_household(
     #[wasm_bindgen(unchecked_param_type = "HouseholdCase | string")] input: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "EvaluationOptions | undefined")] opts: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "EvaluationOptions & { detail?: \"compact\" | \"full\" } | undefined")] opts: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let case = case::from_value(&to_json(input, "农户信息")?).map_err(|f| throw(&f))?;
-    let opts = options(opts)?;
-    to_js(&household::evaluate(&case, &opts).map_err(|f| throw(&f))?)
+    let (opts, detail) = household_options(opts)?;
+    let text = json_text(&input, "农户信息")?.unwrap_or_else(|| "null".into());
+    let case = case::from_json(&text).map_err(|f| throw(&f))?;
+    let result = household::evaluate(&case, &opts).map_err(|f| throw(&f))?;
+    parse_js(&compact::to_json(&result, detail).map_err(|f| throw(&f))?)
+}
+
+/// Many households at once, for a portal or the batch worker: the options are read and the
+/// parameters resolved once, and the results cross the boundary as one JSON text. `many` is an
+/// array of cases (or its JSON text); the result has one item per case, in order: a result, or
+/// `{ error: { kind, message, errors } }` for a case that could not be evaluated (the others are
+/// still evaluated). A `many` that is not an array, or bad options, throw as `evaluateHousehold`.
+#[wasm_bindgen(js_name = evaluateHouseholds, unchecked_return_type = "Array<CompactHouseholdResult | HouseholdResult | HouseholdFailure>")]
+pub fn evaluate_households(
+    #[wasm_bindgen(unchecked_param_type = "HouseholdCase[] | string")] many: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "EvaluationOptions & { detail?: \"compact\" | \"full\" } | undefined")] opts: JsValue,
+) -> Result<JsValue, JsValue> {
+    let (opts, detail) = household_options(opts)?;
+    let text = json_text(&many, "农户列表")?.unwrap_or_else(|| "null".into());
+    let list = crate::decode::parse_node(&text).map_err(|f| throw(&f))?;
+    let crate::decode::Node::Array(cases) = list else {
+        return Err(throw(&Failure::invalid(vec![FieldError::new("$", "「农户列表」应为数组（每项一户，格式 jingning.household/1）")])));
+    };
+    let mut out = Vec::with_capacity(cases.len() * if detail == Detail::Full { 64 * 1024 } else { 4 * 1024 } + 2);
+    out.push(b'[');
+    for (i, node) in cases.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        let written = case::from_node(node).and_then(|c| household::evaluate(&c, &opts)).and_then(|r| compact::write_json(&mut out, &r, detail));
+        if let Err(f) = written {
+            serde_json::to_writer(&mut out, &failure_item(&f, i)).map_err(|e| throw(&Failure::calc(format!("结果无法写出：{e}"))))?;
+        }
+    }
+    out.push(b']');
+    let text = String::from_utf8(out).map_err(|_| throw(&Failure::calc("结果不是有效的 UTF-8")))?;
+    parse_js(&text)
+}
+
+/// `{ error: { kind, message, errors } }` for household `index` of a list: the paths name the
+/// household (`$[3].members[0].age`).
+fn failure_item(f: &Failure, index: usize) -> serde_json::Value {
+    let (kind, errors) = match f {
+        Failure::Invalid { errors } => {
+            ("invalid", errors.iter().map(|e| FieldError::new(e.path.replacen('$', &format!("$[{index}]"), 1), e.message.clone())).collect())
+        }
+        Failure::Calculation { .. } => ("calculation", Vec::new()),
+    };
+    serde_json::json!({ "error": { "kind": kind, "message": format!("第 {} 户：{}", index + 1, f.describe()), "errors": errors } })
+}
+
+/// The engine options and the result's detail, from one options object.
+fn household_options(opts: JsValue) -> Result<(crate::params::Options, Detail), JsValue> {
+    let mut v = to_json(opts, "选项")?;
+    let detail = Detail::take_from(&mut v).map_err(|f| throw(&f))?;
+    Ok((crate::params::Options::from_json(&v).map_err(|f| throw(&f))?, detail))
+}
+
+/// The same evaluation with the result built as a JS object property by property
+/// (serde-wasm-bindgen), kept only so `make bench-js` can show what the JSON text crossing buys.
+#[doc(hidden)]
+#[wasm_bindgen(js_name = evaluateHouseholdViaObjects, skip_typescript)]
+pub fn evaluate_household_via_objects(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
+    let (opts, detail) = household_options(opts)?;
+    let text = json_text(&input, "农户信息")?.unwrap_or_else(|| "null".into());
+    let case = case::from_json(&text).map_err(|f| throw(&f))?;
+    let result = household::evaluate(&case, &opts).map_err(|f| throw(&f))?;
+    match detail {
+        Detail::Full => to_js(&result),
+        Detail::Compact => to_js(&compact::Compact(&result)),
+    }
+}
+
+/// Everything results refer to by id: documents, citations (with excerpts), built-in parameters,
+/// measures, fields and outcome labels. The same for every household; fetch it once.
+#[wasm_bindgen(js_name = catalogue, unchecked_return_type = "Catalogue")]
+pub fn catalogue() -> Result<JsValue, JsValue> {
+    let c = crate::catalogue::catalogue().map_err(|f| throw(&f))?;
+    parse_js(&serde_json::to_string(&c).map_err(|e| throw(&Failure::calc(format!("目录无法写出：{e}"))))?)
 }
 
 /// Checks a 身份证号 (or 20/22-character 残疾人证号) and derives birth date, sex and, given
@@ -88,6 +171,14 @@ export interface Threshold {
      * e.g. `人均收入：临界值 ¥5,000，本户 ¥4,688（低于 ¥312）`.
      */
     explanation: string;
+}
+"#;
+
+/// What `evaluateHouseholds` gives for a household that could not be evaluated.
+#[wasm_bindgen(typescript_custom_section)]
+const TS_FAILURE: &'static str = r#"
+export interface HouseholdFailure {
+  error: { kind: "invalid" | "calculation"; message: string; errors: FieldError[] };
 }
 "#;
 

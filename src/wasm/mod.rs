@@ -78,6 +78,12 @@ pub(crate) fn text_arg(v: &JsValue, what: &str) -> Result<String, JsValue> {
     }
 }
 
+/// JSON text written in Rust → a JS value, by the engine's own `JSON.parse` (one string crosses,
+/// instead of one call per property).
+pub(crate) fn parse_js(text: &str) -> Result<JsValue, JsValue> {
+    js_sys::JSON::parse(text).map_err(|_| throw(&Failure::calc("结果无法转换为 JS 对象")))
+}
+
 pub(crate) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| throw(&Failure::calc(format!("结果无法转换：{e}"))))
 }

@@ -126,6 +126,9 @@ pub struct MeasureInfo {
     pub per_member: bool,
     /// Clause ids it rests on (`五(十二)`).
     pub clauses: Vec<&'static str>,
+    /// The same as citation ids (`catalogue().citations[].id`): what a decision cites unless its
+    /// compact form lists others.
+    pub citations: Vec<&'static str>,
     /// Catalogue paths of the inputs it reads.
     pub reads: Vec<&'static str>,
     /// Measures whose decisions it reads.
@@ -141,6 +144,7 @@ pub fn catalogue() -> Vec<MeasureInfo> {
             title: m.title,
             per_member: m.per_member,
             clauses: m.clauses.iter().map(|a| a.anchor().clause).collect(),
+            citations: m.clauses.iter().map(|a| a.anchor().key).collect(),
             reads: m.reads.iter().map(|f| f.path()).collect(),
             after: m.after.to_vec(),
         })
