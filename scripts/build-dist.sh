@@ -12,6 +12,8 @@ cp -R www/. dist/
 cp pkg/jingning_policy.js pkg/jingning_policy_bg.wasm pkg/jingning_policy.d.ts dist/pkg/
 # The spreadsheet module: fetched only by the batch worker (www/js/batch-worker.js).
 cp pkg-sheet/jingning_sheet.js pkg-sheet/jingning_sheet_bg.wasm pkg-sheet/jingning_sheet.d.ts dist/pkg-sheet/
+# What compact results refer to by id, for portals that fetch it once (docs/household-case.md “精简结果”).
+node scripts/write-catalogue.mjs dist/catalogue.json
 node scripts/stamp-sw.mjs dist
 node scripts/build-offline.mjs dist dist/jingning-offline.html
 echo "dist/ ready: $(du -sh dist | cut -f1)"

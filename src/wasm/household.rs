@@ -142,38 +142,6 @@ pub fn household_measures() -> Result<JsValue, JsValue> {
     to_js(&household::measures::catalogue())
 }
 
-/// `explain::Threshold` serialises its `explanation` from its other fields, so tsify cannot
-/// derive it; kept field for field with that impl.
-#[wasm_bindgen(typescript_custom_section)]
-const TS_THRESHOLD: &'static str = r#"
-export interface Threshold {
-    /**
-     * What is compared, e.g. `低保计算人均收入`.
-     */
-    quantity: string;
-    unit: string;
-    value: string;
-    threshold: string;
-    comparison: Comparison;
-    /**
-     * Whether the rule's condition holds now.
-     */
-    holds: boolean;
-    /**
-     * The value at which the outcome flips (to fen).
-     */
-    flip_at: string;
-    /**
-     * How much the value must change to flip it (always ≥ 0).
-     */
-    change_to_flip: string;
-    /**
-     * e.g. `人均收入：临界值 ¥5,000，本户 ¥4,688（低于 ¥312）`.
-     */
-    explanation: string;
-}
-"#;
-
 /// What `evaluateHouseholds` gives for a household that could not be evaluated.
 #[wasm_bindgen(typescript_custom_section)]
 const TS_FAILURE: &'static str = r#"

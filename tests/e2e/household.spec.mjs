@@ -72,7 +72,7 @@ test("a household filled in the form gets one card per measure, each with outcom
   const expected = await page.evaluate(async (c) => {
     const e = await import("./pkg/jingning_policy.js");
     await e.default({ module_or_path: new URL("./pkg/jingning_policy_bg.wasm", location.href) });
-    return e.evaluateHousehold(c, {}).decisions.map((d) => ({ measure: d.measure, outcome: d.outcome, reason: d.reason, clauses: new Set(d.citations.map((x) => x.clause)).size }));
+    return e.evaluateHousehold(c, { detail: "full" }).decisions.map((d) => ({ measure: d.measure, outcome: d.outcome, reason: d.reason, clauses: new Set(d.citations.map((x) => x.clause)).size }));
   }, state);
   const cards = result.locator("article.card");
   await expect(cards).toHaveCount(expected.length);
