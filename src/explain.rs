@@ -192,7 +192,7 @@ pub enum Comparison {
 /// Serialised with three more fields written from these when the result is shown —
 /// `flip_at`, `change_to_flip` and `explanation` (e.g. `人均收入：临界值 ¥5,000，本户 ¥4,688（低于
 /// ¥312）`): a household has a dozen thresholds, and a batch reads none of them. The JSON shape
-/// and its TypeScript declaration come from `ThresholdJson`.
+/// and its TypeScript declaration come from `json::Threshold`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Threshold {
     /// What is compared, e.g. `低保计算人均收入`.
@@ -257,7 +257,7 @@ impl fmt::Display for Explanation<'_> {
 
 impl Serialize for Threshold {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        ThresholdJson {
+        json::Threshold {
             quantity: &self.quantity,
             unit: self.unit,
             value: self.value,
@@ -278,32 +278,38 @@ impl Serialize for Explanation<'_> {
     }
 }
 
-/// A [`Threshold`] as JSON: its fields and the three written from them when shown. Its TypeScript
-/// declaration (`Threshold`) is generated from this struct.
-#[derive(Serialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
-#[serde(rename = "Threshold")]
-struct ThresholdJson<'a> {
-    /// What is compared, e.g. `低保计算人均收入`.
-    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
-    quantity: &'a Prose,
-    unit: &'static str,
-    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
-    value: Decimal,
-    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
-    threshold: Decimal,
-    comparison: Comparison,
-    /// Whether the rule's condition holds now.
-    holds: bool,
-    /// The value at which the outcome flips (to fen).
-    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
-    flip_at: Decimal,
-    /// How much the value must change to flip it (always ≥ 0).
-    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
-    change_to_flip: Decimal,
-    /// e.g. `人均收入：临界值 ¥5,000，本户 ¥4,688（低于 ¥312）`.
-    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
-    explanation: Explanation<'a>,
+/// The JSON shape of a threshold ([`Threshold`]'s `Serialize`).
+mod json {
+    use super::{Comparison, Explanation, Prose};
+    use rust_decimal::Decimal;
+    use serde::Serialize;
+
+    /// A [`super::Threshold`] as JSON: its fields and the three written from them when shown. Named
+    /// `Threshold` so the TypeScript declaration generated from it is the one results refer to.
+    #[derive(Serialize)]
+    #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
+    pub(super) struct Threshold<'a> {
+        /// What is compared, e.g. `低保计算人均收入`.
+        #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+        pub(super) quantity: &'a Prose,
+        pub(super) unit: &'static str,
+        #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+        pub(super) value: Decimal,
+        #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+        pub(super) threshold: Decimal,
+        pub(super) comparison: Comparison,
+        /// Whether the rule's condition holds now.
+        pub(super) holds: bool,
+        /// The value at which the outcome flips (to fen).
+        #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+        pub(super) flip_at: Decimal,
+        /// How much the value must change to flip it (always ≥ 0).
+        #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+        pub(super) change_to_flip: Decimal,
+        /// e.g. `人均收入：临界值 ¥5,000，本户 ¥4,688（低于 ¥312）`.
+        #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+        pub(super) explanation: Explanation<'a>,
+    }
 }
 
 #[cfg(test)]

@@ -81,7 +81,7 @@ export function summarise(): string[] {
 /** The compact result (the default): verdicts, with clause texts looked up in the catalogue by id. */
 export function verdicts(c: HouseholdCase): string[] {
   const cat: Catalogue = catalogue();
-  const r = evaluateHousehold(c);
+  const r = evaluateHousehold(c, {});
   if (r.detail !== "compact") throw new Error("compact is the default");
   return r.decisions.map((d) => {
     const measure = cat.measures.find((m) => m.code === d.measure);

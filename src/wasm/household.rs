@@ -1,9 +1,12 @@
 //! Bindings for the household engine: the full evaluation, ID-number auto-fill and the option
 //! lists the page's selects are built from.
-use super::{json_text, parse_js, throw, to_js, to_json};
+use super::{json_text, parse_js, throw, to_js};
 use crate::case;
 use crate::error::{Failure, FieldError};
 use crate::household::{self, compact, Detail};
+use crate::params::Options;
+use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
 /// Every measure for one household (`jingning.household/1` case; see docs/household-case.md).
@@ -69,11 +72,21 @@ fn failure_item(f: &Failure, index: usize) -> serde_json::Value {
     serde_json::json!({ "error": { "kind": kind, "message": format!("第 {} 户：{}", index + 1, f.describe()), "errors": errors } })
 }
 
-/// The engine options and the result's detail, from one options object.
-fn household_options(opts: JsValue) -> Result<(crate::params::Options, Detail), JsValue> {
-    let mut v = to_json(opts, "选项")?;
+/// The engine options and the result's detail, from one options object. The last options read are
+/// kept, keyed by their JSON text: a portal or the page calls with the same options again and again,
+/// and reading them anew each time also lost the parameter table resolved for the date
+/// ([`crate::params::Options`] caches it), which cost more than the evaluation itself.
+fn household_options(opts: JsValue) -> Result<(Rc<Options>, Detail), JsValue> {
+    thread_local!(static LAST: RefCell<Option<(String, Rc<Options>, Detail)>> = const { RefCell::new(None) });
+    let text = json_text(&opts, "选项")?.unwrap_or_default();
+    if let Some(hit) = LAST.with(|l| l.borrow().as_ref().filter(|(t, ..)| *t == text).map(|(_, o, d)| (o.clone(), *d))) {
+        return Ok(hit);
+    }
+    let mut v = if text.is_empty() { serde_json::Value::Null } else { crate::decode::parse_json(&text).map_err(|f| throw(&f))? };
     let detail = Detail::take_from(&mut v).map_err(|f| throw(&f))?;
-    Ok((crate::params::Options::from_json(&v).map_err(|f| throw(&f))?, detail))
+    let opts = Rc::new(Options::from_json(&v).map_err(|f| throw(&f))?);
+    LAST.with(|l| *l.borrow_mut() = Some((text, opts.clone(), detail)));
+    Ok((opts, detail))
 }
 
 /// The same evaluation with the result built as a JS object property by property
