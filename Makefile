@@ -75,8 +75,8 @@ bench:
 
 ## Households per second through the JS API in Node, compact and full, one call per household and
 ## many per call, against serde-wasm-bindgen objects; plus the exactness check at the 低保 thresholds.
-## Figures printed (docs/benchmarks.md “JS 接口”), nothing asserted. BENCH_JS_N households per run.
-BENCH_JS_N ?= 10000
+## Figures printed (docs/benchmarks.md “JS 接口”), nothing asserted. BENCH_JS_N households per round.
+BENCH_JS_N ?= 2000
 bench-js: pkg
 	taskset -c 0 node bench/js/households.mjs $(BENCH_JS_N)
 

@@ -61,15 +61,6 @@ pub fn to_json(result: &HouseholdResult, detail: Detail) -> Result<String, Failu
     .map_err(|e| Failure::calc(format!("结果无法写出：{e}")))
 }
 
-/// Writes the result to `out` at the given detail (a batch of results into one buffer).
-pub fn write_json(out: &mut Vec<u8>, result: &HouseholdResult, detail: Detail) -> Result<(), Failure> {
-    match detail {
-        Detail::Full => serde_json::to_writer(out, result),
-        Detail::Compact => serde_json::to_writer(out, &Compact(result)),
-    }
-    .map_err(|e| Failure::calc(format!("结果无法写出：{e}")))
-}
-
 /// A household result written compactly (see the module docs; TS type `CompactHouseholdResult`).
 pub struct Compact<'a>(pub &'a HouseholdResult);
 

@@ -13,9 +13,9 @@ use wasm_bindgen::prelude::*;
 /// `options.detail`: `"compact"` (default: texts that are the same for every household are left to
 /// `catalogue()` and named by id) or `"full"` (everything inline, as the page shows it).
 ///
-/// The result crosses the boundary as JSON text parsed by the engine's `JSON.parse`, which builds
-/// the object several times faster than setting its properties one by one from Rust
-/// (docs/benchmarks.md “JS 接口”).
+/// The result is built as a JS object property by property (serde-wasm-bindgen): measured against
+/// JSON text parsed by `JSON.parse` (`evaluateHouseholdViaJsonText`), it was 5–30 % faster for one
+/// household (docs/benchmarks.md “JS 接口”). `evaluateHouseholds` builds a list the same way in one call.
 #[wasm_bindgen(js_name = evaluateHousehold, unchecked_return_type = "CompactHouseholdResult | HouseholdResult")]
 pub fn evaluate_household(
     #[wasm_bindgen(unchecked_param_type = "HouseholdCase | string")] input: JsValue,
@@ -25,11 +25,14 @@ pub fn evaluate_household(
     let text = json_text(&input, "农户信息")?.unwrap_or_else(|| "null".into());
     let case = case::from_json(&text).map_err(|f| throw(&f))?;
     let result = household::evaluate(&case, &opts).map_err(|f| throw(&f))?;
-    parse_js(&compact::to_json(&result, detail).map_err(|f| throw(&f))?)
+    match detail {
+        Detail::Full => to_js(&result),
+        Detail::Compact => to_js(&compact::Compact(&result)),
+    }
 }
 
-/// Many households at once, for a portal or the batch worker: the options are read and the
-/// parameters resolved once, and the results cross the boundary as one JSON text. `many` is an
+/// Many households at once, for a portal or the batch worker: one call, the options read and the
+/// parameters resolved once. `many` is an
 /// array of cases (or its JSON text); the result has one item per case, in order: a result, or
 /// `{ error: { kind, message, errors } }` for a case that could not be evaluated (the others are
 /// still evaluated). A `many` that is not an array, or bad options, throw as `evaluateHousehold`.
@@ -44,20 +47,16 @@ pub fn evaluate_households(
     let crate::decode::Node::Array(cases) = list else {
         return Err(throw(&Failure::invalid(vec![FieldError::new("$", "「农户列表」应为数组（每项一户，格式 jingning.household/1）")])));
     };
-    let mut out = Vec::with_capacity(cases.len() * if detail == Detail::Full { 64 * 1024 } else { 4 * 1024 } + 2);
-    out.push(b'[');
+    let out = js_sys::Array::new_with_length(u32::try_from(cases.len()).unwrap_or(u32::MAX));
     for (i, node) in cases.iter().enumerate() {
-        if i > 0 {
-            out.push(b',');
-        }
-        let written = case::from_node(node).and_then(|c| household::evaluate(&c, &opts)).and_then(|r| compact::write_json(&mut out, &r, detail));
-        if let Err(f) = written {
-            serde_json::to_writer(&mut out, &failure_item(&f, i)).map_err(|e| throw(&Failure::calc(format!("结果无法写出：{e}"))))?;
-        }
+        let item = match case::from_node(node).and_then(|c| household::evaluate(&c, &opts)) {
+            Ok(r) if detail == Detail::Full => to_js(&r)?,
+            Ok(r) => to_js(&compact::Compact(&r))?,
+            Err(f) => to_js(&failure_item(&f, i))?,
+        };
+        out.set(u32::try_from(i).unwrap_or(u32::MAX), item);
     }
-    out.push(b']');
-    let text = String::from_utf8(out).map_err(|_| throw(&Failure::calc("结果不是有效的 UTF-8")))?;
-    parse_js(&text)
+    Ok(out.into())
 }
 
 /// `{ error: { kind, message, errors } }` for household `index` of a list: the paths name the
@@ -89,19 +88,16 @@ fn household_options(opts: JsValue) -> Result<(Rc<Options>, Detail), JsValue> {
     Ok((opts, detail))
 }
 
-/// The same evaluation with the result built as a JS object property by property
-/// (serde-wasm-bindgen), kept only so `make bench-js` can show what the JSON text crossing buys.
+/// The same evaluation with the result crossing as JSON text parsed by `JSON.parse`, kept only so
+/// `make bench-js` can compare the two ways across the boundary.
 #[doc(hidden)]
-#[wasm_bindgen(js_name = evaluateHouseholdViaObjects, skip_typescript)]
-pub fn evaluate_household_via_objects(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(js_name = evaluateHouseholdViaJsonText, skip_typescript)]
+pub fn evaluate_household_via_json_text(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
     let (opts, detail) = household_options(opts)?;
     let text = json_text(&input, "农户信息")?.unwrap_or_else(|| "null".into());
     let case = case::from_json(&text).map_err(|f| throw(&f))?;
     let result = household::evaluate(&case, &opts).map_err(|f| throw(&f))?;
-    match detail {
-        Detail::Full => to_js(&result),
-        Detail::Compact => to_js(&compact::Compact(&result)),
-    }
+    parse_js(&compact::to_json(&result, detail).map_err(|f| throw(&f))?)
 }
 
 /// Everything results refer to by id: documents, citations (with excerpts), built-in parameters,
