@@ -1762,15 +1762,15 @@ export function engineVersion(): string;
  * `options.detail`: `"compact"` (default: texts that are the same for every household are left to
  * `catalogue()` and named by id) or `"full"` (everything inline, as the page shows it).
  *
- * The result crosses the boundary as JSON text parsed by the engine's `JSON.parse`, which builds
- * the object several times faster than setting its properties one by one from Rust
- * (docs/benchmarks.md “JS 接口”).
+ * The result is built as a JS object property by property (serde-wasm-bindgen): measured against
+ * JSON text parsed by `JSON.parse` (`evaluateHouseholdViaJsonText`), it was 5–30 % faster for one
+ * household (docs/benchmarks.md “JS 接口”). `evaluateHouseholds` builds a list the same way in one call.
  */
 export function evaluateHousehold(input: HouseholdCase | string, opts: EvaluationOptions & { detail?: "compact" | "full" } | undefined): CompactHouseholdResult | HouseholdResult;
 
 /**
- * Many households at once, for a portal or the batch worker: the options are read and the
- * parameters resolved once, and the results cross the boundary as one JSON text. `many` is an
+ * Many households at once, for a portal or the batch worker: one call, the options read and the
+ * parameters resolved once. `many` is an
  * array of cases (or its JSON text); the result has one item per case, in order: a result, or
  * `{ error: { kind, message, errors } }` for a case that could not be evaluated (the others are
  * still evaluated). A `many` that is not an array, or bad options, throw as `evaluateHousehold`.
@@ -1851,7 +1851,7 @@ export interface InitOutput {
     readonly documents: () => [number, number, number];
     readonly engineVersion: () => [number, number];
     readonly evaluateHousehold: (a: any, b: any) => [number, number, number];
-    readonly evaluateHouseholdViaObjects: (a: any, b: any) => [number, number, number];
+    readonly evaluateHouseholdViaJsonText: (a: any, b: any) => [number, number, number];
     readonly evaluateHouseholds: (a: any, b: any) => [number, number, number];
     readonly householdChoices: () => [number, number, number];
     readonly householdFields: () => [number, number, number];
