@@ -3,14 +3,15 @@
 //! ([`crate::catalogue`]) and referred to by id.
 //!
 //! A full result carries each citation's document and excerpt and each parameter's source text
-//! inline, once per decision: ~90 KB of JSON for the 5-member example, almost all of it repeated
-//! from one household to the next. A portal checking a village's households, or the batch worker,
-//! wants the verdicts: the compact result keeps per decision its outcome, category, reason,
-//! amount, 认定后 text, citation ids, the members concerned and the missing inputs, and per result
-//! the per-capita figures, the parameter values used (id → value), the ids of the unverified values
-//! used (each decision that read one marked provisional) and the fingerprint (≈ 4 KB for the example, docs/household-case.md “精简结果”). Condition
-//! checklists, figures, thresholds, member findings that do not apply and the income ledger are in
-//! the full result only (`detail: "full"`).
+//! inline, once per decision: 66,618 bytes of JSON for the 5-member example, almost all of it
+//! repeated from one household to the next. A portal checking a village's households, or the batch
+//! worker, wants the verdicts: the compact result keeps per decision its outcome, category, reason,
+//! amount, 认定后 text, citation ids (left out when they are the measure's own), the members
+//! concerned and the missing inputs, and per result the per-capita figures, the parameter values
+//! used (id → value), the ids of the unverified values used (each decision that read one marked
+//! provisional) and the fingerprint: 3,834 bytes for the example (docs/household-case.md
+//! “精简结果”). Condition checklists, figures, thresholds, member findings that do not apply and the
+//! income ledger are in the full result only (`detail: "full"`).
 use super::decision::{Decision, MemberFinding};
 use super::evaluate::HouseholdResult;
 use crate::error::{Failure, FieldError};
