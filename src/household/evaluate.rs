@@ -130,13 +130,14 @@ pub fn evaluate(case: &Case, opts: &Options) -> Result<HouseholdResult, Failure>
     // Each measure after those whose decisions it reads (the registry's order). Each is named to
     // the scope (by its place in the registry) before it runs, so its card can list the unverified
     // values it read.
-    let mut slots: Vec<Option<Decision>> = vec![None; MEASURES.len()];
+    // Decisions are pushed as made, then put in the registry's order once.
+    let mut decisions: Vec<Decision> = Vec::with_capacity(MEASURES.len());
     for &i in evaluation_order() {
         ctx.scope.rule(i);
-        let decision = (MEASURES[i].decide)(&ctx, &Decided::new(&slots))?;
-        slots[i] = Some(decision);
+        let decision = (MEASURES[i].decide)(&ctx, &Decided::new(&decisions))?;
+        decisions.push(decision);
     }
-    let decisions: Vec<Decision> = slots.into_iter().flatten().collect();
+    decisions.sort_by_key(|d| MEASURES.iter().position(|m| m.code == d.measure));
     let unverified_reads = ctx.scope.unverified_by_rule();
     let provisional = decisions
         .iter()

@@ -92,24 +92,19 @@ pub fn evaluation_order() -> &'static [usize] {
 
 /// The decisions made so far in one evaluation, for a measure to read those it declared.
 pub struct Decided<'a> {
-    slots: &'a [Option<Decision>],
+    made: &'a [Decision],
 }
 
 impl<'a> Decided<'a> {
-    pub fn new(slots: &'a [Option<Decision>]) -> Self {
-        Decided { slots }
+    pub fn new(made: &'a [Decision]) -> Self {
+        Decided { made }
     }
 
     /// The decision of measure `code`; an undecided one when it has not been made (which the
     /// registry's order rules out for declared dependencies).
     pub fn get(&self, code: &str) -> &Decision {
         static UNDECIDED: OnceLock<Decision> = OnceLock::new();
-        MEASURES
-            .iter()
-            .position(|m| m.code == code)
-            .and_then(|i| self.slots.get(i))
-            .and_then(Option::as_ref)
-            .unwrap_or_else(|| UNDECIDED.get_or_init(|| Decision::new(&PLACEHOLDER)))
+        self.made.iter().find(|d| d.measure == code).unwrap_or_else(|| UNDECIDED.get_or_init(|| Decision::new(&PLACEHOLDER)))
     }
 }
 
@@ -188,8 +183,9 @@ mod tests {
 
     #[test]
     fn a_decision_not_made_reads_as_undecided() {
-        let slots: Vec<Option<Decision>> = vec![None; MEASURES.len()];
-        let d = Decided::new(&slots);
+        let made = [Decision::new(&monitoring::MEASURE)];
+        let d = Decided::new(&made);
+        assert_eq!(d.get("monitoring").measure, "monitoring");
         assert_eq!(d.get("tekun").outcome, crate::explain::Outcome::CannotDecide);
         assert_eq!(d.get("no_such_measure").outcome, crate::explain::Outcome::CannotDecide);
     }
