@@ -7,7 +7,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 WASM_FEATURES := --no-default-features --features wasm
 PORT ?= 8080
 
-.PHONY: fuzz serve test lint dist package pkg pkg-sheet tools test-tools test-native test-wasm-node test-wasm-chrome test-e2e screenshots typecheck bench bench-browser bench-batch bench-batch-files size mutants clean
+.PHONY: fuzz serve test lint dist package pkg pkg-sheet tools test-tools test-native test-wasm-node test-wasm-chrome test-e2e screenshots typecheck bench bench-js bench-browser bench-batch bench-batch-files size mutants clean
 
 ## Build the page with the built-in default rules and serve it on http://127.0.0.1:$(PORT)/
 serve: dist
@@ -77,6 +77,13 @@ screenshots: dist
 ## Benchmarks (figures go in docs/benchmarks.md; never asserted in tests).
 bench:
 	cargo bench
+
+## Households per second through the JS API in Node, compact and full, one call per household and
+## many per call, against serde-wasm-bindgen objects; plus the exactness check at the 低保 thresholds.
+## Figures printed (docs/benchmarks.md “JS 接口”), nothing asserted. BENCH_JS_N households per round.
+BENCH_JS_N ?= 2000
+bench-js: pkg
+	taskset -c 0 node bench/js/households.mjs $(BENCH_JS_N)
 
 ## The village engine timed in Chromium on the built page (prints figures, asserts nothing).
 bench-browser: dist

@@ -170,8 +170,8 @@ fn main() {
         };
         writeln!(
             citations,
-            "    Citation {{ document: &DOC_{d}, clause: {:?}, title: {:?}, label: {label:?}, excerpt: {:?}, verbatim: {:?} }},",
-            a.clause, p.title, a.excerpt, p.verbatim
+            "    Citation {{ id: {:?}, document: &DOC_{d}, clause: {:?}, title: {:?}, label: {label:?}, excerpt: {:?}, verbatim: {:?} }},",
+            a.key, a.clause, p.title, a.excerpt, p.verbatim
         )
         .unwrap();
         let name = a.key.to_uppercase().replace(['.', '-'], "_");

@@ -15,6 +15,8 @@ cp pkg/jingning_policy.js pkg/jingning_policy_bg.wasm pkg/jingning_policy.d.ts d
 cp pkg-sheet/jingning_sheet.js pkg-sheet/jingning_sheet_bg.wasm pkg-sheet/jingning_sheet.d.ts dist/pkg-sheet/
 # The trainer's scenario library (data/scenarios/), households expanded from their case files.
 cargo run --quiet --example trainer_scenarios -- dist/js/trainer-scenarios.js
+# What compact results refer to by id, for portals that fetch it once (docs/household-case.md “精简结果”).
+node scripts/write-catalogue.mjs dist/catalogue.json
 node scripts/stamp-sw.mjs dist
 node scripts/build-offline.mjs dist dist/jingning-offline.html
 echo "dist/ ready: $(du -sh dist | cut -f1)"

@@ -191,8 +191,8 @@ pub enum Comparison {
 ///
 /// Serialised with three more fields written from these when the result is shown —
 /// `flip_at`, `change_to_flip` and `explanation` (e.g. `人均收入：临界值 ¥5,000，本户 ¥4,688（低于
-/// ¥312）`): a household has a dozen thresholds, and a batch reads none of them. The
-/// TypeScript type is declared by hand in `src/wasm/household.rs` for that reason.
+/// ¥312）`): a household has a dozen thresholds, and a batch reads none of them. The JSON shape
+/// and its TypeScript declaration come from `json::Threshold`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Threshold {
     /// What is compared, e.g. `低保计算人均收入`.
@@ -257,18 +257,58 @@ impl fmt::Display for Explanation<'_> {
 
 impl Serialize for Threshold {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let mut st = s.serialize_struct("Threshold", 9)?;
-        st.serialize_field("quantity", &self.quantity)?;
-        st.serialize_field("unit", self.unit)?;
-        st.serialize_field("value", &self.value)?;
-        st.serialize_field("threshold", &self.threshold)?;
-        st.serialize_field("comparison", &self.comparison)?;
-        st.serialize_field("holds", &self.holds)?;
-        st.serialize_field("flip_at", &self.flip_at())?;
-        st.serialize_field("change_to_flip", &self.change_to_flip())?;
-        st.serialize_field("explanation", &format_args!("{}", self.explanation()))?;
-        st.end()
+        json::Threshold {
+            quantity: &self.quantity,
+            unit: self.unit,
+            value: self.value,
+            threshold: self.threshold,
+            comparison: self.comparison,
+            holds: self.holds,
+            flip_at: self.flip_at(),
+            change_to_flip: self.change_to_flip(),
+            explanation: self.explanation(),
+        }
+        .serialize(s)
+    }
+}
+
+impl Serialize for Explanation<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// The JSON shape of a threshold ([`Threshold`]'s `Serialize`).
+mod json {
+    use super::{Comparison, Explanation, Prose};
+    use rust_decimal::Decimal;
+    use serde::Serialize;
+
+    /// A [`super::Threshold`] as JSON: its fields and the three written from them when shown. Named
+    /// `Threshold` so the TypeScript declaration generated from it is the one results refer to.
+    #[derive(Serialize)]
+    #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
+    pub(super) struct Threshold<'a> {
+        /// What is compared, e.g. `低保计算人均收入`.
+        #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+        pub(super) quantity: &'a Prose,
+        pub(super) unit: &'static str,
+        #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+        pub(super) value: Decimal,
+        #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+        pub(super) threshold: Decimal,
+        pub(super) comparison: Comparison,
+        /// Whether the rule's condition holds now.
+        pub(super) holds: bool,
+        /// The value at which the outcome flips (to fen).
+        #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+        pub(super) flip_at: Decimal,
+        /// How much the value must change to flip it (always ≥ 0).
+        #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+        pub(super) change_to_flip: Decimal,
+        /// e.g. `人均收入：临界值 ¥5,000，本户 ¥4,688（低于 ¥312）`.
+        #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+        pub(super) explanation: Explanation<'a>,
     }
 }
 

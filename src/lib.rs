@@ -11,9 +11,11 @@
 //! * [`household`] — household measures.
 //! * [`village`] — the village assessment engine (score, grade, classify, rank).
 //! * [`batch`] — a whole spreadsheet of households at once.
+//! * [`catalogue`] — what results refer to by id (clauses, parameters, measures, fields).
 //! * [`decode`], [`error`], [`money`], [`explain`], [`prose`] — shared plumbing.
 pub mod batch;
 pub mod case;
+pub mod catalogue;
 pub mod decode;
 pub mod digest;
 pub mod error;

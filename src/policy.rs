@@ -76,6 +76,9 @@ include!(concat!(env!("OUT_DIR"), "/clauses.rs"));
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
 pub struct Citation {
+    /// The excerpt's key in policy/clauses.toml (`dibao.identify`): what a compact result lists
+    /// and `catalogue().citations` is keyed by.
+    pub id: &'static str,
     /// The document: title, issuer, 文号, date, URL.
     pub document: &'static PolicyDocument,
     /// Clause id, e.g. `五(十二)`, or passage name; [`clause_in`] gives its full text.
@@ -99,6 +102,11 @@ impl AnchorRef {
     pub fn cite(self) -> &'static Citation {
         &CITATIONS[self.0]
     }
+}
+
+/// Every citable excerpt, in the order of policy/clauses.toml.
+pub fn citations() -> impl Iterator<Item = &'static Citation> {
+    CITATIONS.iter()
 }
 
 /// The seed: the county's 2021 implementing opinion.

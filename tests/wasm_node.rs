@@ -212,7 +212,7 @@ fn decision(r: &JsValue, measure: &str) -> JsValue {
 
 #[wasm_bindgen_test]
 fn evaluate_household_returns_every_measure_with_exact_money() {
-    let r = wasm::evaluate_household(js(household_case()), JsValue::UNDEFINED).expect("evaluates");
+    let r = wasm::evaluate_household(js(household_case()), js(serde_json::json!({"detail": "full"}))).expect("evaluates");
     assert_eq!(get(&r, &["schema"]).as_string().unwrap(), "jingning.household/1");
     assert_eq!(js_sys::Array::from(&get(&r, &["decisions"])).length() as usize, jingning_policy::household::measures::MEASURES.len());
     // (15599.98 + 1200) / 2 = 8399.99 ≥ 7800 → not below the 2024 line.
@@ -254,6 +254,85 @@ fn evaluate_household_accepts_json_text_and_overrides() {
     let r = wasm::evaluate_household(JsValue::from_str(&text), opts).unwrap();
     assert_eq!(get(&decision(&r, "monitoring"), &["outcome"]).as_string().unwrap(), "applies");
     assert_eq!(get(&decision(&r, "monitoring"), &["category"]).as_string().unwrap(), "unstable");
+}
+
+/// Keys of a JS object, sorted.
+fn keys(v: &JsValue) -> Vec<String> {
+    let mut k: Vec<String> = js_sys::Object::keys(v.unchecked_ref::<js_sys::Object>()).iter().filter_map(|k| k.as_string()).collect();
+    k.sort();
+    k
+}
+
+#[wasm_bindgen_test]
+fn the_default_result_is_compact_and_names_its_texts_by_id() {
+    let r = wasm::evaluate_household(include_str!("../examples/household-5.json").into(), JsValue::UNDEFINED).unwrap();
+    // Field for field with the CompactHouseholdResult declaration (src/household/compact.rs).
+    let mut expected = vec![
+        "assessment_date",
+        "decisions",
+        "detail",
+        "engine_version",
+        "fingerprint",
+        "household_size",
+        "missing",
+        "params_used",
+        "per_capita_dibao",
+        "per_capita_net",
+        "rigid_expenses",
+        "schema",
+        "unverified",
+    ];
+    expected.sort();
+    assert_eq!(keys(&r), expected);
+    assert_eq!(get(&r, &["detail"]).as_string().unwrap(), "compact");
+    assert_eq!(get(&r, &["params_used", "dibao.standard_annual"]).as_string().unwrap(), "5000");
+    let help = decision(&r, "help_plan");
+    let allowed = [
+        "amount",
+        "amount_unit",
+        "category",
+        "category_label",
+        "citations",
+        "measure",
+        "members",
+        "missing",
+        "once_recognised",
+        "outcome",
+        "provisional",
+        "reason",
+    ];
+    for d in js_sys::Array::from(&get(&r, &["decisions"])).iter() {
+        assert!(keys(&d).iter().all(|k| allowed.contains(&k.as_str())), "{:?}", keys(&d));
+    }
+    let cat = wasm::catalogue().unwrap();
+    let cited = js_sys::Array::from(&get(&help, &["citations"]));
+    let all = js_sys::Array::from(&get(&cat, &["citations"]));
+    for id in cited.iter() {
+        assert!(all.iter().any(|c| get(&c, &["id"]) == id), "{id:?} not in the catalogue");
+    }
+    assert!(get(&cat, &["params", "params", "dibao.standard_annual", "label"]).is_string());
+}
+
+#[wasm_bindgen_test]
+fn many_households_in_one_call_keep_their_order_and_their_own_errors() {
+    let mut bad = household_case();
+    bad["members"][1]["labour_capacity"] = "strong".into();
+    let list = serde_json::json!([household_case(), bad, serde_json::from_str::<serde_json::Value>(include_str!("../examples/household-5.json")).unwrap()]);
+    let out = js_sys::Array::from(&wasm::evaluate_households(js(list.clone()), js(serde_json::json!({"detail": "full"}))).unwrap());
+    assert_eq!(out.length(), 3);
+    assert_eq!(get(&out.get(0), &["detail"]).as_string().unwrap(), "full");
+    assert_eq!(get(&out.get(0), &["per_capita_net"]).as_string().unwrap(), "8399.99");
+    assert_eq!(get(&out.get(1), &["error", "kind"]).as_string().unwrap(), "invalid");
+    let path = get(&js_sys::Array::from(&get(&out.get(1), &["error", "errors"])).get(0), &["path"]);
+    assert_eq!(path.as_string().unwrap(), "$[1].members[1].labour_capacity");
+    assert_eq!(get(&out.get(2), &["fingerprint"]).as_string().unwrap(), "5870d0594f2f");
+    // The same list as JSON text, compact by default.
+    let text = wasm::evaluate_households(JsValue::from_str(&list.to_string()), JsValue::UNDEFINED).unwrap();
+    assert_eq!(get(&js_sys::Array::from(&text).get(2), &["detail"]).as_string().unwrap(), "compact");
+    // Not a list, or bad options: thrown, as by evaluateHousehold.
+    assert!(wasm::evaluate_households(js(household_case()), JsValue::UNDEFINED).is_err());
+    let err = wasm::evaluate_households(js(list), js(serde_json::json!({"detail": "all"}))).unwrap_err();
+    assert_eq!(get(&js_sys::Array::from(&get(&err, &["errors"])).get(0), &["path"]).as_string().unwrap(), "$.detail");
 }
 
 #[wasm_bindgen_test]
@@ -356,6 +435,9 @@ fn hostile_values_never_kill_the_engine() {
         // what must not happen is a trap.
         let _ = wasm::evaluate_household(v.clone(), JsValue::UNDEFINED);
         let _ = wasm::evaluate_household(good.clone(), v.clone());
+        let _ = wasm::evaluate_households(v.clone(), JsValue::UNDEFINED);
+        let _ = wasm::evaluate_households(js_sys::Array::of2(&v, &good).into(), JsValue::UNDEFINED);
+        let _ = wasm::evaluate_households(js_sys::Array::of1(&good).into(), v.clone());
         let _ = wasm::check_dibao_income(v.clone(), JsValue::UNDEFINED);
         let _ = wasm::check_dibao_income(JsValue::from_str(r#"{"assessment_date":"2024-01-01","household_size":1,"incomes":{}}"#), v.clone());
         let _ = wasm::assess_village(v.clone(), JsValue::UNDEFINED);

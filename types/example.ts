@@ -1,6 +1,6 @@
 // How a portal uses the engine, type-checked against the declarations by `make test`.
 import init, { checkDibaoIncome, paramsInForce, type DibaoIncomeCheck, type EngineError, type ParamStatus } from "./jingning_policy";
-import { evaluateHousehold, householdChoices, householdSweep, parseIdNumber, type HouseholdCase, type HouseholdResult, type Sweep } from "./jingning_policy";
+import { catalogue, evaluateHousehold, evaluateHouseholds, householdChoices, householdSweep, parseIdNumber, type Catalogue, type HouseholdCase, type HouseholdResult, type Sweep } from "./jingning_policy";
 import { clause, documents, type Citation, type PolicyDocument } from "./jingning_policy";
 
 export async function perCapitaForDibao(wage: string, size: number): Promise<string> {
@@ -69,7 +69,8 @@ export function summarise(): string[] {
     incomes: { wage: "7000", scholarship: 500 },
     last_year_total_income: 9000,
   };
-  const r: HouseholdResult = evaluateHousehold(c, { overrides: { "dibao.standard_annual": "5600" } });
+  const r = evaluateHousehold(c, { overrides: { "dibao.standard_annual": "5600" }, detail: "full" });
+  if (r.detail !== "full") throw new Error("asked for the full result");
   const lines = r.decisions
     .filter((d) => d.outcome === "applies")
     .map((d) => `${d.title}：${d.reason}（${d.citations.map((x) => x.label).join("、")}）${d.thresholds.map((t) => t.explanation).join("；")}`);
@@ -83,6 +84,24 @@ export function wageFlips(c: HouseholdCase): string[] {
 }
 
 /** A citation with the document it rests on and the full text of its clause or passage. */
+/** The compact result (the default): verdicts, with clause texts looked up in the catalogue by id. */
+export function verdicts(c: HouseholdCase): string[] {
+  const cat: Catalogue = catalogue();
+  const r = evaluateHousehold(c, {});
+  if (r.detail !== "compact") throw new Error("compact is the default");
+  return r.decisions.map((d) => {
+    const measure = cat.measures.find((m) => m.code === d.measure);
+    const ids = d.citations ?? measure?.citations ?? [];
+    const cites = ids.map((id) => cat.citations.find((x) => x.id === id)?.label ?? id);
+    return `${measure?.title}：${cat.outcomes.find((o) => o.code === d.outcome)?.label} ${d.reason}（${cites.join("、")}）${d.provisional ? "（暂定）" : ""}`;
+  });
+}
+
+/** Many households in one call: a failed one is an item with `error`, the others are evaluated. */
+export function manyVerdicts(cases: HouseholdCase[]): string[] {
+  return evaluateHouseholds(cases, { detail: "compact" }).map((r, i) => ("error" in r ? `第 ${i + 1} 户：${r.error.message}` : r.fingerprint));
+}
+
 export function explainCitation(c: Citation): string {
   const doc: PolicyDocument = c.document;
   const text = clause(c.clause, doc.id)?.text ?? "";

@@ -39,6 +39,48 @@ export interface VillageOptions {
 
 
 
+/** One decision of a compact result; texts that are the same for every household are in catalogue(). */
+export interface CompactDecision {
+    measure: string;
+    outcome: Outcome;
+    category?: string;
+    category_label?: string;
+    reason: string;
+    once_recognised?: string;
+    amount?: string;
+    amount_unit?: string;
+    /** Citation ids (`catalogue().citations[i].id`); absent when they are the measure's own, `catalogue().measures[i].citations`. */
+    citations?: string[];
+    /** Members the decision applies to, will apply to once recognised, or cannot decide yet. */
+    members?: { index: number; outcome: Outcome; amount?: string; once_recognised?: string }[];
+    missing?: Missing[];
+    /** It read an unverified (placeholder) value: say the result is provisional (暂定). */
+    provisional?: true;
+}
+
+/** evaluateHousehold's result with `detail: "compact"` (the default). */
+export interface CompactHouseholdResult {
+    schema: string;
+    detail: "compact";
+    engine_version: string;
+    assessment_date: string;
+    household_size: number;
+    decisions: CompactDecision[];
+    per_capita_net: string | null;
+    per_capita_dibao: string | null;
+    rigid_expenses: string;
+    /** Parameter id → value used; label, unit, source and verified flag in catalogue().params. */
+    params_used: Record<string, string>;
+    /** Ids of the parameters set by the options' overrides (absent when none). */
+    overridden?: string[];
+    /** Ids of the unverified (placeholder or overridden) values used. */
+    unverified: string[];
+    missing: Missing[];
+    fingerprint: string;
+}
+
+
+
 /** Options accepted by every evaluation. */
 export interface EvaluationOptions {
     /** 地区，默认 静宁县 */
@@ -80,6 +122,15 @@ export interface EngineError extends Error {
 
 
 
+export interface HouseholdFailure {
+    error: { kind: "invalid" | "calculation"; message: string; errors: FieldError[] };
+}
+
+
+/**
+ * A [`super::Threshold`] as JSON: its fields and the three written from them when shown. Named
+ * `Threshold` so the TypeScript declaration generated from it is the one results refer to.
+ */
 export interface Threshold {
     /**
      * What is compared, e.g. `低保计算人均收入`.
@@ -107,6 +158,21 @@ export interface Threshold {
     explanation: string;
 }
 
+/**
+ * A citation as the catalogue lists it: the document by id rather than inline.
+ */
+export interface CatalogueCitation {
+    id: string;
+    /**
+     * `documents[].id`.
+     */
+    document: string;
+    clause: string;
+    title: string;
+    label: string;
+    excerpt: string;
+    verbatim: boolean;
+}
 
 /**
  * A complete set of parameters and the region tree they are resolved in.
@@ -254,6 +320,11 @@ export interface MeasureInfo {
      * Clause ids it rests on (`五(十二)`).
      */
     clauses: string[];
+    /**
+     * The same as citation ids (`catalogue().citations[].id`): what a decision cites unless its
+     * compact form lists others.
+     */
+    citations: string[];
     /**
      * Catalogue paths of the inputs it reads.
      */
@@ -445,6 +516,11 @@ export interface HouseholdResult {
      * The case format read (`jingning.household/1`).
      */
     schema: string;
+    /**
+     * Always `full`: this is the whole result, every text inline; `detail: "compact"` writes
+     * [`super::compact::Compact`] instead.
+     */
+    detail: "full";
     engine_version: string;
     assessment_date: string;
     head_name: string | null;
@@ -914,6 +990,38 @@ export interface Criterion {
 }
 
 /**
+ * See the module docs.
+ */
+export interface Catalogue {
+    engine_version: string;
+    /**
+     * Every document cited (title, issuer, 文号, date, URL), the seed first.
+     */
+    documents: PolicyDocument[];
+    /**
+     * Every citable excerpt: `id` (what a compact decision's `citations` list), its document,
+     * clause, title, label and the words relied on. `clause(id, document)` gives a clause's whole text.
+     */
+    citations: CatalogueCitation[];
+    /**
+     * The built-in parameters: every value with its date, region, source and verified flag.
+     */
+    params: ParamSet;
+    /**
+     * The measure registry, in the order results list decisions.
+     */
+    measures: MeasureInfo[];
+    /**
+     * The field catalogue (labels of the paths a result's `missing` names).
+     */
+    fields: FieldInfo[];
+    /**
+     * The Chinese label of each outcome code.
+     */
+    outcomes: ChoiceInfo[];
+}
+
+/**
  * The answers a rule can give.
  */
 export type Outcome = "applies" | "once_recognised" | "does_not_apply" | "cannot_decide";
@@ -1019,6 +1127,11 @@ export type Metric = "mean_value" | "share_yes" | "count_clean_village" | "count
  * What a decision rests on: the document, the clause, its title and the words relied on.
  */
 export interface Citation {
+    /**
+     * The excerpt's key in policy/clauses.toml (`dibao.identify`): what a compact result lists
+     * and `catalogue().citations` is keyed by.
+     */
+    id: string;
     /**
      * The document: title, issuer, 文号, date, URL.
      */
@@ -1648,6 +1761,12 @@ export function assessVillage(village: VillageInput | string, opts: VillageOptio
 export function builtinParams(): ParamSet;
 
 /**
+ * Everything results refer to by id: documents, citations (with excerpts), built-in parameters,
+ * measures, fields and outcome labels. The same for every household; fetch it once.
+ */
+export function catalogue(): Catalogue;
+
+/**
  * Per-capita income counted for 农村低保 and whether it is below the standard (五(十二)).
  */
 export function checkDibaoIncome(input: DibaoIncomeInput | string, opts: EvaluationOptions | undefined): DibaoIncomeCheck;
@@ -1681,8 +1800,23 @@ export function engineVersion(): string;
 
 /**
  * Every measure for one household (`jingning.household/1` case; see docs/household-case.md).
+ * `options.detail`: `"compact"` (default: texts that are the same for every household are left to
+ * `catalogue()` and named by id) or `"full"` (everything inline, as the page shows it).
+ *
+ * The result is built as a JS object property by property (serde-wasm-bindgen): measured against
+ * JSON text parsed by `JSON.parse` (`evaluateHouseholdViaJsonText`), it was 5–30 % faster for one
+ * household (docs/benchmarks.md “JS 接口”). `evaluateHouseholds` builds a list the same way in one call.
  */
-export function evaluateHousehold(input: HouseholdCase | string, opts: EvaluationOptions | undefined): HouseholdResult;
+export function evaluateHousehold(input: HouseholdCase | string, opts: EvaluationOptions & { detail?: "compact" | "full" } | undefined): CompactHouseholdResult | HouseholdResult;
+
+/**
+ * Many households at once, for a portal or the batch worker: one call, the options read and the
+ * parameters resolved once. `many` is an
+ * array of cases (or its JSON text); the result has one item per case, in order: a result, or
+ * `{ error: { kind, message, errors } }` for a case that could not be evaluated (the others are
+ * still evaluated). A `many` that is not an array, or bad options, throw as `evaluateHousehold`.
+ */
+export function evaluateHouseholds(many: HouseholdCase[] | string, opts: EvaluationOptions & { detail?: "compact" | "full" } | undefined): Array<CompactHouseholdResult | HouseholdResult | HouseholdFailure>;
 
 /**
  * Every option list of the case format (`{code, label}`), keyed by field: relation,
@@ -1750,6 +1884,7 @@ export interface InitOutput {
     readonly memory: WebAssembly.Memory;
     readonly assessVillage: (a: any, b: any) => [number, number, number];
     readonly builtinParams: () => [number, number, number];
+    readonly catalogue: () => [number, number, number];
     readonly checkDibaoIncome: (a: any, b: any) => [number, number, number];
     readonly clause: (a: any, b: any) => [number, number, number];
     readonly clauses: () => [number, number, number];
@@ -1757,6 +1892,8 @@ export interface InitOutput {
     readonly documents: () => [number, number, number];
     readonly engineVersion: () => [number, number];
     readonly evaluateHousehold: (a: any, b: any) => [number, number, number];
+    readonly evaluateHouseholdViaJsonText: (a: any, b: any) => [number, number, number];
+    readonly evaluateHouseholds: (a: any, b: any) => [number, number, number];
     readonly householdChoices: () => [number, number, number];
     readonly householdFields: () => [number, number, number];
     readonly householdMeasures: () => [number, number, number];

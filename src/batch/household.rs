@@ -16,6 +16,7 @@
 //! of the same household giving a different value is an error.
 use super::cell::{self, Cell};
 use super::columns::{self, ColumnDef, HeaderMap, RESULT_PREFIX};
+use super::row::{Row, RowError};
 use crate::case::{self, MAX_MEMBERS};
 use crate::decode::{parse_json, Decoder, Fields, Node};
 use crate::error::{Failure, FieldError};
@@ -27,39 +28,6 @@ use serde::Serialize;
 use serde_json::Value;
 use std::borrow::Cow;
 use std::collections::HashMap;
-
-/// A sheet row: its number as the sheet shows it (1-based) and its cells.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Row {
-    pub number: usize,
-    pub cells: Vec<Cell>,
-}
-
-impl Row {
-    pub fn is_empty(&self) -> bool {
-        self.cells.iter().all(Cell::is_empty)
-    }
-}
-
-/// An error tied to a place in the sheet.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct RowError {
-    /// Row number as the sheet shows it.
-    pub row: usize,
-    /// The sheet's header of the column, or `""` when the error concerns the whole household.
-    pub column: String,
-    pub message: String,
-}
-
-impl RowError {
-    pub fn describe(&self) -> String {
-        if self.column.is_empty() || self.message.starts_with(&format!("「{}」", self.column)) {
-            format!("第 {} 行：{}", self.row, self.message)
-        } else {
-            format!("第 {} 行「{}」：{}", self.row, self.column, self.message)
-        }
-    }
-}
 
 /// Options of a batch run: the engine's options plus the assessment date to use for rows that do
 /// not give one (`{ assessment_date?, region?, overrides?, params? }`).

@@ -20,6 +20,7 @@ pub mod columns;
 pub mod compare;
 pub mod household;
 pub mod limits;
+pub mod row;
 pub mod summary;
 pub mod village;
 pub mod village_households;
@@ -35,7 +36,8 @@ pub mod stream;
 #[cfg(feature = "sheet")]
 pub mod write;
 
-pub use household::{group_sheet, BatchOptions, Group, Grouper, HouseholdRow, Plan, Row, RowError, SheetGroups};
+pub use household::{group_sheet, BatchOptions, Group, Grouper, HouseholdRow, Plan, SheetGroups};
+pub use row::{Row, RowError};
 pub use summary::Summary;
 
 use crate::error::Failure;

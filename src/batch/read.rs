@@ -8,8 +8,8 @@
 //! their cached value; one saved without a result is a cell error), an unclosed CSV quote.
 use super::cell::Cell;
 use super::columns;
-use super::household::Row;
 use super::limits::*;
+use super::row::Row;
 use crate::error::{Failure, FieldError};
 use crate::village::system::IndicatorSystem;
 use serde::Serialize;

@@ -2,10 +2,11 @@
 //! JSON report (columns mapped and not, summary counts, row errors, and with `--compare` the
 //! households whose decisions change under the second parameter set).
 use super::compare::{compare, Change};
-use super::household::{group_sheet, BatchOptions, Group, HouseholdRow, Plan, Row, RowError, SheetGroups};
+use super::household::{group_sheet, BatchOptions, Group, HouseholdRow, Plan, SheetGroups};
 use super::limits::{too_large, MAX_FILE_BYTES};
 use super::output::{not_written, AtomicFile};
 use super::read::{check_csv_sheet, detect, fail, read_xlsx_pick, Format, Pick, SheetKind};
+use super::row::{Row, RowError};
 use super::stream::{drive, open_csv};
 use super::summary::Summary;
 use super::write::{self, CsvOut};

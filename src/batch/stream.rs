@@ -1,9 +1,10 @@
 //! Streaming a CSV file through batch evaluation with memory flat in the file size: one record
 //! buffer, one household of rows at a time. Used by `jingning batch` for county- or
 //! province-scale files; xlsx files are read whole (the format is a zip of XML).
-use super::household::{Group, Grouper, HouseholdRow, Plan, Row};
+use super::household::{Group, Grouper, HouseholdRow, Plan};
 use super::limits::HEADER_SEARCH_ROWS;
 use super::read::{csv_error, csv_reader, csv_row, fail, locate_header, sniff_delimiter};
+use super::row::Row;
 use super::summary::Summary;
 use super::BatchOptions;
 use crate::error::Failure;

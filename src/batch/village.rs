@@ -6,7 +6,7 @@
 //! vetoes, class and first shortfalls. No scoring rule lives here.
 use super::cell::{self, Cell};
 use super::columns::{self, normalise};
-use super::household::{Row, RowError};
+use super::row::{Row, RowError};
 use crate::error::{Failure, FieldError};
 use crate::village::assess::read_village;
 use crate::village::input::VillageOptions;

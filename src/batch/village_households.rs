@@ -18,7 +18,8 @@
 //! (a gap for the 监测 work, not a scored indicator). Only each decision's `measure` code and
 //! `outcome` and the case's own fields are read; no rule is repeated here. A village with no
 //! household to count for an indicator leaves it unfilled (not assessed), never zero.
-use super::household::{BatchOptions, HouseholdRow, Plan, Row};
+use super::household::{BatchOptions, HouseholdRow, Plan};
+use super::row::Row;
 use super::village::{self as sheet_village, VillageBatch};
 use crate::case;
 use crate::error::Failure;

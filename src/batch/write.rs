@@ -3,8 +3,9 @@
 //! 汇总 sheet). Also the blank template with the Chinese headers.
 use super::cell::{Cell, Kind};
 use super::columns;
-use super::household::{HouseholdRow, Plan, Row};
+use super::household::{HouseholdRow, Plan};
 use super::read::fail;
+use super::row::Row;
 use super::summary::Summary;
 use crate::error::Failure;
 use rust_xlsxwriter::{Format, FormatAlign, Workbook, Worksheet};

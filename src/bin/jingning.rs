@@ -60,10 +60,15 @@ enum Command {
     Household {
         /// 农户信息 JSON 文件（格式 jingning.household/1；- 为标准输入）
         case: PathBuf,
-        /// 选项 JSON 文件：{ region?, overrides?, params? }
+        /// 选项 JSON 文件：{ region?, overrides?, params?, detail? }
         #[arg(long)]
         options: Option<PathBuf>,
+        /// 结果详略：compact（默认，条款、参数来源等按编号引用 `jingning catalogue`）或 full（全部文字内联）
+        #[arg(long, value_parser = ["compact", "full"])]
+        detail: Option<String>,
     },
+    /// 输出结果所引用的目录（JSON）：文件、条款摘录、内置参数、政策措施、字段、结论名称；精简结果按编号引用它
+    Catalogue,
     /// 批量核查：读取乡镇台账（.csv 或 .xlsx，每行一名成员），逐户核查，结果写入 --out
     Batch {
         /// 台账文件（.csv 按行流式读取，内存不随文件增大；.xlsx 整表读取，最大 50 MB）
@@ -184,11 +189,22 @@ fn run(cli: Cli) -> Result<String, Failure> {
             Ok(serde_json::to_string_pretty(&result).expect("result serialises"))
         }
         Command::IndicatorSystem => Ok(serde_json::to_string_pretty(village::IndicatorSystem::builtin()?).expect("system serialises")),
-        Command::Household { case, options } => {
-            let opts = options.as_ref().map(read).transpose()?.unwrap_or_default();
-            let result = jingning_policy::household::evaluate_json(&read(&case)?, &opts)?;
-            Ok(serde_json::to_string_pretty(&result).expect("result serialises"))
+        Command::Household { case, options, detail } => {
+            use jingning_policy::household::{compact, Detail};
+            let text = options.as_ref().map(read).transpose()?.unwrap_or_default();
+            let mut opts = if text.trim().is_empty() { serde_json::Value::Null } else { jingning_policy::decode::parse_json(&text)? };
+            // The flag wins over the options file's `detail`.
+            let in_file = Detail::take_from(&mut opts)?;
+            let detail = if detail.is_some() { Detail::parse(detail.as_deref())? } else { in_file };
+            let opts = jingning_policy::params::Options::from_json(&opts)?;
+            let result = jingning_policy::household::evaluate(&jingning_policy::case::from_json(&read(&case)?)?, &opts)?;
+            Ok(match detail {
+                Detail::Full => serde_json::to_string_pretty(&result),
+                Detail::Compact => serde_json::to_string_pretty(&compact::Compact(&result)),
+            }
+            .expect("result serialises"))
         }
+        Command::Catalogue => Ok(serde_json::to_string_pretty(&jingning_policy::catalogue::catalogue()?).expect("catalogue serialises")),
         Command::Batch { file, out, options, date, compare, compare_date, sheet, jobs } => {
             use jingning_policy::batch::{run, BatchOptions};
             let with_date = |text: &str, date: &Option<String>| -> Result<BatchOptions, Failure> {

@@ -21,6 +21,10 @@ use serde::Serialize;
 pub struct HouseholdResult {
     /// The case format read (`jingning.household/1`).
     pub schema: &'static str,
+    /// Always `full`: this is the whole result, every text inline; `detail: "compact"` writes
+    /// [`super::compact::Compact`] instead.
+    #[cfg_attr(feature = "wasm", tsify(type = "\"full\""))]
+    pub detail: super::compact::Detail,
     pub engine_version: &'static str,
     #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub assessment_date: NaiveDate,
@@ -155,13 +159,14 @@ pub fn evaluate(case: &Case, opts: &Options) -> Result<HouseholdResult, Failure>
     // Each measure after those whose decisions it reads (the registry's order). Each is named to
     // the scope (by its place in the registry) before it runs, so its card can list the unverified
     // values it read.
-    let mut slots: Vec<Option<Decision>> = vec![None; MEASURES.len()];
+    // Decisions are pushed as made, then put in the registry's order once.
+    let mut decisions: Vec<Decision> = Vec::with_capacity(MEASURES.len());
     for &i in evaluation_order() {
         ctx.scope.rule(i);
-        let decision = (MEASURES[i].decide)(&ctx, &Decided::new(&slots))?;
-        slots[i] = Some(decision);
+        let decision = (MEASURES[i].decide)(&ctx, &Decided::new(&decisions))?;
+        decisions.push(decision);
     }
-    let decisions: Vec<Decision> = slots.into_iter().flatten().collect();
+    decisions.sort_by_key(|d| MEASURES.iter().position(|m| m.code == d.measure));
     let unverified_reads = ctx.scope.unverified_by_rule();
     let provisional = decisions
         .iter()
@@ -209,6 +214,7 @@ pub fn evaluate(case: &Case, opts: &Options) -> Result<HouseholdResult, Failure>
     let fingerprint = crate::fingerprint::fingerprint(case, params_used.digests());
     Ok(HouseholdResult {
         schema: case::SCHEMA,
+        detail: super::compact::Detail::Full,
         engine_version: crate::ENGINE_VERSION,
         assessment_date: case.assessment_date,
         head_name: case.head_name.clone(),

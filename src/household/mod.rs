@@ -3,6 +3,7 @@
 //! [`evaluate`](evaluate::evaluate) runs every measure of the registry ([`measures::MEASURES`],
 //! one file each, named after it) over a [`crate::case::Case`] and returns a
 //! [`HouseholdResult`](evaluate::HouseholdResult).
+pub mod compact;
 pub mod decision;
 pub mod dibao_income;
 pub mod evaluate;
@@ -11,5 +12,6 @@ pub mod income;
 pub mod measures;
 pub mod sweep;
 
+pub use compact::Detail;
 pub use evaluate::{evaluate, evaluate_json, HouseholdResult};
 pub use sweep::{sweep, Sweep};

@@ -1,19 +1,111 @@
 //! Bindings for the household engine: the full evaluation, ID-number auto-fill and the option
 //! lists the page's selects are built from.
-use super::{options, text_arg, throw, to_js, to_json};
+use super::{json_text, options, parse_js, text_arg, throw, to_js, to_json};
 use crate::case;
-use crate::household;
+use crate::error::{Failure, FieldError};
+use crate::household::{self, compact, Detail};
+use crate::params::Options;
+use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
 /// Every measure for one household (`jingning.household/1` case; see docs/household-case.md).
-#[wasm_bindgen(js_name = evaluateHousehold, unchecked_return_type = "HouseholdResult")]
+/// `options.detail`: `"compact"` (default: texts that are the same for every household are left to
+/// `catalogue()` and named by id) or `"full"` (everything inline, as the page shows it).
+///
+/// The result is built as a JS object property by property (serde-wasm-bindgen): measured against
+/// JSON text parsed by `JSON.parse` (`evaluateHouseholdViaJsonText`), it was 5–30 % faster for one
+/// household (docs/benchmarks.md “JS 接口”). `evaluateHouseholds` builds a list the same way in one call.
+#[wasm_bindgen(js_name = evaluateHousehold, unchecked_return_type = "CompactHouseholdResult | HouseholdResult")]
 pub fn evaluate_household(
     #[wasm_bindgen(unchecked_param_type = "HouseholdCase | string")] input: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "EvaluationOptions | undefined")] opts: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "EvaluationOptions & { detail?: \"compact\" | \"full\" } | undefined")] opts: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let case = case::from_value(&to_json(input, "农户信息")?).map_err(|f| throw(&f))?;
-    let opts = options(opts)?;
-    to_js(&household::evaluate(&case, &opts).map_err(|f| throw(&f))?)
+    let (opts, detail) = household_options(opts)?;
+    let text = json_text(&input, "农户信息")?.unwrap_or_else(|| "null".into());
+    let case = case::from_json(&text).map_err(|f| throw(&f))?;
+    let result = household::evaluate(&case, &opts).map_err(|f| throw(&f))?;
+    match detail {
+        Detail::Full => to_js(&result),
+        Detail::Compact => to_js(&compact::Compact(&result)),
+    }
+}
+
+/// Many households at once, for a portal or the batch worker: one call, the options read and the
+/// parameters resolved once. `many` is an
+/// array of cases (or its JSON text); the result has one item per case, in order: a result, or
+/// `{ error: { kind, message, errors } }` for a case that could not be evaluated (the others are
+/// still evaluated). A `many` that is not an array, or bad options, throw as `evaluateHousehold`.
+#[wasm_bindgen(js_name = evaluateHouseholds, unchecked_return_type = "Array<CompactHouseholdResult | HouseholdResult | HouseholdFailure>")]
+pub fn evaluate_households(
+    #[wasm_bindgen(unchecked_param_type = "HouseholdCase[] | string")] many: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "EvaluationOptions & { detail?: \"compact\" | \"full\" } | undefined")] opts: JsValue,
+) -> Result<JsValue, JsValue> {
+    let (opts, detail) = household_options(opts)?;
+    let text = json_text(&many, "农户列表")?.unwrap_or_else(|| "null".into());
+    let list = crate::decode::parse_node(&text).map_err(|f| throw(&f))?;
+    let crate::decode::Node::Array(cases) = list else {
+        return Err(throw(&Failure::invalid(vec![FieldError::new("$", "「农户列表」应为数组（每项一户，格式 jingning.household/1）")])));
+    };
+    let out = js_sys::Array::new_with_length(u32::try_from(cases.len()).unwrap_or(u32::MAX));
+    for (i, node) in cases.iter().enumerate() {
+        let item = match case::from_node(node).and_then(|c| household::evaluate(&c, &opts)) {
+            Ok(r) if detail == Detail::Full => to_js(&r)?,
+            Ok(r) => to_js(&compact::Compact(&r))?,
+            Err(f) => to_js(&failure_item(&f, i))?,
+        };
+        out.set(u32::try_from(i).unwrap_or(u32::MAX), item);
+    }
+    Ok(out.into())
+}
+
+/// `{ error: { kind, message, errors } }` for household `index` of a list: the paths name the
+/// household (`$[3].members[0].age`).
+fn failure_item(f: &Failure, index: usize) -> serde_json::Value {
+    let (kind, errors) = match f {
+        Failure::Invalid { errors } => {
+            ("invalid", errors.iter().map(|e| FieldError::new(e.path.replacen('$', &format!("$[{index}]"), 1), e.message.clone())).collect())
+        }
+        Failure::Calculation { .. } => ("calculation", Vec::new()),
+    };
+    serde_json::json!({ "error": { "kind": kind, "message": format!("第 {} 户：{}", index + 1, f.describe()), "errors": errors } })
+}
+
+/// The engine options and the result's detail, from one options object. The last options read are
+/// kept, keyed by their JSON text: a portal or the page calls with the same options again and again,
+/// and reading them anew each time also lost the parameter table resolved for the date
+/// ([`crate::params::Options`] caches it), which cost more than the evaluation itself.
+fn household_options(opts: JsValue) -> Result<(Rc<Options>, Detail), JsValue> {
+    thread_local!(static LAST: RefCell<Option<(String, Rc<Options>, Detail)>> = const { RefCell::new(None) });
+    let text = json_text(&opts, "选项")?.unwrap_or_default();
+    if let Some(hit) = LAST.with(|l| l.borrow().as_ref().filter(|(t, ..)| *t == text).map(|(_, o, d)| (o.clone(), *d))) {
+        return Ok(hit);
+    }
+    let mut v = if text.is_empty() { serde_json::Value::Null } else { crate::decode::parse_json(&text).map_err(|f| throw(&f))? };
+    let detail = Detail::take_from(&mut v).map_err(|f| throw(&f))?;
+    let opts = Rc::new(Options::from_json(&v).map_err(|f| throw(&f))?);
+    LAST.with(|l| *l.borrow_mut() = Some((text, opts.clone(), detail)));
+    Ok((opts, detail))
+}
+
+/// The same evaluation with the result crossing as JSON text parsed by `JSON.parse`, kept only so
+/// `make bench-js` can compare the two ways across the boundary.
+#[doc(hidden)]
+#[wasm_bindgen(js_name = evaluateHouseholdViaJsonText, skip_typescript)]
+pub fn evaluate_household_via_json_text(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
+    let (opts, detail) = household_options(opts)?;
+    let text = json_text(&input, "农户信息")?.unwrap_or_else(|| "null".into());
+    let case = case::from_json(&text).map_err(|f| throw(&f))?;
+    let result = household::evaluate(&case, &opts).map_err(|f| throw(&f))?;
+    parse_js(&compact::to_json(&result, detail).map_err(|f| throw(&f))?)
+}
+
+/// Everything results refer to by id: documents, citations (with excerpts), built-in parameters,
+/// measures, fields and outcome labels. The same for every household; fetch it once.
+#[wasm_bindgen(js_name = catalogue, unchecked_return_type = "Catalogue")]
+pub fn catalogue() -> Result<JsValue, JsValue> {
+    let c = crate::catalogue::catalogue().map_err(|f| throw(&f))?;
+    parse_js(&serde_json::to_string(&c).map_err(|e| throw(&Failure::calc(format!("目录无法写出：{e}"))))?)
 }
 
 /// What-if along one amount (the trainer's income slider): the money field at `path` of the case
@@ -82,35 +174,11 @@ pub fn household_measures() -> Result<JsValue, JsValue> {
     to_js(&household::measures::catalogue())
 }
 
-/// `explain::Threshold` serialises its `explanation` from its other fields, so tsify cannot
-/// derive it; kept field for field with that impl.
+/// What `evaluateHouseholds` gives for a household that could not be evaluated.
 #[wasm_bindgen(typescript_custom_section)]
-const TS_THRESHOLD: &'static str = r#"
-export interface Threshold {
-    /**
-     * What is compared, e.g. `低保计算人均收入`.
-     */
-    quantity: string;
-    unit: string;
-    value: string;
-    threshold: string;
-    comparison: Comparison;
-    /**
-     * Whether the rule's condition holds now.
-     */
-    holds: boolean;
-    /**
-     * The value at which the outcome flips (to fen).
-     */
-    flip_at: string;
-    /**
-     * How much the value must change to flip it (always ≥ 0).
-     */
-    change_to_flip: string;
-    /**
-     * e.g. `人均收入：临界值 ¥5,000，本户 ¥4,688（低于 ¥312）`.
-     */
-    explanation: string;
+const TS_FAILURE: &'static str = r#"
+export interface HouseholdFailure {
+  error: { kind: "invalid" | "calculation"; message: string; errors: FieldError[] };
 }
 "#;
 

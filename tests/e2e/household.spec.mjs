@@ -59,6 +59,27 @@ async function fillHousehold(page) {
   await choose(form, "财产状况符合低保规定", "是");
 }
 
+test("a portal in the browser: compact results by default, the catalogue beside the page, many households in one call", async ({ page }) => {
+  await page.goto("./");
+  const r = await page.evaluate(async () => {
+    const e = await import("./pkg/jingning_policy.js");
+    await e.default({ module_or_path: new URL("./pkg/jingning_policy_bg.wasm", location.href) });
+    const example = await (await fetch("./catalogue.json")).json();
+    const c = { schema: "jingning.household/1", assessment_date: "2024-06-30", members: [{ name: "甲", relation: "head", birth_date: "1980-01-01", sex: "male" }], incomes: { wage: "3000" } };
+    const one = e.evaluateHousehold(c);
+    const many = e.evaluateHouseholds([c, { schema: "jingning.household/1" }, c], { detail: "full" });
+    const ids = one.decisions.flatMap((d) => d.citations ?? example.measures.find((m) => m.code === d.measure).citations);
+    return {
+      detail: one.detail,
+      resolved: ids.every((id) => example.citations.some((x) => x.id === id)),
+      sameCatalogue: JSON.stringify(e.catalogue()) === JSON.stringify(example),
+      many: many.map((x) => (x.error ? x.error.kind : x.detail)),
+      sameVerdicts: JSON.stringify(many[0].decisions.map((d) => [d.outcome, d.reason])) === JSON.stringify(one.decisions.map((d) => [d.outcome, d.reason])),
+    };
+  });
+  expect(r).toEqual({ detail: "compact", resolved: true, sameCatalogue: true, many: ["full", "invalid", "full"], sameVerdicts: true });
+});
+
 test("a household filled in the form gets one card per measure, each with outcome, reason and clause", async ({ page }) => {
   await fillHousehold(page);
   const result = page.getByTestId("hh-result");
@@ -72,7 +93,7 @@ test("a household filled in the form gets one card per measure, each with outcom
   const expected = await page.evaluate(async (c) => {
     const e = await import("./pkg/jingning_policy.js");
     await e.default({ module_or_path: new URL("./pkg/jingning_policy_bg.wasm", location.href) });
-    return e.evaluateHousehold(c, {}).decisions.map((d) => ({ measure: d.measure, outcome: d.outcome, reason: d.reason, clauses: new Set(d.citations.map((x) => x.clause)).size }));
+    return e.evaluateHousehold(c, { detail: "full" }).decisions.map((d) => ({ measure: d.measure, outcome: d.outcome, reason: d.reason, clauses: new Set(d.citations.map((x) => x.clause)).size }));
   }, state);
   const cards = result.locator("article.card");
   await expect(cards).toHaveCount(expected.length);

@@ -309,7 +309,9 @@ export function createHouseholdView(engine, root, ctx) {
     for (const el of form.querySelectorAll(".wanted")) el.classList.remove("wanted");
     for (const el of form.querySelectorAll("[aria-invalid][data-path]:not([data-path$='.id_number'])")) setFieldMessage(el, null);
     try {
-      lastResult = engine.evaluateHousehold(input, options);
+      // The page renders every text inline, so it asks for the full result (API users get the
+      // compact one by default: docs/household-case.md “精简结果”).
+      lastResult = engine.evaluateHousehold(input, { ...options, detail: "full" });
       lastError = null;
       // A question the engine asks is never hidden (its answer is empty, so the case is unchanged).
       applyRelevance(new Set(lastResult.missing.map((m) => m.path)));

@@ -52,7 +52,8 @@ export function mountTrainer(engine, view, ctx) {
   const parts = { votes: h("div"), reveal: h("div"), whatIf: h("div"), slider: h("div") };
 
   const scenario = () => SCENARIOS[index];
-  const evaluate = (state) => engine.evaluateHousehold(state, ctx.optionsWith());
+  // The full result: the reveal shows conditions and thresholds, which the compact one leaves out.
+  const evaluate = (state) => engine.evaluateHousehold(state, { ...ctx.optionsWith(), detail: "full" });
   const decisionOf = (result, measure) => result?.decisions.find((d) => d.measure === measure);
 
   function libraryDialog() {

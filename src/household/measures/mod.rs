@@ -92,24 +92,19 @@ pub fn evaluation_order() -> &'static [usize] {
 
 /// The decisions made so far in one evaluation, for a measure to read those it declared.
 pub struct Decided<'a> {
-    slots: &'a [Option<Decision>],
+    made: &'a [Decision],
 }
 
 impl<'a> Decided<'a> {
-    pub fn new(slots: &'a [Option<Decision>]) -> Self {
-        Decided { slots }
+    pub fn new(made: &'a [Decision]) -> Self {
+        Decided { made }
     }
 
     /// The decision of measure `code`; an undecided one when it has not been made (which the
     /// registry's order rules out for declared dependencies).
     pub fn get(&self, code: &str) -> &Decision {
         static UNDECIDED: OnceLock<Decision> = OnceLock::new();
-        MEASURES
-            .iter()
-            .position(|m| m.code == code)
-            .and_then(|i| self.slots.get(i))
-            .and_then(Option::as_ref)
-            .unwrap_or_else(|| UNDECIDED.get_or_init(|| Decision::new(&PLACEHOLDER)))
+        self.made.iter().find(|d| d.measure == code).unwrap_or_else(|| UNDECIDED.get_or_init(|| Decision::new(&PLACEHOLDER)))
     }
 }
 
@@ -126,6 +121,9 @@ pub struct MeasureInfo {
     pub per_member: bool,
     /// Clause ids it rests on (`五(十二)`).
     pub clauses: Vec<&'static str>,
+    /// The same as citation ids (`catalogue().citations[].id`): what a decision cites unless its
+    /// compact form lists others.
+    pub citations: Vec<&'static str>,
     /// Catalogue paths of the inputs it reads.
     pub reads: Vec<&'static str>,
     /// Measures whose decisions it reads.
@@ -141,6 +139,7 @@ pub fn catalogue() -> Vec<MeasureInfo> {
             title: m.title,
             per_member: m.per_member,
             clauses: m.clauses.iter().map(|a| a.anchor().clause).collect(),
+            citations: m.clauses.iter().map(|a| a.anchor().key).collect(),
             reads: m.reads.iter().map(|f| f.path()).collect(),
             after: m.after.to_vec(),
         })
@@ -184,8 +183,9 @@ mod tests {
 
     #[test]
     fn a_decision_not_made_reads_as_undecided() {
-        let slots: Vec<Option<Decision>> = vec![None; MEASURES.len()];
-        let d = Decided::new(&slots);
+        let made = [Decision::new(&monitoring::MEASURE)];
+        let d = Decided::new(&made);
+        assert_eq!(d.get("monitoring").measure, "monitoring");
         assert_eq!(d.get("tekun").outcome, crate::explain::Outcome::CannotDecide);
         assert_eq!(d.get("no_such_measure").outcome, crate::explain::Outcome::CannotDecide);
     }

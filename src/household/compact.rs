@@ -1,0 +1,256 @@
+//! The lean result: what an evaluation found, with everything that is the same for every household
+//! (clause texts, documents, parameter sources, measure titles, field labels) left to the catalogue
+//! ([`crate::catalogue`]) and referred to by id.
+//!
+//! A full result carries each citation's document and excerpt and each parameter's source text
+//! inline, once per decision: 66,618 bytes of JSON for the 5-member example, almost all of it
+//! repeated from one household to the next. A portal checking a village's households, or the batch
+//! worker, wants the verdicts: the compact result keeps per decision its outcome, category, reason,
+//! amount, 认定后 text, citation ids (left out when they are the measure's own), the members
+//! concerned and the missing inputs, and per result the per-capita figures, the parameter values
+//! used (id → value), the ids of the unverified values used (each decision that read one marked
+//! provisional) and the fingerprint: 3,834 bytes for the example (docs/household-case.md
+//! “精简结果”). Condition checklists, figures, thresholds, member findings that do not apply and the
+//! income ledger are in the full result only (`detail: "full"`).
+use super::decision::{Decision, MemberFinding};
+use super::evaluate::HouseholdResult;
+use crate::error::{Failure, FieldError};
+use crate::explain::{Missing, Outcome};
+use crate::prose::Prose;
+use rust_decimal::Decimal;
+use serde::ser::SerializeMap;
+use serde::{Serialize, Serializer};
+
+/// How much a result says: `compact` (ids into the catalogue, the default for API users) or `full`
+/// (every text inline, as the page and the print sheet use).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Detail {
+    #[default]
+    Compact,
+    Full,
+}
+
+impl Detail {
+    /// Reads `"compact"` / `"full"` (`None` = the default).
+    pub fn parse(text: Option<&str>) -> Result<Detail, Failure> {
+        match text.map(str::trim) {
+            None | Some("compact") => Ok(Detail::Compact),
+            Some("full") => Ok(Detail::Full),
+            Some(other) => Err(Failure::invalid(vec![FieldError::new("$.detail", format!("「结果详略」应为 \"compact\" 或 \"full\"，收到 \"{other}\""))])),
+        }
+    }
+
+    /// Takes `detail` out of an options object (the rest goes to [`crate::params::Options`],
+    /// which knows nothing of how results are written).
+    pub fn take_from(options: &mut serde_json::Value) -> Result<Detail, Failure> {
+        let Some(map) = options.as_object_mut() else { return Ok(Detail::Compact) };
+        match map.remove("detail") {
+            None | Some(serde_json::Value::Null) => Ok(Detail::Compact),
+            Some(serde_json::Value::String(s)) => Detail::parse(Some(&s)),
+            Some(other) => Err(Failure::invalid(vec![FieldError::new("$.detail", format!("「结果详略」应为 \"compact\" 或 \"full\"，收到 {other}"))])),
+        }
+    }
+}
+
+/// The result as JSON text at the given detail.
+pub fn to_json(result: &HouseholdResult, detail: Detail) -> Result<String, Failure> {
+    match detail {
+        Detail::Full => serde_json::to_string(result),
+        Detail::Compact => serde_json::to_string(&Compact(result)),
+    }
+    .map_err(|e| Failure::calc(format!("结果无法写出：{e}")))
+}
+
+/// A household result written compactly (see the module docs; TS type `CompactHouseholdResult`).
+pub struct Compact<'a>(pub &'a HouseholdResult);
+
+impl Serialize for Compact<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let r = self.0;
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("schema", r.schema)?;
+        m.serialize_entry("detail", &Detail::Compact)?;
+        m.serialize_entry("engine_version", r.engine_version)?;
+        m.serialize_entry("assessment_date", &r.assessment_date)?;
+        m.serialize_entry("household_size", &r.household_size)?;
+        let decisions: Vec<CompactDecisionView> =
+            r.decisions.iter().map(|d| compact_decision(d, r.provisional.iter().any(|p| p.measure == d.measure))).collect();
+        m.serialize_entry("decisions", &decisions)?;
+        m.serialize_entry("per_capita_net", &r.per_capita_net)?;
+        m.serialize_entry("per_capita_dibao", &r.per_capita_dibao)?;
+        m.serialize_entry("rigid_expenses", &r.rigid_expenses)?;
+        m.serialize_entry("params_used", &ParamValues(r))?;
+        if r.params_used.iter().any(|p| p.overridden) {
+            m.serialize_entry("overridden", &Ids(r, |p| p.overridden))?;
+        }
+        m.serialize_entry("unverified", &Ids(r, |p| !p.verified))?;
+        m.serialize_entry("missing", &r.missing)?;
+        m.serialize_entry("fingerprint", &r.fingerprint)?;
+        m.end()
+    }
+}
+
+/// One decision, compactly: empty lists and absent values are left out.
+#[derive(Serialize)]
+struct CompactDecisionView<'a> {
+    measure: &'static str,
+    outcome: Outcome,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    category: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    category_label: Option<&'static str>,
+    reason: &'a Prose,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    once_recognised: Option<&'a Prose>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    amount: Option<Decimal>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    amount_unit: Option<&'static str>,
+    /// Citation ids (`catalogue().citations`); left out when they are the measure's own
+    /// (`catalogue().measures[].citations`), as for most decisions.
+    #[serde(skip_serializing_if = "CitationIds::are_the_measures")]
+    citations: CitationIds<'a>,
+    #[serde(skip_serializing_if = "Members::is_empty")]
+    members: Members<'a>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    missing: &'a [Missing],
+    /// It read an unverified value (which ones: the top-level `unverified`, per decision in the
+    /// full result's `provisional`).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    provisional: bool,
+}
+
+fn compact_decision(d: &Decision, provisional: bool) -> CompactDecisionView<'_> {
+    CompactDecisionView {
+        measure: d.measure,
+        outcome: d.outcome,
+        category: d.category,
+        category_label: d.category_label,
+        reason: &d.reason,
+        once_recognised: d.once_recognised.as_ref(),
+        amount: d.amount,
+        amount_unit: d.amount_unit,
+        citations: CitationIds(&d.citations, d.measure),
+        members: Members(&d.members),
+        missing: &d.missing,
+        provisional,
+    }
+}
+
+struct CitationIds<'a>(&'a [&'static crate::policy::Citation], &'static str);
+
+impl CitationIds<'_> {
+    fn are_the_measures(&self) -> bool {
+        super::measures::by_code(self.1).is_some_and(|m| m.clauses.len() == self.0.len() && m.clauses.iter().zip(self.0).all(|(a, c)| a.anchor().key == c.id))
+    }
+}
+
+impl Serialize for CitationIds<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(|c| c.id))
+    }
+}
+
+/// The members a decision concerns: those it does not apply to are left out (the full result
+/// lists everyone with the reason).
+struct Members<'a>(&'a [MemberFinding]);
+
+impl Members<'_> {
+    fn concerned(&self) -> impl Iterator<Item = &MemberFinding> {
+        self.0.iter().filter(|m| m.outcome != Outcome::DoesNotApply)
+    }
+
+    fn is_empty(&self) -> bool {
+        self.concerned().next().is_none()
+    }
+}
+
+#[derive(Serialize)]
+struct CompactMember<'a> {
+    index: usize,
+    outcome: Outcome,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    amount: Option<Decimal>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    once_recognised: Option<&'a Prose>,
+}
+
+impl Serialize for Members<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.concerned().map(|m| CompactMember {
+            index: m.index,
+            outcome: m.outcome,
+            amount: m.amount,
+            once_recognised: m.once_recognised.as_ref(),
+        }))
+    }
+}
+
+/// `{ id: value }` of the parameters used, in id order.
+struct ParamValues<'a>(&'a HouseholdResult);
+
+impl Serialize for ParamValues<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(None)?;
+        for p in self.0.params_used.iter() {
+            m.serialize_entry(&*p.id, &p.value)?;
+        }
+        m.end()
+    }
+}
+
+/// Ids of the parameters used that match a test.
+struct Ids<'a>(&'a HouseholdResult, fn(&crate::params::ParamUse) -> bool);
+
+impl Serialize for Ids<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.params_used.iter().filter(|p| (self.1)(p)).map(|p| &*p.id))
+    }
+}
+
+/// The TypeScript type of the compact result, kept field for field with [`Compact`]'s writer
+/// (checked by `tests/wasm_node.rs`, which reads every key of a compact result).
+#[cfg(feature = "wasm")]
+#[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
+const TS_COMPACT: &'static str = r#"
+/** One decision of a compact result; texts that are the same for every household are in catalogue(). */
+export interface CompactDecision {
+  measure: string;
+  outcome: Outcome;
+  category?: string;
+  category_label?: string;
+  reason: string;
+  once_recognised?: string;
+  amount?: string;
+  amount_unit?: string;
+  /** Citation ids (`catalogue().citations[i].id`); absent when they are the measure's own, `catalogue().measures[i].citations`. */
+  citations?: string[];
+  /** Members the decision applies to, will apply to once recognised, or cannot decide yet. */
+  members?: { index: number; outcome: Outcome; amount?: string; once_recognised?: string }[];
+  missing?: Missing[];
+  /** It read an unverified (placeholder) value: say the result is provisional (暂定). */
+  provisional?: true;
+}
+
+/** evaluateHousehold's result with `detail: "compact"` (the default). */
+export interface CompactHouseholdResult {
+  schema: string;
+  detail: "compact";
+  engine_version: string;
+  assessment_date: string;
+  household_size: number;
+  decisions: CompactDecision[];
+  per_capita_net: string | null;
+  per_capita_dibao: string | null;
+  rigid_expenses: string;
+  /** Parameter id → value used; label, unit, source and verified flag in catalogue().params. */
+  params_used: Record<string, string>;
+  /** Ids of the parameters set by the options' overrides (absent when none). */
+  overridden?: string[];
+  /** Ids of the unverified (placeholder or overridden) values used. */
+  unverified: string[];
+  missing: Missing[];
+  fingerprint: string;
+}
+"#;
