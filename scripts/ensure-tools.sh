@@ -7,6 +7,8 @@
 #   scripts/ensure-tools.sh test    # the above plus Debian chromium + chromium-driver
 #   scripts/ensure-tools.sh mutants # cargo-mutants, for `make mutants` only (not part of `make test`)
 #   scripts/ensure-tools.sh fuzz    # the nightly toolchain and cargo-fuzz (make fuzz)
+#   scripts/ensure-tools.sh size    # twiggy, for `make size-profile` (not part of `make test`)
+#   scripts/ensure-tools.sh peers   # the peer engines of `make bench-peers` (bench/peers/, its own lock)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -105,10 +107,31 @@ ensure_fuzz() {
   fi
 }
 
+# twiggy (wasm code-size profiler) for `make size-profile`; installed only when missing.
+ensure_twiggy() {
+  if ! command -v twiggy >/dev/null 2>&1; then
+    log "installing twiggy"
+    cargo install --locked twiggy
+  fi
+}
+
+# json-rules-engine and @gorules/zen-engine (a native binary) for `make bench-peers`: in
+# bench/peers/node_modules from bench/peers/package-lock.json, never in the root package, so
+# `make test` never downloads them.
+ensure_peers() {
+  if [ ! -f bench/peers/node_modules/.package-lock.json ] || [ bench/peers/package-lock.json -nt bench/peers/node_modules/.package-lock.json ]; then
+    log "npm ci in bench/peers"
+    npm ci --prefix bench/peers --no-audit --no-fund
+    touch bench/peers/node_modules/.package-lock.json
+  fi
+}
+
 case "$what" in
   build) ensure_wasm_target; ensure_wasm_bindgen; ensure_wasm_pack; ensure_npm ;;
   test)  ensure_wasm_target; ensure_lint_tools; ensure_chromium; ensure_wasm_bindgen; ensure_wasm_pack; ensure_npm ;;
   mutants) ensure_mutants ;;
   fuzz)  ensure_fuzz ;;
-  *) echo "usage: $0 build|test|mutants|fuzz" >&2; exit 2 ;;
+  size)  ensure_twiggy ;;
+  peers) ensure_npm; ensure_peers ;;
+  *) echo "usage: $0 build|test|mutants|fuzz|size|peers" >&2; exit 2 ;;
 esac
