@@ -63,6 +63,13 @@ ensure_wasm_pack() {
 # npm dev dependencies from the committed lock file: binaryen (wasm-opt 132; Debian's 108 breaks
 # wasm-bindgen output), Playwright, axe-core, TypeScript. Re-run only when the lock changes.
 ensure_npm() {
+  # A node_modules that is a symlink (a worktree sharing another checkout's) is left alone: `npm ci`
+  # empties the directory it points to before replacing the link, which breaks every checkout
+  # sharing it (it happened, 2026-11-29 22:58).
+  if [ -L node_modules ]; then
+    log "node_modules is a symlink to $(readlink node_modules): not reinstalling through it"
+    return
+  fi
   if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     log "npm ci"
     npm ci --no-audit --no-fund
