@@ -38,8 +38,10 @@ pkg: tools
 
 ## The second wasm module (crates/sheet): spreadsheets and batch evaluation, fetched by the page
 ## only when a spreadsheet is opened or exported.
+## SHEET_PROFILE=wasm-speed builds it at opt-level 3 instead of "z" (faster batch, larger module).
+SHEET_PROFILE ?= wasm
 pkg-sheet: tools
-	wasm-pack build crates/sheet --target web --profile wasm --mode no-install --out-dir ../../pkg-sheet
+	wasm-pack build crates/sheet --target web --profile $(SHEET_PROFILE) --mode no-install --out-dir ../../pkg-sheet
 
 ## Self-contained static folder: page + both wasm modules + JS, relative paths only.
 dist: pkg pkg-sheet
