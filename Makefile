@@ -7,7 +7,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 WASM_FEATURES := --no-default-features --features wasm
 PORT ?= 8080
 
-.PHONY: fuzz serve test lint dist package pkg pkg-sheet tools test-tools test-native test-wasm-node test-wasm-chrome test-e2e screenshots typecheck bench bench-js bench-browser bench-batch bench-batch-files size mutants clean
+.PHONY: fuzz serve test lint dist package pkg pkg-sheet tools test-tools test-native test-wasm-node test-wasm-chrome test-e2e test-peers-smoke screenshots typecheck bench bench-js bench-browser bench-batch bench-batch-files bench-peers size size-profile mutants clean
 
 ## Build the page with the built-in default rules and serve it on http://127.0.0.1:$(PORT)/
 serve: dist
@@ -21,8 +21,9 @@ test: test-tools
 	$(MAKE) --no-print-directory test-wasm-chrome
 	$(MAKE) --no-print-directory dist
 	$(MAKE) --no-print-directory typecheck
+	$(MAKE) --no-print-directory test-peers-smoke
 	$(MAKE) --no-print-directory test-e2e
-	@echo "suites: 7 passed, 0 failed"
+	@echo "suites: 8 passed, 0 failed"
 
 tools:
 	scripts/ensure-tools.sh build
@@ -30,14 +31,17 @@ tools:
 test-tools:
 	scripts/ensure-tools.sh test
 
-## wasm-pack's output (release, optimised with binaryen's wasm-opt from npm).
+## wasm-pack's output: Cargo profile `wasm` (release at opt-level "z", Cargo.toml), then binaryen's
+## wasm-opt -Oz from npm. Native builds (`cargo build --release`) stay at opt-level 3.
 pkg: tools
-	wasm-pack build --target web --release --mode no-install --out-dir pkg -- $(WASM_FEATURES)
+	wasm-pack build --target web --profile wasm --mode no-install --out-dir pkg -- $(WASM_FEATURES)
 
 ## The second wasm module (crates/sheet): spreadsheets and batch evaluation, fetched by the page
 ## only when a spreadsheet is opened or exported.
+## SHEET_PROFILE=wasm-speed builds it at opt-level 3 instead of "z" (faster batch, larger module).
+SHEET_PROFILE ?= wasm
 pkg-sheet: tools
-	wasm-pack build crates/sheet --target web --release --mode no-install --out-dir ../../pkg-sheet
+	wasm-pack build crates/sheet --target web --profile $(SHEET_PROFILE) --mode no-install --out-dir ../../pkg-sheet
 
 ## Self-contained static folder: page + both wasm modules + JS, relative paths only.
 dist: pkg pkg-sheet
@@ -70,6 +74,11 @@ typecheck:
 test-e2e:
 	npx playwright test
 
+## The peer benchmark's generator and exact reference on 2,000 households, against this project's
+## JS API (pkg/): fails if the engine disagrees with integer-fen arithmetic on any of them. No timing.
+test-peers-smoke:
+	node bench/peers/run.mjs --smoke
+
 ## Refresh the README's screenshots of the page (docs/screenshots/); not part of `make test`.
 screenshots: dist
 	SCREENSHOTS=1 npx playwright test screenshots
@@ -98,12 +107,22 @@ bench-batch-files:
 
 bench-batch: bench-batch-files dist
 	python3 scripts/gen-batch-csv.py $(BENCH_N) > /tmp/jingning-bench-$(BENCH_N).csv
-	CARGO_PROFILE_RELEASE_OPT_LEVEL=3 cargo build --release --bin jingning
+	cargo build --release --bin jingning
 	/usr/bin/time -f "one core: %e s wall, %U s user, %M KB max RSS" taskset -c 0 target/release/jingning batch \
 	  /tmp/jingning-bench-$(BENCH_N).csv --date 2024-06-30 --jobs 1 --out /tmp/jingning-bench-$(BENCH_N)-out.csv > /dev/null
 	/usr/bin/time -f "all cores: %e s wall, %U s user, %M KB max RSS" target/release/jingning batch \
 	  /tmp/jingning-bench-$(BENCH_N).csv --date 2024-06-30 --out /tmp/jingning-bench-$(BENCH_N)-out.csv > /dev/null
 	BATCH_BENCH=1 npx playwright test batch-bench
+
+## The peer benchmark (docs/benchmarks.md, “Peers”): PEERS_N synthetic households through plain JS,
+## json-rules-engine, GoRules ZEN, this project's JS API (pkg/, Node) and native CLI (one core), in
+## one run, each checked against exact integer-fen arithmetic. Prints a table; asserts no speed.
+## The peers are installed in bench/peers/node_modules only (scripts/ensure-tools.sh peers).
+PEERS_N ?= 100000
+bench-peers: pkg
+	scripts/ensure-tools.sh peers
+	cargo build --release --bin jingning
+	node bench/peers/run.mjs $(PEERS_N)
 
 ## Mutation testing of the household rules' comparisons (docs/household-case.md “边界与变异测试”):
 ## each <, >, <=, >= in src/household/ is moved across its boundary (< to <=, >= to >, …) or negated,
@@ -137,6 +156,13 @@ fuzz:
 size: pkg pkg-sheet
 	@for f in pkg/jingning_policy_bg.wasm pkg-sheet/jingning_sheet_bg.wasm; do \
 	  echo "$$(basename $$f): $$(stat -c %s $$f) bytes raw, $$(gzip -9c $$f | wc -c) bytes gzip -9"; done
+
+## Where the page's main wasm module's bytes go (docs/size.md): twiggy on the module as Cargo built
+## it (names kept; wasm-bindgen and wasm-opt then shrink it further). Not part of `make test`.
+size-profile: pkg
+	scripts/ensure-tools.sh size
+	twiggy top -n 40 target/wasm32-unknown-unknown/wasm/jingning_policy.wasm
+	twiggy dominators -d 3 -r 60 target/wasm32-unknown-unknown/wasm/jingning_policy.wasm
 
 clean:
 	cargo clean

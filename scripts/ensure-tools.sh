@@ -7,6 +7,8 @@
 #   scripts/ensure-tools.sh test    # the above plus Debian chromium + chromium-driver
 #   scripts/ensure-tools.sh mutants # cargo-mutants, for `make mutants` only (not part of `make test`)
 #   scripts/ensure-tools.sh fuzz    # the nightly toolchain and cargo-fuzz (make fuzz)
+#   scripts/ensure-tools.sh size    # twiggy, for `make size-profile` (not part of `make test`)
+#   scripts/ensure-tools.sh peers   # the peer engines of `make bench-peers` (bench/peers/, its own lock)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -61,6 +63,13 @@ ensure_wasm_pack() {
 # npm dev dependencies from the committed lock file: binaryen (wasm-opt 132; Debian's 108 breaks
 # wasm-bindgen output), Playwright, axe-core, TypeScript. Re-run only when the lock changes.
 ensure_npm() {
+  # A node_modules that is a symlink (a worktree sharing another checkout's) is left alone: `npm ci`
+  # empties the directory it points to before replacing the link, which breaks every checkout
+  # sharing it (it happened, 2026-11-29 22:58).
+  if [ -L node_modules ]; then
+    log "node_modules is a symlink to $(readlink node_modules): not reinstalling through it"
+    return
+  fi
   if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     log "npm ci"
     npm ci --no-audit --no-fund
@@ -105,10 +114,31 @@ ensure_fuzz() {
   fi
 }
 
+# twiggy (wasm code-size profiler) for `make size-profile`; installed only when missing.
+ensure_twiggy() {
+  if ! command -v twiggy >/dev/null 2>&1; then
+    log "installing twiggy"
+    cargo install --locked twiggy
+  fi
+}
+
+# json-rules-engine and @gorules/zen-engine (a native binary) for `make bench-peers`: in
+# bench/peers/node_modules from bench/peers/package-lock.json, never in the root package, so
+# `make test` never downloads them.
+ensure_peers() {
+  if [ ! -f bench/peers/node_modules/.package-lock.json ] || [ bench/peers/package-lock.json -nt bench/peers/node_modules/.package-lock.json ]; then
+    log "npm ci in bench/peers"
+    npm ci --prefix bench/peers --no-audit --no-fund
+    touch bench/peers/node_modules/.package-lock.json
+  fi
+}
+
 case "$what" in
   build) ensure_wasm_target; ensure_wasm_bindgen; ensure_wasm_pack; ensure_npm ;;
   test)  ensure_wasm_target; ensure_lint_tools; ensure_chromium; ensure_wasm_bindgen; ensure_wasm_pack; ensure_npm ;;
   mutants) ensure_mutants ;;
   fuzz)  ensure_fuzz ;;
-  *) echo "usage: $0 build|test|mutants|fuzz" >&2; exit 2 ;;
+  size)  ensure_twiggy ;;
+  peers) ensure_npm; ensure_peers ;;
+  *) echo "usage: $0 build|test|mutants|fuzz|size|peers" >&2; exit 2 ;;
 esac

@@ -295,6 +295,47 @@ fn several_threads_give_the_households_in_file_order_exactly_as_one_does() {
 }
 
 #[test]
+fn ranges_joined_in_order_give_the_households_and_summary_of_one_run() {
+    // The page's workers each evaluate a contiguous range of the same sheet; joined in order,
+    // rows and summary must be those of one run, whatever the split (also empty and uneven ones).
+    let mut csv = String::from("户编号,姓名,与户主关系,出生日期,劳动能力,农户类型,工资性收入,基础养老金\n");
+    for i in 0..500 {
+        let kind = if i % 4 == 0 { "脱贫户" } else { "一般农户" };
+        csv.push_str(&format!("H{i:04},户主{i},户主,1958-01-01,{},{kind},{},{}\n", if i % 3 == 0 { "无劳力" } else { "全劳力" }, i * 37, i % 5 * 300));
+        if i % 3 == 1 {
+            csv.push_str(&format!("H{i:04},成员{i},配偶,1961-05-01,弱劳力,,,\n"));
+        }
+    }
+    // A household whose rows are not adjacent, and one with a bad cell.
+    csv.push_str("H0007,成员7b,子女,2010-02-03,无劳力,,,\nH9999,户主X,户主,1960-13-01,全劳力,一般农户,100,0\n");
+    let sheet = read_file(csv.as_bytes(), "t.csv").unwrap();
+    let one = evaluate(sheet.clone(), opts("2024-06-30"));
+    let s = Session::new(sheet.headers, sheet.rows, opts("2024-06-30")).unwrap();
+    let n = s.household_count();
+    assert_eq!(n, one.households.len());
+    for cuts in [vec![0, n], vec![0, 1, n], vec![0, 123, 123, 400, n], vec![0, n / 3, 2 * n / 3, n]] {
+        let mut rows = Vec::new();
+        let mut summary: Option<jingning_policy::batch::Summary> = None;
+        let mut rows_done = 0;
+        for w in cuts.windows(2) {
+            let (h, part, r) = s.evaluate_range(w[0], w[1]);
+            rows.extend(h);
+            rows_done += r;
+            match &mut summary {
+                None => summary = Some(part),
+                Some(acc) => acc.merge(part),
+            }
+        }
+        assert_eq!(rows, one.households, "cuts {cuts:?}");
+        assert_eq!(summary.as_ref(), Some(&one.summary), "cuts {cuts:?}");
+        assert_eq!(rows_done, one.rows.iter().filter(|r| !r.is_empty()).count(), "cuts {cuts:?}");
+    }
+    assert!(one.households.iter().any(|h| !h.ok), "the bad date makes one household an error");
+    // A range past the end is cut at the end.
+    assert_eq!(s.evaluate_range(n - 1, n + 10).0.len(), 1);
+}
+
+#[test]
 fn a_broken_csv_line_stops_a_threaded_run_with_the_same_error() {
     // A GBK row after a full chunk of households: the reader fails there, after work was sent.
     let mut csv = "姓名,与户主关系,出生日期\n".as_bytes().to_vec();

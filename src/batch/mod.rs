@@ -93,6 +93,48 @@ impl Session {
         self.done
     }
 
+    /// Number of households the sheet's rows make.
+    pub fn household_count(&self) -> usize {
+        self.groups.groups.len()
+    }
+
+    /// Evaluates households `[from, to)` apart from the session's own progress, with their
+    /// summary and the number of rows they span. The page splits a sheet into contiguous ranges,
+    /// one per Web Worker (each holding the same sheet), and joins the ranges and summaries in
+    /// order ([`Summary::merge`]): the same rows and counts as one [`Session::run`].
+    pub fn evaluate_range(&self, from: usize, to: usize) -> (Vec<HouseholdRow>, Summary, usize) {
+        let to = to.min(self.household_count());
+        let mut summary = Summary::new(self.plan.measures());
+        let mut out = Vec::with_capacity(to.saturating_sub(from));
+        let mut rows_done = 0;
+        for k in from..to {
+            let (rows, continued) = self.groups.rows(k, &self.rows);
+            let (h, r) = self.plan.evaluate_rows(&rows, continued, &[]);
+            summary.add(&h, r.as_ref());
+            rows_done += rows.len();
+            out.push(h);
+        }
+        (out, summary, rows_done)
+    }
+
+    /// Takes in households evaluated by [`Session::evaluate_range`] when they are the next ones
+    /// (`from` is the number evaluated so far), as if [`Session::step`] had made them; returns
+    /// whether it did. The page's first worker keeps its own range this way, so an export only
+    /// evaluates the other workers' ranges again.
+    pub fn adopt(&mut self, from: usize, households: &[HouseholdRow], summary: &Summary, rows_done: usize) -> bool {
+        if from != self.households.len() || from + households.len() > self.household_count() {
+            return false;
+        }
+        self.households.extend_from_slice(households);
+        self.summary.merge(summary.clone());
+        self.rows_done += rows_done;
+        self.done = self.households.len() >= self.household_count();
+        if self.done {
+            self.rows_done = self.rows.len();
+        }
+        true
+    }
+
     /// Evaluates everything.
     pub fn run(&mut self) {
         while !self.step(usize::MAX) {}

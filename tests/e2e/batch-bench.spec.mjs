@@ -6,7 +6,9 @@ import { test, expect } from "@playwright/test";
 import { existsSync } from "node:fs";
 
 const N = 100_000;
-const FILES = [`/tmp/jingning-bench-${N}.csv`, `/tmp/jingning-bench-${N}.xlsx`];
+// BATCH_BENCH_PREFIX: where the files are (default /tmp/jingning-bench), e.g. to keep one's own copy.
+const PREFIX = process.env.BATCH_BENCH_PREFIX ?? "/tmp/jingning-bench";
+const FILES = [`${PREFIX}-${N}.csv`, `${PREFIX}-${N}.xlsx`];
 
 test.skip(!process.env.BATCH_BENCH, "browser benchmark: set BATCH_BENCH=1");
 test.setTimeout(600_000);
@@ -24,7 +26,8 @@ for (const file of FILES) {
     await expect(page.locator("#batch-table tbody tr").first()).toBeVisible();
     const seconds = (Date.now() - t0) / 1000;
     const facts = await page.locator("#batch-facts").textContent();
-    console.log(`${file}: ${seconds.toFixed(1)} s, ${Math.round(N / seconds)} households/s — ${facts}`);
+    const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+    console.log(`${file}: ${seconds.toFixed(1)} s, ${Math.round(N / seconds)} households/s, hardwareConcurrency ${cores} — ${facts}`);
     expect(facts).toContain(`共 ${N} 户`);
   });
 }

@@ -1,37 +1,46 @@
 // Batch evaluation off the main thread. Loads the spreadsheet module (pkg-sheet/, the second wasm
 // module) only when the first message arrives, so a page visit that never opens a sheet never
 // fetches it. Cancelling is terminating this worker; the page starts a fresh one when needed.
+//
+// A household 台账 is evaluated in ranges the page asks for ("range"): the page may open the same
+// file in several of these workers (one per core) and give each a contiguous range of households.
+// Rust parses, evaluates and writes each slice of results as one JSON text, so no household
+// crosses the boundary as a JS object built field by field. Messages are handled one at a time,
+// in the order they came (a range asked for while the file is still being read waits for it).
 import init, { BatchSession, checkFileSize, templateXlsx, villageTemplateXlsx } from "../pkg-sheet/jingning_sheet.js";
 
 let ready = null;
 let session = null;
 
-function fail(err) {
+function fail(err, shard = 0) {
   // sheet_names: the workbook's sheets when the one read could not be used, to offer the others.
-  postMessage({ type: "error", message: err?.message ?? String(err), errors: err?.errors ?? [], sheet_names: err?.sheet_names ?? [], sheet_name: err?.sheet_name ?? null, load: Boolean(err?.load) });
+  postMessage({ type: "error", shard, message: err?.message ?? String(err), errors: err?.errors ?? [], sheet_names: err?.sheet_names ?? [], sheet_name: err?.sheet_name ?? null, load: Boolean(err?.load) });
 }
 
-const STEP = 2000; // households per progress report
+const STEP = 5000; // households per slice (one progress report, one JSON text)
 
-async function open({ file, options }) {
+async function open({ file, options, shard = 0 }) {
   checkFileSize(file.size);
   const bytes = new Uint8Array(await file.arrayBuffer());
   session?.free();
   session = null;
   session = new BatchSession(bytes, file.name, options);
   const info = session.info();
-  postMessage({ type: "info", info });
-  if (info.kind === "village") {
+  postMessage({ type: "info", info, shard });
+  if (info.kind === "village" && shard === 0) {
     // Villages are scored and ranked together when the sheet is opened (a township has tens).
     postMessage({ type: "done", kind: "village", villages: session.villages(), info });
-    return;
   }
-  let p = { done: false };
-  while (!p.done) {
-    p = session.step(STEP);
-    postMessage({ type: "progress", progress: p });
+}
+
+/** Households [from, to) in slices; each slice is posted as the JSON text Rust wrote. */
+function range({ from, to, shard = 0 }) {
+  if (!session) throw new Error("还没有打开表格");
+  for (let a = from; a < to; a += STEP) {
+    const b = Math.min(a + STEP, to);
+    postMessage({ type: "slice", shard, from: a, to: b, text: session.evaluateRange(a, b) });
   }
-  postMessage({ type: "done", kind: "household", summary: session.summary(), households: session.households(0, p.households), info });
+  postMessage({ type: "range-done", shard, from, to });
 }
 
 function file(kind, bytes, name) {
@@ -49,13 +58,20 @@ async function load() {
   return ready;
 }
 
-onmessage = async (ev) => {
-  const msg = ev.data;
+let queue = Promise.resolve();
+onmessage = (ev) => {
+  queue = queue.then(() => handle(ev.data));
+};
+
+async function handle(msg) {
   try {
     await load();
     switch (msg.type) {
       case "open":
         await open(msg);
+        break;
+      case "range":
+        range(msg);
         break;
       case "export":
         if (!session) throw new Error("还没有打开表格");
@@ -81,10 +97,10 @@ onmessage = async (ev) => {
       // A trap leaves this instance dead: say so, and end the worker; the page starts a fresh one
       // (with a fresh module instance) for the next file.
       session = null;
-      postMessage({ type: "error", restart: true, message: `表格模块出错（${err.message}），已重新启动；请重新打开表格。如果再次出现，请把该文件报给维护者`, errors: [] });
+      postMessage({ type: "error", restart: true, shard: msg.shard ?? 0, message: `表格模块出错（${err.message}），已重新启动；请重新打开表格。如果再次出现，请把该文件报给维护者`, errors: [] });
       close();
       return;
     }
-    fail(err);
+    fail(err, msg.shard ?? 0);
   }
-};
+}

@@ -4,6 +4,12 @@
 // button, show the summary and a filterable, sortable results table (households, or the villages'
 // ranking), export results, download the templates, compare two assessment dates. The
 // spreadsheet module is fetched by the worker only when one of these is first used.
+//
+// A large household 台账 is evaluated by several workers at once (one per core the browser
+// reports, up to four): each opens the same file and evaluates a contiguous range of households;
+// the ranges arrive as JSON text written in Rust, are joined in order and their summaries merged
+// in order, so the table is the same whatever the number of workers. The first worker keeps the
+// sheet for exports, comparisons and village scores.
 import { downloadBlob } from "./storage.js";
 import { villageOptions, onIndicatorSystemChange, systemLabel } from "./indicator-store.js";
 import { localDate } from "./local-date.js";
@@ -12,7 +18,11 @@ const $ = (id) => document.getElementById(id);
 const SHOWN = 300; // rows rendered at once; the filter narrows the rest
 
 let worker = null;
-const fresh = () => ({ info: null, households: [], villages: null, summary: null, sort: null, fileName: "", file: null });
+/** Extra workers evaluating ranges of the sheet the first worker has open; ended when done. */
+let helpers = [];
+/** Which open() the messages belong to: a late message of a replaced file is dropped. */
+let generation = 0;
+const fresh = () => ({ info: null, households: [], villages: null, summary: null, sort: null, fileName: "", file: null, shards: null, options: null });
 let state = fresh();
 
 const today = () => localDate();
@@ -40,9 +50,15 @@ function getWorker() {
   return worker;
 }
 
+function endHelpers() {
+  for (const h of helpers) h?.terminate();
+  helpers = [];
+}
+
 function cancel() {
   worker?.terminate();
   worker = null;
+  endHelpers();
   $("batch-progress-box").hidden = true;
   status("已取消。");
 }
@@ -51,6 +67,7 @@ function cancel() {
 function clearAll() {
   worker?.terminate();
   worker = null;
+  endHelpers();
   state = fresh();
   $("batch-progress-box").hidden = true;
   $("batch-sheet-box").hidden = true;
@@ -102,7 +119,77 @@ function open(file, sheet = null) {
   // A village sheet is scored with the indicator system in use in the 村级考核 tab (imported or default).
   const options = { assessment_date: date, kind: $("batch-kind").value, ...villageOptions() };
   if (sheet) options.sheet = sheet;
-  getWorker().postMessage({ type: "open", file, options });
+  state.options = options;
+  generation++;
+  getWorker().postMessage({ type: "open", file, options, shard: 0 });
+}
+
+/** Workers for a sheet of `households`: one per core up to four; one for a small sheet, which a
+ * second worker would only read twice. */
+function shardCount(households) {
+  if (households < 4000) return 1;
+  return Math.max(1, Math.min(4, navigator.hardwareConcurrency || 1));
+}
+
+/** Splits the households into contiguous ranges, one per worker, and starts them. */
+function startRanges(info) {
+  const n = info.households;
+  const count = shardCount(n);
+  state.shards = Array.from({ length: count }, (_, k) => ({ from: Math.floor((n * k) / count), to: Math.floor((n * (k + 1)) / count), parts: [], done: false }));
+  worker.postMessage({ type: "range", from: state.shards[0].from, to: state.shards[0].to, shard: 0 });
+  const gen = generation;
+  for (let k = 1; k < count; k++) {
+    const h = new Worker(new URL("./batch-worker.js", import.meta.url), { type: "module" });
+    h.onmessage = (ev) => { if (gen === generation) onMessage(ev.data); };
+    h.onerror = (ev) => { ev.preventDefault?.(); if (gen === generation) helperFailed(k); };
+    helpers[k] = h;
+    h.postMessage({ type: "open", file: state.file, options: state.options, shard: k });
+  }
+  if (count === 1 && n === 0) finishHouseholds();
+}
+
+/** A helper could not do its range (no memory, module failed): the first worker does it. */
+function helperFailed(k) {
+  helpers[k]?.terminate();
+  helpers[k] = null;
+  const s = state.shards?.[k];
+  if (!s || s.done) return;
+  s.parts = [];
+  worker?.postMessage({ type: "range", from: s.from, to: s.to, shard: k });
+}
+
+/** Adds `b` into `a` as src/batch/summary.rs `Summary::merge` does (later ranges after earlier). */
+function mergeSummary(a, b) {
+  for (const k of ["rows", "households", "evaluated", "with_errors", "single_member", "incomplete"]) a[k] += b[k];
+  a.measures.forEach((m, i) => {
+    const l = b.measures[i];
+    if (!l) return;
+    for (const k of ["applies", "once_recognised", "does_not_apply", "cannot_decide"]) m[k] = (m[k] ?? 0) + (l[k] ?? 0);
+    for (const c of l.categories) {
+      const x = m.categories.find((y) => y.label === c.label);
+      if (x) x.count += c.count;
+      else m.categories.push(c);
+    }
+  });
+  for (const u of b.unverified) if (!a.unverified.includes(u)) a.unverified.push(u);
+  return a;
+}
+
+function showProgress() {
+  const rows = state.shards.reduce((t, s) => t + s.parts.reduce((u, p) => u + p.rows_done, 0), 0);
+  const households = state.shards.reduce((t, s) => t + s.parts.reduce((u, p) => u + p.households.length, 0), 0);
+  const total = state.info.total_rows;
+  $("batch-progress").value = total ? Math.min(1, rows / total) : 1;
+  $("batch-progress-text").textContent = `${rows} / ${total} 行，${households} 户${state.shards.length > 1 ? `（${state.shards.length} 个线程）` : ""}`;
+}
+
+/** Every range done: the households in sheet order, the summaries merged in the same order. */
+function finishHouseholds() {
+  endHelpers();
+  const parts = state.shards.flatMap((s) => s.parts);
+  const households = parts.flatMap((p) => p.households);
+  const summary = parts.slice(1).reduce((a, p) => mergeSummary(a, p.summary), parts[0]?.summary ?? null);
+  onMessage({ type: "done", kind: "household", households, summary });
 }
 
 const isVillage = () => state.info?.kind === "village";
@@ -110,15 +197,30 @@ const isVillage = () => state.info?.kind === "village";
 function onMessage(msg) {
   switch (msg.type) {
     case "info":
+      if (msg.shard > 0) {
+        // A helper has read the file too: its range.
+        const s = state.shards?.[msg.shard];
+        if (s) helpers[msg.shard]?.postMessage({ type: "range", from: s.from, to: s.to, shard: msg.shard });
+        break;
+      }
       state.info = msg.info;
+      if (msg.info.kind === "household") startRanges(msg.info);
       renderSheets(msg.info);
       renderColumns(msg.info);
       status(`正在核查「${state.fileName}」……`);
       break;
-    case "progress": {
-      const p = msg.progress;
-      $("batch-progress").value = p.total_rows ? p.rows_done / p.total_rows : 1;
-      $("batch-progress-text").textContent = `${p.rows_done} / ${p.total_rows} 行，${p.households} 户`;
+    case "slice": {
+      const s = state.shards?.[msg.shard];
+      if (!s) break;
+      s.parts.push(JSON.parse(msg.text));
+      showProgress();
+      break;
+    }
+    case "range-done": {
+      const s = state.shards?.[msg.shard];
+      if (!s) break;
+      s.done = true;
+      if (state.shards.every((x) => x.done)) finishHouseholds();
       break;
     }
     case "done":
@@ -149,6 +251,12 @@ function onMessage(msg) {
       renderChanges(msg.changes, msg.options.assessment_date);
       break;
     case "error":
+      if (msg.shard > 0 && state.shards?.[msg.shard] && !state.shards[msg.shard].done) {
+        // A helper failed on a file the first worker read: the first worker does that range too.
+        helperFailed(msg.shard);
+        break;
+      }
+      endHelpers();
       if (msg.load) {
         worker?.terminate();
         worker = null;

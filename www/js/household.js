@@ -299,6 +299,7 @@ export function createHouseholdView(engine, root, ctx) {
   }
 
   function refresh(force = false) {
+    performance.mark("jn-refresh");
     applyRelevance(new Set(lastResult?.missing.map((m) => m.path) ?? []));
     const state = getState();
     const { input, flagged } = evaluationInput(state);
@@ -327,6 +328,10 @@ export function createHouseholdView(engine, root, ctx) {
     lastOptions = options;
     if (lastResult && state.members.some((m) => m.name)) remember();
     ctx.changed(view);
+    // Timings read by tests/e2e/page-perf.spec.mjs (reported, never asserted): the first verdicts
+    // after load, and each update from reading the form to the verdicts shown.
+    if (lastResult && !performance.getEntriesByName("jn-first-verdicts").length) performance.mark("jn-first-verdicts");
+    performance.measure("jn-update", "jn-refresh");
   }
 
   /** Takes the user to a field the engine asked for. */
