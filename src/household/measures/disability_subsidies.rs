@@ -37,7 +37,9 @@ const AMOUNT_NOTE: &str = "补贴标准按甘肃省规定（未找到），本�
 
 fn decide(ctx: &Ctx, decided: &Decided) -> Result<Decision, Failure> {
     let mut d = Decision::new(&MEASURE);
-    d.citations = MEASURE.clauses.iter().map(|a| a.cite()).collect();
+    // The clause, and the national rule for each subsidy only where it is in question.
+    d.citations = vec![anchor::DISABILITY_WELFARE.cite()];
+    let (mut living_cited, mut care_cited) = (false, false);
     let max_grade = ctx.scope.get(param::DISABILITY_CARE_SUBSIDY_MAX_GRADE)?;
     let dibao = facts::dibao(ctx, decided);
     for (i, m) in ctx.case.members.iter().enumerate() {
@@ -70,6 +72,7 @@ fn decide(ctx: &Ctx, decided: &Decided) -> Result<Decision, Failure> {
                 Standing::Unknown => "低保身份未定",
             },
         );
+        living_cited |= dibao != Standing::Not;
         if dibao == Standing::Recorded {
             f.grounds.push(prose!("困难残疾人生活补贴（低保家庭的残疾人）"));
         } else if dibao == Standing::Unknown {
@@ -87,6 +90,7 @@ fn decide(ctx: &Ctx, decided: &Decided) -> Result<Decision, Failure> {
                 None => prose!("残疾等级未填"),
             },
         );
+        care_cited |= severe != Some(false);
         match severe {
             Some(true) => f.grounds.push(prose!("重度残疾人护理补贴（{}{}，需长期照护的）", kind, grade_label)),
             Some(false) => {}
@@ -115,6 +119,12 @@ fn decide(ctx: &Ctx, decided: &Decided) -> Result<Decision, Failure> {
         d.members.push(f);
     }
     d.settle_members();
+    if living_cited {
+        d.citations.push(anchor::DISABILITY_LIVING_SUBSIDY_NATIONAL.cite());
+    }
+    if care_cited {
+        d.citations.push(anchor::DISABILITY_CARE_SUBSIDY_NATIONAL.cite());
+    }
     let pending: Vec<Prose> = d.members.iter().filter_map(|f| f.once_recognised.as_ref().map(|o| prose!("{}{}", f.display_name(), o.clone()))).collect();
     if !pending.is_empty() {
         d.once_recognised = Some(Prose::join(pending, Sep::Semicolon));

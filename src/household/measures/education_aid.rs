@@ -60,7 +60,9 @@ pub fn exited(ctx: &Ctx) -> Standing {
 
 fn decide(ctx: &Ctx, decided: &Decided) -> Result<Decision, Failure> {
     let mut d = Decision::new(&MEASURE);
-    d.citations = MEASURE.clauses.iter().map(|a| a.cite()).collect();
+    // 学生资助 always; 雨露计划 (seed and national practice) only where a student may be in it.
+    d.citations = vec![anchor::EDUCATION_STUDENT_AID.cite()];
+    let mut yulu_cited = false;
     let exited = exited(ctx);
     let monitored = facts::monitored(ctx, decided);
     let yulu_group = either(exited, monitored);
@@ -113,6 +115,7 @@ fn decide(ctx: &Ctx, decided: &Decided) -> Result<Decision, Failure> {
                 None => "“高职/大学（未细分）”：请细分为高职（专科）或本科及以上",
             },
         );
+        yulu_cited |= vocational != Some(false) && yulu_group != Standing::Not;
         let mut once = Vec::new();
         if vocational == Some(true) {
             match yulu_group {
@@ -155,6 +158,9 @@ fn decide(ctx: &Ctx, decided: &Decided) -> Result<Decision, Failure> {
         d.members.push(f);
     }
     d.settle_members();
+    if yulu_cited {
+        d.citations.extend([anchor::EDUCATION_TWO_AFTER.cite(), anchor::EDUCATION_YULU_NATIONAL.cite()]);
+    }
     let pending: Vec<Prose> = d.members.iter().filter_map(|f| f.once_recognised.as_ref().map(|o| prose!("{}{}", f.display_name(), o.clone()))).collect();
     if !pending.is_empty() {
         d.once_recognised = Some(Prose::join(pending, Sep::Semicolon));

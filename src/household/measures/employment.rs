@@ -68,7 +68,9 @@ impl Help {
 
 fn decide(ctx: &Ctx, decided: &Decided) -> Result<Decision, Failure> {
     let mut d = Decision::new(&MEASURE);
-    d.citations = MEASURE.clauses.iter().map(|a| a.cite()).collect();
+    // The groups always; each kind of help with its own words where a member is pointed to it.
+    d.citations = vec![anchor::JOBS_FOCUS_GROUPS.cite()];
+    let (mut transfer, mut half, mut weak) = (false, false, false);
     let (age_min, age_max) = (ctx.scope.get(param::EMPLOYMENT_WORKING_AGE_MIN)?, ctx.scope.get(param::EMPLOYMENT_WORKING_AGE_MAX)?);
     // Condition 1: the seed's groups.
     let (exited, monitored, dibao) = (exited(ctx), facts::monitored(ctx, decided), facts::dibao(ctx, decided));
@@ -138,6 +140,11 @@ fn decide(ctx: &Ctx, decided: &Decided) -> Result<Decision, Failure> {
             d.members.push(f);
             continue;
         };
+        match help {
+            Help::KeepJob | Help::Transfer => transfer = true,
+            Help::NearHome(Labour::Weak) => weak = true,
+            Help::NearHome(_) => half = true,
+        }
         let ground = help.ground();
         f.grounds.push(ground.clone());
         if found {
@@ -151,6 +158,11 @@ fn decide(ctx: &Ctx, decided: &Decided) -> Result<Decision, Failure> {
         d.members.push(f);
     }
     d.settle_members();
+    for (used, a) in [(transfer, anchor::JOBS_TRANSFER), (half, anchor::JOBS_NEAR_HOME), (weak, anchor::JOBS_PUBLIC_WELFARE)] {
+        if used {
+            d.citations.push(a.cite());
+        }
+    }
     if found && d.members.iter().any(|f| f.outcome == Outcome::OnceRecognised) {
         d.once_recognised = Some(prose!("认定为监测对象或低保对象后，按三(七) 落实稳岗就业帮扶（见各成员）"));
     }

@@ -42,7 +42,7 @@ pub static MEASURE: Measure = Measure {
 
 fn decide(ctx: &Ctx, _: &Decided) -> Result<Decision, Failure> {
     let mut d = Decision::new(&MEASURE);
-    d.citations = MEASURE.clauses.iter().map(|a| a.cite()).collect();
+    d.citations = vec![anchor::RELOCATION_FOLLOW_UP.cite()];
     let relocated = ctx.case.status.relocated;
     d.condition(
         "relocated",
@@ -98,6 +98,8 @@ fn decide(ctx: &Ctx, _: &Decided) -> Result<Decision, Failure> {
     } else {
         Some(false)
     };
+    // Each follow-up with its own words.
+    d.citations.extend([anchor::RELOCATION_INDUSTRY.cite(), anchor::RELOCATION_JOBS.cite(), anchor::RELOCATION_CARE.cite()]);
     d.finding("jobs", "就业帮扶", jobs_met, jobs.clone());
     d.finding("industry", "产业扶持", Some(true), "落实后续产业扶持，稳得住、逐步能致富");
     let care =

@@ -43,7 +43,7 @@ const AMOUNT_NOTE: &str = "救助金额按当地临时救助规定确定，本�
 
 fn decide(ctx: &Ctx, _: &Decided) -> Result<Decision, Failure> {
     let mut d = Decision::new(&MEASURE);
-    d.citations = MEASURE.clauses.iter().map(|a| a.cite()).collect();
+    d.citations = vec![anchor::TEMPORARY_AID_BY_DIFFICULTY.cite()];
     let c = ctx.case;
     // Condition 1: the shock — sudden items only (routine 教育、康复 spending is not one, though it
     // counts against income below).
@@ -88,7 +88,12 @@ fn decide(ctx: &Ctx, _: &Decided) -> Result<Decision, Failure> {
     let hardship_known = if hardship || ctx.rigid_missing.is_empty() { Some(hardship) } else { None };
     d.condition("hardship", "扣除刚性支出后人均纯收入低于困难线", hardship_known, prose!("{}（困难线 {}）", Yuan(after), Yuan(line)));
     match (has_shock, hardship_known) {
-        (Some(true), Some(true)) => Ok(d.decided(
+        (Some(true), Some(true)) => Ok({
+            // The hardship in the seed's own words (二(二)), where it is found.
+            d.citations.push(anchor::MONITORING_OBJECTS.cite());
+            d
+        }
+        .decided(
             Outcome::Applies,
             prose!(
                 "突发刚性支出 {}，扣除全部刚性支出后人均纯收入 {} 低于困难线 {}，基本生活出现严重困难：可申请临时救助。{}",
