@@ -33,7 +33,7 @@ pub static MEASURE: Measure = Measure {
 };
 
 /// What every applying member is told about amounts.
-const AMOUNT_NOTE: &str = "补贴标准按甘肃省规定（未找到），本工具不计算金额";
+const AMOUNT_NOTE: &str = "补贴标准按省里规定（未找到），不计算金额";
 
 fn decide(ctx: &Ctx, decided: &Decided) -> Result<Decision, Failure> {
     let mut d = Decision::new(&MEASURE);
@@ -131,7 +131,7 @@ fn decide(ctx: &Ctx, decided: &Decided) -> Result<Decision, Failure> {
     }
     // The card lists each member with the grounds; the household reason only sums up.
     d.reason = match d.outcome {
-        Outcome::Applies => prose!("{} 名残疾成员属两项补贴对象（各人依据见对象）。{}", d.members_with(Outcome::Applies).count(), AMOUNT_NOTE),
+        Outcome::Applies => prose!("{} 名残疾成员属两项补贴对象。{}", d.members_with(Outcome::Applies).count(), AMOUNT_NOTE),
         Outcome::OnceRecognised => prose!("本次核查符合低保条件：认定为低保对象后，残疾成员可领困难残疾人生活补贴。{}", AMOUNT_NOTE),
         Outcome::CannotDecide => "残疾成员的低保身份或残疾等级未填，无法判断".into(),
         Outcome::DoesNotApply if d.members.is_empty() => "家中没有残疾成员".into(),

@@ -167,7 +167,7 @@ fn decide(ctx: &Ctx, decided: &Decided) -> Result<Decision, Failure> {
     }
     // The card lists each student with the grounds; the household reason only sums up.
     d.reason = match d.outcome {
-        Outcome::Applies => prose!("{} 名在校学生属资助对象（各人依据见对象）；补助项目与标准按教育部门规定", d.members_with(Outcome::Applies).count()),
+        Outcome::Applies => prose!("{} 名在校学生属资助对象；补助项目与标准按教育部门规定", d.members_with(Outcome::Applies).count()),
         Outcome::OnceRecognised => "本次核查识别的身份尚待认定；认定后在校学生可享受资助（见待认定）".into(),
         Outcome::CannotDecide => "在校情况或家庭身份未填，无法判断".into(),
         Outcome::DoesNotApply if d.members.is_empty() => "家中没有在校学生".into(),

@@ -168,7 +168,7 @@ fn decide(ctx: &Ctx, decided: &Decided) -> Result<Decision, Failure> {
     }
     // The card lists each member with the help; the household reason only sums up.
     d.reason = match d.outcome {
-        Outcome::Applies => prose!("{} 名劳动力落实稳岗就业帮扶（各人措施见对象）", d.members_with(Outcome::Applies).count()),
+        Outcome::Applies => prose!("{} 名劳动力落实稳岗就业帮扶", d.members_with(Outcome::Applies).count()),
         Outcome::OnceRecognised => "本次核查识别的身份尚待认定；认定后落实稳岗就业帮扶（见待认定）".into(),
         Outcome::CannotDecide => "部分成员的年龄、劳动能力或外出务工情况未填，无法判断".into(),
         Outcome::DoesNotApply => prose!("没有劳动年龄内（{}–{} 周岁）、不在校、有劳动能力的成员", age_min, age_max),

@@ -39,7 +39,7 @@ pub static MEASURE: Measure = Measure {
     decide,
 };
 
-const AMOUNT_NOTE: &str = "救助金额按当地临时救助规定确定，本工具不计算";
+const AMOUNT_NOTE: &str = "金额按当地规定（本工具不计算）";
 
 fn decide(ctx: &Ctx, _: &Decided) -> Result<Decision, Failure> {
     let mut d = Decision::new(&MEASURE);
@@ -95,13 +95,7 @@ fn decide(ctx: &Ctx, _: &Decided) -> Result<Decision, Failure> {
         }
         .decided(
             Outcome::Applies,
-            prose!(
-                "突发刚性支出 {}，扣除全部刚性支出后人均纯收入 {} 低于困难线 {}，基本生活出现严重困难：可申请临时救助。{}",
-                Yuan(shock),
-                Yuan(after),
-                Yuan(line),
-                AMOUNT_NOTE
-            ),
+            prose!("突发刚性支出 {}，扣除刚性支出后人均纯收入 {} 低于困难线 {}：可申请临时救助，{}", Yuan(shock), Yuan(after), Yuan(line), AMOUNT_NOTE),
         )),
         (_, Some(false)) => Ok(
             d.decided(Outcome::DoesNotApply, prose!("扣除刚性支出后人均纯收入 {} 不低于困难线 {}，基本生活未因刚性支出陷入严重困难", Yuan(after), Yuan(line)))
