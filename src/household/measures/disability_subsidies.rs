@@ -40,7 +40,9 @@ fn decide(ctx: &Ctx, decided: &Decided) -> Result<Decision, Failure> {
     // The clause, and the national rule for each subsidy only where it is in question.
     d.citations = vec![anchor::DISABILITY_WELFARE.cite()];
     let (mut living_cited, mut care_cited) = (false, false);
-    let max_grade = ctx.scope.get(param::DISABILITY_CARE_SUBSIDY_MAX_GRADE)?;
+    // Read only once a disabled member is found: a household without one uses no parameter (and
+    // its card is not marked 暂定).
+    let mut max_grade_read = None;
     let dibao = facts::dibao(ctx, decided);
     for (i, m) in ctx.case.members.iter().enumerate() {
         if m.has_disability == Some(false) {
@@ -53,6 +55,10 @@ fn decide(ctx: &Ctx, decided: &Decided) -> Result<Decision, Failure> {
             d.members.push(f);
             continue;
         }
+        let max_grade = match max_grade_read {
+            Some(g) => g,
+            None => *max_grade_read.insert(ctx.scope.get(param::DISABILITY_CARE_SUBSIDY_MAX_GRADE)?),
+        };
         let (kind, grade_label) = disability_parts(m);
         let mut missing = Vec::new();
         // 1. 困难残疾人生活补贴: the household's 低保 standing.
@@ -135,7 +141,9 @@ fn decide(ctx: &Ctx, decided: &Decided) -> Result<Decision, Failure> {
         Outcome::OnceRecognised => prose!("本次核查符合低保条件：认定为低保对象后，残疾成员可领困难残疾人生活补贴。{}", AMOUNT_NOTE),
         Outcome::CannotDecide => "残疾成员的低保身份或残疾等级未填，无法判断".into(),
         Outcome::DoesNotApply if d.members.is_empty() => "家中没有残疾成员".into(),
-        Outcome::DoesNotApply => prose!("残疾成员非低保家庭且不属重度残疾（护理补贴为 1–{} 级），不属两项补贴对象", max_grade),
+        Outcome::DoesNotApply => {
+            prose!("残疾成员非低保家庭且不属重度残疾（护理补贴为 1–{} 级），不属两项补贴对象", max_grade_read.unwrap_or_default())
+        }
     };
     Ok(d)
 }

@@ -71,7 +71,6 @@ fn decide(ctx: &Ctx, decided: &Decided) -> Result<Decision, Failure> {
     // The groups always; each kind of help with its own words where a member is pointed to it.
     d.citations = vec![anchor::JOBS_FOCUS_GROUPS.cite()];
     let (mut transfer, mut half, mut weak) = (false, false, false);
-    let (age_min, age_max) = (ctx.scope.get(param::EMPLOYMENT_WORKING_AGE_MIN)?, ctx.scope.get(param::EMPLOYMENT_WORKING_AGE_MAX)?);
     // Condition 1: the seed's groups.
     let (exited, monitored, dibao) = (exited(ctx), facts::monitored(ctx, decided), facts::dibao(ctx, decided));
     let relocated = match ctx.case.status.relocated {
@@ -110,6 +109,8 @@ fn decide(ctx: &Ctx, decided: &Decided) -> Result<Decision, Failure> {
         }
         Standing::Recorded | Standing::Found => {}
     }
+    // Read only for a household in the groups, so a card saying "not in the groups" is not 暂定.
+    let (age_min, age_max) = (ctx.scope.get(param::EMPLOYMENT_WORKING_AGE_MIN)?, ctx.scope.get(param::EMPLOYMENT_WORKING_AGE_MAX)?);
     let found = group == Standing::Found;
     for (i, m) in ctx.case.members.iter().enumerate() {
         let Some(age) = ctx.age(m) else {
