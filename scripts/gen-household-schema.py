@@ -65,6 +65,7 @@ schema = {
             "monitored": ref("yesno"), "monitored_since": ref("date"), "monitoring_type": ref("monitoring_type"),
             "measures_taken": listof("measure", "已落实帮扶措施"), "returned_to_poverty": ref("yesno"),
             "income_stable_months": integer(0, 600, "收入持续稳定月数"), "original_risk_eliminated": ref("yesno"), "new_risk": ref("yesno"),
+            "relocated": ref("yesno"),
         }), {"type": "null"}]},
         "members": {"type": "array", "minItems": 1, "maxItems": 30, "items": member},
         "incomes": {"oneOf": [{"type": "object", "additionalProperties": False, "properties": items}, {"type": "null"}]},

@@ -120,6 +120,7 @@ impl std::hash::Hash for Status {
             income_stable_months,
             original_risk_eliminated,
             new_risk,
+            relocated,
         } = self;
         monitored_since.hash(state);
         measures_taken.hash(state);
@@ -134,6 +135,7 @@ impl std::hash::Hash for Status {
             yes_no(returned_to_poverty),
             yes_no(original_risk_eliminated),
             yes_no(new_risk),
+            yes_no(relocated),
         ]);
     }
 }

@@ -1261,7 +1261,7 @@ export type Labour = "full" | "half" | "weak" | "none";
 /**
  * 在校情况 / 学段
  */
-export type Schooling = "not_school_age" | "preschool" | "primary" | "junior" | "senior" | "vocational" | "higher" | "out_of_school" | "finished";
+export type Schooling = "not_school_age" | "preschool" | "primary" | "junior" | "senior" | "vocational" | "higher_vocational" | "university" | "higher" | "out_of_school" | "finished";
 
 /**
  * 已落实的帮扶措施
@@ -1414,6 +1414,8 @@ export interface HouseholdCase {
         original_risk_eliminated?: YesNo;
         /** 出现新的风险 */
         new_risk?: YesNo;
+        /** 易地扶贫搬迁户：易地扶贫搬迁安置的农户（集中或分散安置） */
+        relocated?: YesNo;
     } | null;
     /** 收入（近12个月） */
     incomes?: Partial<Record<IncomeItem, Money>> | null;

@@ -70,7 +70,11 @@ choice_enum! {
         Junior = ("junior", "初中"),
         Senior = ("senior", "普通高中"),
         Vocational = ("vocational", "中职/技工"),
-        Higher = ("higher", "高职/大学"),
+        HigherVocational = ("higher_vocational", "高职（专科）"),
+        University = ("university", "本科及以上"),
+        // Kept so cases and ledgers written before the split still read; 雨露计划 (中职/高职 only)
+        // asks for the finer stage when it matters.
+        Higher = ("higher", "高职/大学（未细分）"),
         OutOfSchool = ("out_of_school", "失学辍学"),
         Finished = ("finished", "已毕业/不在校"),
     }
@@ -227,6 +231,8 @@ pub struct Status {
     pub income_stable_months: Option<u32>,
     pub original_risk_eliminated: Option<bool>,
     pub new_risk: Option<bool>,
+    /// 易地扶贫搬迁户 (二(四) 后续扶持).
+    pub relocated: Option<bool>,
 }
 
 /// Rigid expenses over the last 12 months (medical costs are per member).
@@ -270,6 +276,23 @@ pub struct Case {
     pub drinking_water: Option<Water>,
     pub food_clothing_secure: Option<bool>,
     pub declared_risks: Vec<Risk>,
+}
+
+impl Schooling {
+    /// In school at any stage (学前 to 大学): a student for 资助, not a contributor to 养老保险.
+    pub fn is_student(self) -> bool {
+        matches!(
+            self,
+            Schooling::Preschool
+                | Schooling::Primary
+                | Schooling::Junior
+                | Schooling::Senior
+                | Schooling::Vocational
+                | Schooling::HigherVocational
+                | Schooling::University
+                | Schooling::Higher
+        )
+    }
 }
 
 impl Member {

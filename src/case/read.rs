@@ -61,6 +61,7 @@ const STATUS: &[&str] = &[
     "income_stable_months",
     "original_risk_eliminated",
     "new_risk",
+    "relocated",
 ];
 
 /// Parses JSON text into a case (read in place: strings are borrowed from the text).
@@ -179,6 +180,7 @@ fn read_status(d: &mut Decoder, s: &Obj, date: Option<NaiveDate>) -> Status {
         income_stable_months: s.int(d, "income_stable_months", field::STATUS_INCOME_STABLE_MONTHS.label(), 0, 600).map(|n| n as u32),
         original_risk_eliminated: s.bool(d, "original_risk_eliminated", field::STATUS_ORIGINAL_RISK_ELIMINATED.label()),
         new_risk: s.bool(d, "new_risk", field::STATUS_NEW_RISK.label()),
+        relocated: s.bool(d, "relocated", field::STATUS_RELOCATED.label()),
     }
 }
 

@@ -216,6 +216,7 @@ export const HOUSEHOLD_FIELDS = [
       { path: "$.status.monitored_since", label: "纳入监测日期", kind: "date", when: MONITORED },
       { path: "$.status.monitoring_type", label: "监测对象类型", kind: "choice", options: "monitoring_type", when: MONITORED },
       { path: "$.status.returned_to_poverty", label: "返贫致贫人口", kind: "yesno", seg: true, none: "false" },
+      { path: "$.status.relocated", label: "易地扶贫搬迁户", kind: "yesno", seg: true, none: "false", hint: "易地扶贫搬迁安置的农户（集中或分散安置）" },
       { path: "$.status.income_stable_months", label: "收入持续稳定月数", kind: "int", hint: "风险消除须收入持续稳定", when: MONITORED },
       { path: "$.status.original_risk_eliminated", label: "原有风险已稳定消除", kind: "yesno", seg: true, when: MONITORED },
       { path: "$.status.new_risk", label: "出现新的风险", kind: "yesno", seg: true, when: MONITORED },

@@ -71,10 +71,7 @@ fn decide(ctx: &Ctx, decided: &Decided) -> Result<Decision, Failure> {
     if has(Risk::Illness) {
         d.finding("medical_aid", "医疗救助", Some(true), "有重病/慢性病或医疗自付费用：落实基本医保、大病保险、医疗救助和慢病签约服务");
     }
-    let students = c
-        .members
-        .iter()
-        .any(|m| matches!(m.schooling, Some(Schooling::Primary | Schooling::Junior | Schooling::Senior | Schooling::Vocational | Schooling::Higher)));
+    let students = c.members.iter().any(|m| m.schooling.is_some_and(|s| s != Schooling::Preschool && s.is_student()));
     if students || has(Risk::Schooling) {
         d.finding("education_aid", "教育救助", Some(true), "有在校学生或教育支出：落实学生资助、营养改善，控辍保学");
     }

@@ -18,15 +18,20 @@ use std::sync::OnceLock;
 pub mod dibao;
 pub mod dibao_edge;
 pub mod dibao_single_person;
+pub mod disability_subsidies;
+pub mod education_aid;
+pub mod employment;
 pub mod help_plan;
 pub mod housing;
 pub mod medical_insurance;
 pub mod microcredit;
 pub mod monitoring;
 pub mod pension;
+pub mod relocation;
 pub mod risk_elimination;
 pub mod schooling;
 pub mod tekun;
+pub mod temporary_aid;
 pub mod water;
 
 /// One measure of the policy that a household may be eligible for.
@@ -62,6 +67,11 @@ pub static MEASURES: &[&Measure] = &[
     &water::MEASURE,
     &help_plan::MEASURE,
     &microcredit::MEASURE,
+    &disability_subsidies::MEASURE,
+    &education_aid::MEASURE,
+    &employment::MEASURE,
+    &temporary_aid::MEASURE,
+    &relocation::MEASURE,
 ];
 
 /// The measure with this code.

@@ -60,7 +60,7 @@ fn decide(ctx: &Ctx, decided: &Decided) -> Result<Decision, Failure> {
             d.members.push(f);
             continue;
         };
-        let student = matches!(m.schooling, Some(Schooling::Primary | Schooling::Junior | Schooling::Senior | Schooling::Vocational | Schooling::Higher));
+        let student = m.schooling.is_some_and(|s| s != Schooling::Preschool && s.is_student());
         let in_age = age >= min_age && age < receiving && !student;
         let mut f = MemberFinding::new(i, m, Outcome::CannotDecide, "");
         f.condition("contributing_age", "在缴费年龄（非在校学生）", Some(in_age), prose!("{} 岁", age));
