@@ -821,6 +821,15 @@ export interface LocalFigure {
 }
 
 /**
+ * One measure along the range: consecutive segments of one outcome each.
+ */
+export interface SweepMeasure {
+    measure: string;
+    title: string;
+    segments: Segment[];
+}
+
+/**
  * One measure's decision for the household.
  */
 export interface Decision {
@@ -987,6 +996,26 @@ export interface Criterion {
      * This rule decided the class.
      */
     decided: boolean;
+}
+
+/**
+ * Outcomes of every measure along the range.
+ */
+export interface Sweep {
+    /**
+     * The JSON path of the amount moved, e.g. `$.incomes.wage`.
+     */
+    path: string;
+    from: string;
+    to: string;
+    /**
+     * How many evenly spaced points were evaluated before bisecting.
+     */
+    samples: number;
+    /**
+     * One row per measure, in the result's order.
+     */
+    measures: SweepMeasure[];
 }
 
 /**
@@ -1223,6 +1252,16 @@ export type Basis = "county" | "national" | "design_assumption";
  * Why an evaluation could not produce a result.
  */
 export type Failure = { kind: "invalid"; errors: FieldError[] } | { kind: "calculation"; message: string };
+
+/**
+ * `[from, to]` (both to the fen, inclusive) where the measure's outcome is `outcome`; the next
+ * segment starts one fen after `to`, which is where the outcome flips.
+ */
+export interface Segment {
+    from: string;
+    to: string;
+    outcome: Outcome;
+}
 
 /**
  * 三类村庄 criteria: rules tried in order, the first that holds decides; else `default_class`.
@@ -1840,6 +1879,14 @@ export function householdFields(): FieldInfo[];
 export function householdMeasures(): MeasureInfo[];
 
 /**
+ * What-if along one amount (the trainer's income slider): the money field at `path` of the case
+ * (e.g. `$.incomes.wage`) is moved from `from` to `to` (元, decimal text, to the fen) and every
+ * measure's outcome is given as segments whose ends are exact to the fen (engine evaluations and
+ * bisection, no float arithmetic; see `household::sweep`).
+ */
+export function householdSweep(input: HouseholdCase | string, path: string, from: string, to: string, opts: EvaluationOptions | undefined): Sweep;
+
+/**
  * The income items of the ledger in form order: code, Chinese label, statistical kind and whether
  * 五(十二) leaves it out of the 低保 count, and whether it is a net figure that may be negative.
  */
@@ -1899,6 +1946,7 @@ export interface InitOutput {
     readonly householdChoices: () => [number, number, number];
     readonly householdFields: () => [number, number, number];
     readonly householdMeasures: () => [number, number, number];
+    readonly householdSweep: (a: any, b: any, c: any, d: any, e: any) => [number, number, number];
     readonly incomeItems: () => [number, number, number];
     readonly paramsInForce: (a: any, b: any) => [number, number, number];
     readonly parseIdNumber: (a: any, b: any) => [number, number, number];
