@@ -123,12 +123,15 @@ export function toCase(h) {
     incomes,
     employment_costs: yuan(h.employment_costs),
     last_year_total_income: yuan(h.last_year),
+    last_year_net_income: yuan(h.last_year),
     expenses: { education: "0", disability_rehab: "0", disaster_loss: "0", accident_loss: "0" },
     assets: { within_dibao_rules: true },
     housing: "safe",
     drinking_water: "safe",
     food_clothing_secure: true,
-    risks: [],
+    // The peers' monitoring rule is income against the line; the engine also needs a risk of
+    // returning to or falling into poverty (issue 13, item 5), so every household declares one.
+    risks: ["unstable_job"],
   };
 }
 
@@ -140,14 +143,14 @@ const TYPE = { poverty_exited: "脱贫户", ordinary: "一般农户" };
 export function toCsv(hs) {
   const money = [...COUNTED, ...EXCLUDED];
   const head = ["户编号", "姓名", "与户主关系", "出生日期", "劳动能力", "是否残疾", "患重病", "医疗自付费用", "农户类型", "低保户", "特困供养户",
-    "监测对象", "返贫致贫人口", ...money.map((k) => HEADERS[k]), "必要的就业成本", "上年度家庭总收入", "教育支出", "残疾康复支出", "自然灾害损失",
+    "监测对象", "返贫致贫人口", ...money.map((k) => HEADERS[k]), "必要的就业成本", "上年度家庭总收入", "上年度家庭纯收入", "返贫致贫风险", "教育支出", "残疾康复支出", "自然灾害损失",
     "意外事故损失", "财产状况符合低保规定", "住房安全", "饮水安全", "不愁吃不愁穿"];
   const lines = [head.join(",")];
   for (const h of hs) {
     h.members.forEach((m, i) => {
       const member = [h.id, m.name, RELATION[m.relation], m.birth, LABOUR[m.labour], "否", "否", "0"];
       const household = i === 0
-        ? [TYPE[h.type], "否", "否", "否", "否", ...money.map((k) => yuan(h.incomes[k])), yuan(h.employment_costs), yuan(h.last_year), "0", "0", "0", "0", "是", "安全", "安全", "是"]
+        ? [TYPE[h.type], "否", "否", "否", "否", ...money.map((k) => yuan(h.incomes[k])), yuan(h.employment_costs), yuan(h.last_year), yuan(h.last_year), "因务工就业不稳", "0", "0", "0", "0", "是", "安全", "安全", "是"]
         : new Array(head.length - member.length).fill("");
       lines.push([...member, ...household].join(","));
     });
