@@ -34,8 +34,9 @@ export function createLedgerPanel(openInCard) {
     status.textContent = `正在核查「${file.name}」……`;
     const options = { assessment_date: date.value || new Date().toISOString().slice(0, 10), kind: "household", ...villageOptions() };
     worker.onmessage = ({ data: msg }) => {
-      if (msg.type === "progress") status.textContent = `正在核查：${msg.progress.rows_done} / ${msg.progress.total_rows} 行`;
-      else if (msg.type === "done") worker.postMessage({ type: "villageScores" });
+      // The sheet is read ("info"): the village figures come from its rows (the worker evaluates
+      // households only in the ranges the batch page asks for, which this panel does not need).
+      if (msg.type === "info") worker.postMessage({ type: "villageScores" });
       else if (msg.type === "villageScores") {
         status.textContent = `${msg.result.households} 户，${msg.result.villages.length} 个村。${msg.result.notes.join(" ")}`;
         out.replaceChildren(render(msg.result, openInCard));
