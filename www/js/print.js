@@ -62,15 +62,24 @@ export function fillPrintSheet(sheet, model, meta) {
         d.citations?.length ? [" ", h("span", { class: "sheet-cite" }, "依据：", citedBy(d.citations, model.citeExcerpts !== false))] : null)))),
     documentsCited(model.decisions, model.citeExcerpts !== false),
     h("section", {}, h("h3", {}, "使用的参数"), !model.params_used.length ? h("p", {}, "本结果不使用政策参数（评分依据见概况中的指标体系）。") :
-      h("table", { class: "sheet-params" },
+      // Two tables side by side once the list is long (eighteen measures read some twenty
+      // parameters): one column of them no longer fits the sheet's single A4 page.
+      h("div", { class: "sheet-params-pair" }, halves(model.params_used, 8).map((rows) => h("table", { class: "sheet-params" },
         h("thead", {}, h("tr", {}, ["参数", "值", "来源", "状态"].map((t) => h("th", { scope: "col" }, t)))),
-        h("tbody", {}, model.params_used.map((p) => h("tr", {},
+        h("tbody", {}, rows.map((p) => h("tr", {},
           h("td", {}, p.label),
           h("td", {}, `${yuanOrValue(p.value, p.unit)} ${p.unit}`),
           h("td", {}, p.overridden ? p.source : `${p.region}，${p.from} 起`),
-          h("td", {}, p.overridden ? "县里的数值（本地填入）" : p.verified ? "已核实" : "未核实")))))),
+          h("td", {}, p.overridden ? "县里的数值（本地填入）" : p.verified ? "已核实" : "未核实")))))))),
     h("section", { class: "signatures" },
       h("p", {}, "经办人（签字）：", h("span", { class: "line" }), "日期：", h("span", { class: "line short" })),
       h("p", {}, "审核人（签字）：", h("span", { class: "line" }), "日期：", h("span", { class: "line short" }))),
     h("p", { class: "sheet-foot" }, "本表由静宁县政策核对工具在本机生成，数据未离开本机。结论为规则辅助核对意见，以审核意见为准。"));
+}
+
+/** The list in two halves (the first the longer) when it has more than `n` items, else whole. */
+function halves(list, n) {
+  if (list.length <= n) return [list];
+  const k = Math.ceil(list.length / 2);
+  return [list.slice(0, k), list.slice(k)];
 }
