@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 case_file="${1:-examples/household-5.json}"
 CARGO_PROFILE_RELEASE_OPT_LEVEL=3 cargo build --release --quiet --example eval_timing
-bin=target/release/examples/eval_timing
+bin="${CARGO_TARGET_DIR:-target}/release/examples/eval_timing"
 count() {
   EVAL_TIMING_N="$1" valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null \
     "$bin" "$case_file" --evaluate-only 2>&1 | awk '/I *refs/ { gsub(",", "", $NF); print $NF }'
