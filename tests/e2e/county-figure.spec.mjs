@@ -44,7 +44,7 @@ test("entering the county's figure from a 暂定 card records its document, pers
   const line = page.locator("#print-sheet .sheet-decisions li").filter({ hasText: "农村低保（整户）" });
   await expect(line).toContainText(`县里的数值：农村低保标准 ¥5,600.00，依据 ${DOC}`);
   await expect(line).not.toContainText("暂定");
-  await expect(page.locator("#print-sheet .sheet-params")).toContainText(`依据：${DOC}`);
+  await expect(page.locator("#print-sheet .sheet-params-pair")).toContainText(`依据：${DOC}`);
 
   // Kept in this browser: after a reload the figure and its document are still in use.
   await page.reload();

@@ -25,8 +25,8 @@ test("the print view is one A4 page with decisions, clauses, parameters and sign
   await expect(sheet.locator(".sheet-decisions li")).toContainText("依据：实施意见 五(十二)");
   // The document cited is named with its issuer and 文号 (or that none was found).
   await expect(sheet.locator(".sheet-docs")).toContainText("实施意见 = 《关于实现巩固拓展脱贫攻坚成果同乡村振兴有效衔接的实施意见》（中共静宁县委办公室、静宁县人民政府办公室，文号未找到");
-  await expect(sheet.locator(".sheet-params")).toContainText("农村低保标准");
-  await expect(sheet.locator(".sheet-params")).toContainText("未核实");
+  await expect(sheet.locator(".sheet-params-pair")).toContainText("农村低保标准");
+  await expect(sheet.locator(".sheet-params-pair")).toContainText("未核实");
   await expect(sheet.getByTestId("print-fingerprint")).toBeVisible();
   await expect(sheet.locator(".signatures")).toContainText("经办人（签字）");
   await expect(sheet.locator(".signatures")).toContainText("审核人（签字）");
@@ -45,5 +45,5 @@ test("a local override is named on the printout", async ({ page }) => {
   await page.emulateMedia({ media: "print" });
   await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
   await expect(page.locator(".sheet-warn")).toContainText("本地参数覆盖（1 项）");
-  await expect(page.locator(".sheet-params")).toContainText("本地覆盖");
+  await expect(page.locator(".sheet-params-pair")).toContainText("本地覆盖");
 });
