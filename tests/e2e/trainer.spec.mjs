@@ -83,19 +83,24 @@ test("training households stay out of “最近的户”", async ({ page }) => {
   await expect(page.locator("#hh-recent")).toBeHidden();
 });
 
+/** Opens a scenario in the projector view, reveals it, and checks that a wheel over the form
+ * scrolls the form column while the page itself stays where it was. */
+async function revealInProjector(page, scenario) {
+  await ready(page);
+  await openScenario(page, scenario);
+  await page.getByTestId("projector-toggle").click();
+  await page.getByTestId("trainer-reveal").click();
+  const y = await page.evaluate(() => window.scrollY);
+  await page.mouse.move(100, 200);
+  await page.mouse.wheel(0, 3000);
+  await expect.poll(() => page.locator("#household-check .hh-form-col").evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
+  expect(await page.evaluate(() => window.scrollY)).toBe(y);
+}
+
 test.describe("projector", () => {
   test.use({ viewport: { width: 1280, height: 720 } });
   test("at 1280×720 the form and the verdicts are side by side, in large type, without page scrolling", async ({ page }) => {
-    await ready(page);
-    await openScenario(page, "23-monitoring-edge");
-    await page.getByTestId("projector-toggle").click();
-    await page.getByTestId("trainer-reveal").click();
-    // The page itself does not move; only the two columns scroll.
-    const y = await page.evaluate(() => window.scrollY);
-    await page.mouse.move(100, 200);
-    await page.mouse.wheel(0, 3000);
-    await expect.poll(() => page.locator("#household-check .hh-form-col").evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
-    expect(await page.evaluate(() => window.scrollY)).toBe(y);
+    await revealInProjector(page, "23-monitoring-edge");
     const form = await page.locator("#hh-form").boundingBox();
     const votes = await page.getByTestId("trainer-votes").boundingBox();
     const answer = await page.getByTestId("answer-monitoring").boundingBox();
@@ -112,16 +117,7 @@ test.describe("projector at 150 % zoom", () => {
   // 1280×720 at 150 %: the page sees 853×480 CSS pixels.
   test.use({ viewport: { width: 853, height: 480 }, deviceScaleFactor: 1.5 });
   test("form and verdicts still side by side without page scrolling", async ({ page }) => {
-    await ready(page);
-    await openScenario(page, "03-employment-cost");
-    await page.getByTestId("projector-toggle").click();
-    await page.getByTestId("trainer-reveal").click();
-    // The page itself does not move; only the two columns scroll.
-    const y = await page.evaluate(() => window.scrollY);
-    await page.mouse.move(100, 200);
-    await page.mouse.wheel(0, 3000);
-    await expect.poll(() => page.locator("#household-check .hh-form-col").evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
-    expect(await page.evaluate(() => window.scrollY)).toBe(y);
+    await revealInProjector(page, "03-employment-cost");
     const form = await page.locator("#hh-form").boundingBox();
     const answer = await page.getByTestId("answer-dibao").boundingBox();
     expect(form.x + form.width).toBeLessThanOrEqual(answer.x);
