@@ -40,6 +40,10 @@ test.afterAll(() => {
 test("the Vite example, built from the packed tarball, shows the household and its result event", async ({ page }) => {
   const errors = [];
   page.on("pageerror", (e) => errors.push(e.message));
+  // The spare engine (js/engine.js: a second copy of the glue, ready to replace an instance that
+  // trapped) must be where the bundle looks for it, or a trap would leave the portal broken.
+  const spares = [];
+  page.on("response", (r) => /[?&]instance=\d/.test(r.url()) && spares.push(`${r.status()} ${r.url()}`));
   await page.goto(`${ORIGIN}/dist/index.html`);
   // The household of examples/household-5.json, in the package's element, and its result event.
   await expect(page.locator("jn-household-check").getByTestId("hh-fingerprint")).toHaveText(/^[0-9a-f]{12}$/);
@@ -50,6 +54,8 @@ test("the Vite example, built from the packed tarball, shows the household and i
   // Vite copied the wasm and the stylesheets into its own assets.
   const built = readFileSync(join(dir, "dist/index.html"), "utf8");
   expect(built).toMatch(/assets\/index-[\w-]+\.js/);
+  await expect.poll(() => spares.length).toBeGreaterThan(0);
+  expect(spares[0]).toMatch(/^200 .*\/dist\/assets\/jingning_policy-[\w-]+\.js\?instance=1$/);
   expect(errors).toEqual([]);
 });
 

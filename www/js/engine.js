@@ -12,7 +12,10 @@
 import init, * as engine from "../pkg/jingning_policy.js";
 import { guardEngine } from "./engine-guard.js";
 
-const GLUE = "../pkg/jingning_policy.js";
+// Named as `new URL("…", import.meta.url)` with a literal, so a bundler (Vite, webpack) copies the
+// glue next to its own output as it does the .wasm: the spare is a second evaluation of this file,
+// which a bundled copy of the glue cannot give.
+const GLUE = new URL("../pkg/jingning_policy.js", import.meta.url);
 let ready;
 let compiled;
 let spare = null;
@@ -39,7 +42,7 @@ async function compile() {
 async function freshGlue() {
   spares += 1;
   if (typeof globalThis.__JN_FRESH === "function") return globalThis.__JN_FRESH("pkg/jingning_policy.js");
-  return import(new URL(`${GLUE}?instance=${spares}`, import.meta.url).href);
+  return import(/* @vite-ignore */ `${GLUE.href}?instance=${spares}`);
 }
 
 function prepareSpare() {
