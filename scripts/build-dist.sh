@@ -4,7 +4,8 @@
 # - writes the trainer's scenario library as dist/js/trainer-scenarios.js (data/scenarios/);
 # - stamps the service worker with this build's file list and a content hash (a new build replaces
 #   the old offline copy);
-# - writes dist/jingning-offline.html, the whole page in one file for use from disk (file://).
+# - writes dist/jingning-offline.html, the whole page in one file for use from disk (file://);
+# - lists every module and the wasm in dist/index.html as preloads (scripts/preload-links.mjs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rm -rf dist
@@ -17,6 +18,9 @@ cp pkg-sheet/jingning_sheet.js pkg-sheet/jingning_sheet_bg.wasm pkg-sheet/jingni
 cargo run --quiet --example trainer_scenarios -- dist/js/trainer-scenarios.js
 # What compact results refer to by id, for portals that fetch it once (docs/household-case.md “精简结果”).
 node scripts/write-catalogue.mjs dist/catalogue.json
-node scripts/stamp-sw.mjs dist
 node scripts/build-offline.mjs dist dist/jingning-offline.html
+# Preloads for the served page (after the single-file page, which must not carry them; before the
+# service worker's stamp, which hashes index.html).
+node scripts/preload-links.mjs dist
+node scripts/stamp-sw.mjs dist
 echo "dist/ ready: $(du -sh dist | cut -f1)"

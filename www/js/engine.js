@@ -35,6 +35,11 @@ async function compile() {
   if (bytes) return WebAssembly.compile(bytes);
   const res = await fetch(new URL("../pkg/jingning_policy_bg.wasm", import.meta.url));
   if (!res.ok) throw new Error(`无法下载规则引擎（HTTP ${res.status}）`);
+  // Compiled while it downloads where the server labels it as wasm (streaming compilation
+  // refuses any other type; a server that does not is still served, from the whole download).
+  if (typeof WebAssembly.compileStreaming === "function" && /^application\/wasm\b/.test(res.headers.get("content-type") ?? "")) {
+    return WebAssembly.compileStreaming(res);
+  }
   return WebAssembly.compile(await res.arrayBuffer());
 }
 
