@@ -163,8 +163,8 @@ size: pkg pkg-sheet
 ## it (names kept; wasm-bindgen and wasm-opt then shrink it further). Not part of `make test`.
 size-profile: pkg
 	scripts/ensure-tools.sh size
-	twiggy top -n 40 target/wasm32-unknown-unknown/wasm/jingning_policy.wasm
-	twiggy dominators -d 3 -r 60 target/wasm32-unknown-unknown/wasm/jingning_policy.wasm
+	twiggy top -n 40 target/wasm32-unknown-unknown/$(MAIN_PROFILE)/jingning_policy.wasm
+	twiggy dominators -d 3 -r 60 target/wasm32-unknown-unknown/$(MAIN_PROFILE)/jingning_policy.wasm
 
 clean:
 	cargo clean
