@@ -31,10 +31,12 @@ tools:
 test-tools:
 	scripts/ensure-tools.sh test
 
-## wasm-pack's output: Cargo profile `wasm` (release at opt-level "z", Cargo.toml), then binaryen's
-## wasm-opt -Oz from npm. Native builds (`cargo build --release`) stay at opt-level 3.
+## wasm-pack's output: Cargo profile `wasm-speed` (release at opt-level 3, Cargo.toml: measured against
+## "z", "s" and 2 in docs/size.md), then binaryen's wasm-opt -Oz from npm. MAIN_PROFILE=wasm builds it
+## at opt-level "z" (smallest). Native builds (`cargo build --release`) are at opt-level 3 too.
+MAIN_PROFILE ?= wasm-speed
 pkg: tools
-	wasm-pack build --target web --profile wasm --mode no-install --out-dir pkg -- $(WASM_FEATURES)
+	wasm-pack build --target web --profile $(MAIN_PROFILE) --mode no-install --out-dir pkg -- $(WASM_FEATURES)
 
 ## The second wasm module (crates/sheet): spreadsheets and batch evaluation, fetched by the page
 ## only when a spreadsheet is opened or exported.
@@ -161,8 +163,8 @@ size: pkg pkg-sheet
 ## it (names kept; wasm-bindgen and wasm-opt then shrink it further). Not part of `make test`.
 size-profile: pkg
 	scripts/ensure-tools.sh size
-	twiggy top -n 40 target/wasm32-unknown-unknown/wasm/jingning_policy.wasm
-	twiggy dominators -d 3 -r 60 target/wasm32-unknown-unknown/wasm/jingning_policy.wasm
+	twiggy top -n 40 target/wasm32-unknown-unknown/$(MAIN_PROFILE)/jingning_policy.wasm
+	twiggy dominators -d 3 -r 60 target/wasm32-unknown-unknown/$(MAIN_PROFILE)/jingning_policy.wasm
 
 clean:
 	cargo clean

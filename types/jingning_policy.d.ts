@@ -39,48 +39,6 @@ export interface VillageOptions {
 
 
 
-/** One decision of a compact result; texts that are the same for every household are in catalogue(). */
-export interface CompactDecision {
-    measure: string;
-    outcome: Outcome;
-    category?: string;
-    category_label?: string;
-    reason: string;
-    once_recognised?: string;
-    amount?: string;
-    amount_unit?: string;
-    /** Citation ids (`catalogue().citations[i].id`); absent when they are the measure's own, `catalogue().measures[i].citations`. */
-    citations?: string[];
-    /** Members the decision applies to, will apply to once recognised, or cannot decide yet. */
-    members?: { index: number; outcome: Outcome; amount?: string; once_recognised?: string }[];
-    missing?: Missing[];
-    /** It read an unverified (placeholder) value: say the result is provisional (暂定). */
-    provisional?: true;
-}
-
-/** evaluateHousehold's result with `detail: "compact"` (the default). */
-export interface CompactHouseholdResult {
-    schema: string;
-    detail: "compact";
-    engine_version: string;
-    assessment_date: string;
-    household_size: number;
-    decisions: CompactDecision[];
-    per_capita_net: string | null;
-    per_capita_dibao: string | null;
-    rigid_expenses: string;
-    /** Parameter id → value used; label, unit, source and verified flag in catalogue().params. */
-    params_used: Record<string, string>;
-    /** Ids of the parameters set by the options' overrides (absent when none). */
-    overridden?: string[];
-    /** Ids of the unverified (placeholder or overridden) values used. */
-    unverified: string[];
-    missing: Missing[];
-    fingerprint: string;
-}
-
-
-
 /** Options accepted by every evaluation. */
 export interface EvaluationOptions {
     /** 地区，默认 静宁县 */
@@ -363,6 +321,16 @@ export interface MemberFinding {
 }
 
 /**
+ * A member a compact decision concerns (`index` into the case's `members`).
+ */
+export interface CompactMember {
+    index: number;
+    outcome: Outcome;
+    amount?: string;
+    once_recognised?: string;
+}
+
+/**
  * A parameter value an evaluation actually used.
  */
 export interface ParamUse {
@@ -640,6 +608,36 @@ export interface DatedValue {
      * Document and number, or URL; for placeholders, why no confirmed figure exists.
      */
     source: string;
+}
+
+/**
+ * One decision of a compact result: empty lists and absent values are left out; texts that are the
+ * same for every household are in `catalogue()`.
+ */
+export interface CompactDecision {
+    measure: string;
+    outcome: Outcome;
+    category?: string;
+    category_label?: string;
+    reason: string;
+    once_recognised?: string;
+    amount?: string;
+    amount_unit?: string;
+    /**
+     * Citation ids (`catalogue().citations[i].id`); absent when they are the measure's own
+     * (`catalogue().measures[i].citations`), as for most decisions.
+     */
+    citations?: string[];
+    /**
+     * Members the decision applies to, will apply to once recognised, or cannot decide yet.
+     */
+    members?: CompactMember[];
+    missing?: Missing[];
+    /**
+     * It read an unverified (placeholder) value: say the result is provisional (暂定); which ones:
+     * the top-level `unverified`, per decision in the full result's `provisional`.
+     */
+    provisional?: true;
 }
 
 /**
@@ -1261,6 +1259,39 @@ export interface Segment {
     from: string;
     to: string;
     outcome: Outcome;
+}
+
+/**
+ * `evaluateHousehold`'s result with `detail: "compact"` (the default): the verdicts, with texts that
+ * are the same for every household left to `catalogue()` and named by id.
+ */
+export interface CompactHouseholdResult {
+    schema: string;
+    detail: "compact";
+    engine_version: string;
+    /**
+     * 核查日期 YYYY-MM-DD.
+     */
+    assessment_date: string;
+    household_size: number;
+    decisions: CompactDecision[];
+    per_capita_net: string | null;
+    per_capita_dibao: string | null;
+    rigid_expenses: string;
+    /**
+     * Parameter id → value used; label, unit, source and verified flag in `catalogue().params`.
+     */
+    params_used: Record<string, string>;
+    /**
+     * Ids of the parameters set by the options' overrides (absent when none).
+     */
+    overridden?: string[];
+    /**
+     * Ids of the unverified (placeholder or overridden) values used.
+     */
+    unverified: string[];
+    missing: Missing[];
+    fingerprint: string;
 }
 
 /**
@@ -1953,7 +1984,7 @@ export interface InitOutput {
     readonly rankVillages: (a: any, b: any) => [number, number, number];
     readonly validateIndicatorSystem: (a: any) => [number, number, number];
     readonly validateParams: (a: any) => [number, number, number];
-    readonly wasm_bindgen__convert__closures_____invoke__hf6c41640774f82b5: (a: number, b: number, c: any, d: any) => any;
+    readonly wasm_bindgen__convert__closures_____invoke__hc02075281187f6b2: (a: number, b: number, c: any, d: any) => any;
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
     readonly __wbindgen_free: (a: number, b: number, c: number) => void;

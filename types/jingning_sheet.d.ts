@@ -52,7 +52,10 @@ export interface BatchHousehold {
     errors: BatchRowError[];
 }
 export interface BatchMeasureCount {
-    measure: string; title: string; applies: number; does_not_apply: number; cannot_decide: number;
+    measure: string; title: string; applies: number;
+    /** 待认定：认定（如纳入低保）后才符合的户数 */
+    once_recognised: number;
+    does_not_apply: number; cannot_decide: number;
     categories: { label: string; count: number }[];
 }
 export interface BatchSummary {

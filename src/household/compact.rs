@@ -62,79 +62,145 @@ pub fn to_json(result: &HouseholdResult, detail: Detail) -> Result<String, Failu
     .map_err(|e| Failure::calc(format!("结果无法写出：{e}")))
 }
 
-/// A household result written compactly (see the module docs; TS type `CompactHouseholdResult`).
+/// A household result written compactly (see the module docs): serialises as
+/// [`CompactHouseholdResult`], whose TypeScript type is derived from it.
 pub struct Compact<'a>(pub &'a HouseholdResult);
 
 impl Serialize for Compact<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let r = self.0;
-        let mut m = s.serialize_map(None)?;
-        m.serialize_entry("schema", r.schema)?;
-        m.serialize_entry("detail", &Detail::Compact)?;
-        m.serialize_entry("engine_version", r.engine_version)?;
-        m.serialize_entry("assessment_date", &r.assessment_date)?;
-        m.serialize_entry("household_size", &r.household_size)?;
-        let decisions: Vec<CompactDecisionView> =
-            r.decisions.iter().map(|d| compact_decision(d, r.provisional.iter().any(|p| p.measure == d.measure))).collect();
-        m.serialize_entry("decisions", &decisions)?;
-        m.serialize_entry("per_capita_net", &r.per_capita_net)?;
-        m.serialize_entry("per_capita_dibao", &r.per_capita_dibao)?;
-        m.serialize_entry("rigid_expenses", &r.rigid_expenses)?;
-        m.serialize_entry("params_used", &ParamValues(r))?;
-        if r.params_used.iter().any(|p| p.overridden) {
-            m.serialize_entry("overridden", &Ids(r, |p| p.overridden))?;
-        }
-        m.serialize_entry("unverified", &Ids(r, |p| !p.verified))?;
-        m.serialize_entry("missing", &r.missing)?;
-        m.serialize_entry("fingerprint", &r.fingerprint)?;
-        m.end()
+        CompactHouseholdResult::of(self.0).serialize(s)
     }
 }
 
-/// One decision, compactly: empty lists and absent values are left out.
+/// `evaluateHousehold`'s result with `detail: "compact"` (the default): the verdicts, with texts that
+/// are the same for every household left to `catalogue()` and named by id.
 #[derive(Serialize)]
-struct CompactDecisionView<'a> {
-    measure: &'static str,
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct CompactHouseholdResult<'a> {
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+    schema: Interned,
+    #[cfg_attr(feature = "wasm", tsify(type = "\"compact\""))]
+    detail: Detail,
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+    engine_version: Interned,
+    /// 核查日期 YYYY-MM-DD.
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+    assessment_date: &'a chrono::NaiveDate,
+    household_size: u32,
+    decisions: Vec<CompactDecision<'a>>,
+    #[cfg_attr(feature = "wasm", tsify(type = "string | null"))]
+    per_capita_net: Option<Decimal>,
+    #[cfg_attr(feature = "wasm", tsify(type = "string | null"))]
+    per_capita_dibao: Option<Decimal>,
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+    rigid_expenses: Decimal,
+    /// Parameter id → value used; label, unit, source and verified flag in `catalogue().params`.
+    #[cfg_attr(feature = "wasm", tsify(type = "Record<string, string>"))]
+    params_used: ParamValues<'a>,
+    /// Ids of the parameters set by the options' overrides (absent when none).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "wasm", tsify(type = "string[]"))]
+    overridden: Option<Ids<'a>>,
+    /// Ids of the unverified (placeholder or overridden) values used.
+    #[cfg_attr(feature = "wasm", tsify(type = "string[]"))]
+    unverified: Ids<'a>,
+    missing: &'a [Missing],
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+    fingerprint: &'a crate::fingerprint::Fingerprint,
+}
+
+impl<'a> CompactHouseholdResult<'a> {
+    fn of(r: &'a HouseholdResult) -> Self {
+        CompactHouseholdResult {
+            schema: Interned(r.schema),
+            detail: Detail::Compact,
+            engine_version: Interned(r.engine_version),
+            assessment_date: &r.assessment_date,
+            household_size: r.household_size,
+            decisions: r.decisions.iter().map(|d| compact_decision(d, r.provisional.iter().any(|p| p.measure == d.measure))).collect(),
+            per_capita_net: r.per_capita_net,
+            per_capita_dibao: r.per_capita_dibao,
+            rigid_expenses: r.rigid_expenses,
+            params_used: ParamValues(r),
+            overridden: r.params_used.iter().any(|p| p.overridden).then_some(Ids(r, |p| p.overridden)),
+            unverified: Ids(r, |p| !p.verified),
+            missing: &r.missing,
+            fingerprint: &r.fingerprint,
+        }
+    }
+}
+
+/// One decision of a compact result: empty lists and absent values are left out; texts that are the
+/// same for every household are in `catalogue()`.
+#[derive(Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct CompactDecision<'a> {
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+    measure: Interned,
     outcome: Outcome,
     #[serde(skip_serializing_if = "Option::is_none")]
-    category: Option<&'static str>,
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+    category: Option<Interned>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    category_label: Option<&'static str>,
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+    category_label: Option<Interned>,
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     reason: &'a Prose,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     once_recognised: Option<&'a Prose>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     amount: Option<Decimal>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    amount_unit: Option<&'static str>,
-    /// Citation ids (`catalogue().citations`); left out when they are the measure's own
-    /// (`catalogue().measures[].citations`), as for most decisions.
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+    amount_unit: Option<Interned>,
+    /// Citation ids (`catalogue().citations[i].id`); absent when they are the measure's own
+    /// (`catalogue().measures[i].citations`), as for most decisions.
     #[serde(skip_serializing_if = "CitationIds::are_the_measures")]
+    #[cfg_attr(feature = "wasm", tsify(type = "string[]", optional))]
     citations: CitationIds<'a>,
+    /// Members the decision applies to, will apply to once recognised, or cannot decide yet.
     #[serde(skip_serializing_if = "Members::is_empty")]
+    #[cfg_attr(feature = "wasm", tsify(type = "CompactMember[]", optional))]
     members: Members<'a>,
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     missing: &'a [Missing],
-    /// It read an unverified value (which ones: the top-level `unverified`, per decision in the
-    /// full result's `provisional`).
+    /// It read an unverified (placeholder) value: say the result is provisional (暂定); which ones:
+    /// the top-level `unverified`, per decision in the full result's `provisional`.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[cfg_attr(feature = "wasm", tsify(type = "true", optional))]
     provisional: bool,
 }
 
-fn compact_decision(d: &Decision, provisional: bool) -> CompactDecisionView<'_> {
-    CompactDecisionView {
-        measure: d.measure,
+fn compact_decision(d: &Decision, provisional: bool) -> CompactDecision<'_> {
+    CompactDecision {
+        measure: Interned(d.measure),
         outcome: d.outcome,
-        category: d.category,
-        category_label: d.category_label,
+        category: d.category.map(Interned),
+        category_label: d.category_label.map(Interned),
         reason: &d.reason,
         once_recognised: d.once_recognised.as_ref(),
         amount: d.amount,
-        amount_unit: d.amount_unit,
+        amount_unit: d.amount_unit.map(Interned),
         citations: CitationIds(&d.citations, d.measure),
         members: Members(&d.members),
         missing: &d.missing,
         provisional,
+    }
+}
+
+/// A text that is the same for every household (a measure code, a category, a unit), written as a
+/// serde unit variant: serde_json writes the same string as for a `&str`, and serde-wasm-bindgen
+/// makes its JS string once and reuses it (it keeps unit variant names by address) instead of
+/// decoding the same bytes into a new JS string for every result (docs/benchmarks.md “JS 接口”).
+#[derive(Clone, Copy)]
+struct Interned(&'static str);
+
+impl Serialize for Interned {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_unit_variant("", 0, self.0)
     }
 }
 
@@ -148,7 +214,7 @@ impl CitationIds<'_> {
 
 impl Serialize for CitationIds<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.0.iter().map(|c| c.id))
+        s.collect_seq(self.0.iter().map(|c| Interned(c.id)))
     }
 }
 
@@ -166,13 +232,17 @@ impl Members<'_> {
     }
 }
 
+/// A member a compact decision concerns (`index` into the case's `members`).
 #[derive(Serialize)]
-struct CompactMember<'a> {
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct CompactMember<'a> {
     index: usize,
     outcome: Outcome,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     amount: Option<Decimal>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     once_recognised: Option<&'a Prose>,
 }
 
@@ -208,49 +278,3 @@ impl Serialize for Ids<'_> {
         s.collect_seq(self.0.params_used.iter().filter(|p| (self.1)(p)).map(|p| &*p.id))
     }
 }
-
-/// The TypeScript type of the compact result, kept field for field with [`Compact`]'s writer
-/// (checked by `tests/wasm_node.rs`, which reads every key of a compact result).
-#[cfg(feature = "wasm")]
-#[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
-const TS_COMPACT: &'static str = r#"
-/** One decision of a compact result; texts that are the same for every household are in catalogue(). */
-export interface CompactDecision {
-  measure: string;
-  outcome: Outcome;
-  category?: string;
-  category_label?: string;
-  reason: string;
-  once_recognised?: string;
-  amount?: string;
-  amount_unit?: string;
-  /** Citation ids (`catalogue().citations[i].id`); absent when they are the measure's own, `catalogue().measures[i].citations`. */
-  citations?: string[];
-  /** Members the decision applies to, will apply to once recognised, or cannot decide yet. */
-  members?: { index: number; outcome: Outcome; amount?: string; once_recognised?: string }[];
-  missing?: Missing[];
-  /** It read an unverified (placeholder) value: say the result is provisional (暂定). */
-  provisional?: true;
-}
-
-/** evaluateHousehold's result with `detail: "compact"` (the default). */
-export interface CompactHouseholdResult {
-  schema: string;
-  detail: "compact";
-  engine_version: string;
-  assessment_date: string;
-  household_size: number;
-  decisions: CompactDecision[];
-  per_capita_net: string | null;
-  per_capita_dibao: string | null;
-  rigid_expenses: string;
-  /** Parameter id → value used; label, unit, source and verified flag in catalogue().params. */
-  params_used: Record<string, string>;
-  /** Ids of the parameters set by the options' overrides (absent when none). */
-  overridden?: string[];
-  /** Ids of the unverified (placeholder or overridden) values used. */
-  unverified: string[];
-  missing: Missing[];
-  fingerprint: string;
-}
-"#;

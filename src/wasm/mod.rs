@@ -43,12 +43,17 @@ pub(crate) fn json_text(v: &JsValue, what: &str) -> Result<Option<String>, JsVal
     }
     let text: js_sys::JsString = if v.is_string() {
         v.clone().unchecked_into()
-    } else if let Some(text) = js_sys::JSON::stringify(v).ok().filter(|t| t.is_string() && !t.includes("null", 0)) {
+    } else {
         // The plain `JSON.stringify` writes NaN and ±Infinity as `null`; a text without `null` had
         // none, and is the same text the replacer below would give, without a call into wasm for
-        // every value (which cost as much as the evaluation). Anything else takes the slow path.
-        text
-    } else {
+        // every value (which cost as much as the evaluation). The copied text is searched here
+        // rather than by a further call into JS. Anything else takes the slow path.
+        if let Some(text) = js_sys::JSON::stringify(v).ok().filter(|t| t.is_string() && t.length() <= MAX_INPUT_CHARS) {
+            let copied = String::from(text);
+            if !copied.contains("null") {
+                return Ok(Some(copied));
+            }
+        }
         let replacer = Closure::<dyn Fn(JsValue, JsValue) -> JsValue>::new(|_key: JsValue, value: JsValue| match value.as_f64() {
             Some(x) if x.is_nan() => JsValue::from_str("NaN"),
             Some(x) if x.is_infinite() => JsValue::from_str(if x > 0.0 { "Infinity" } else { "-Infinity" }),
