@@ -15,6 +15,9 @@ use jingning_policy::{Failure, FieldError};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+#[cfg(all(not(target_feature = "atomics"), target_arch = "wasm32"))]
+mod memory;
+
 fn throw(f: &Failure) -> JsValue {
     let err = js_sys::Error::new(&f.describe());
     let (kind, errors) = match f {
