@@ -333,7 +333,7 @@ impl BatchSession {
         }
         let text = serde_json::to_string(&Chunk { households: &households, summary: &summary, rows_done })
             .map_err(|e| throw(&Failure::calc(format!("结果无法转换：{e}"))))?;
-        s.adopt(from, &households, &summary, rows_done);
+        s.adopt(from, households, summary, rows_done);
         Ok(text)
     }
 
