@@ -3,7 +3,8 @@
 # gzip -9, after wasm-bindgen and wasm-opt exactly as `make pkg` / `make pkg-sheet` do. Used to
 # choose the profile in Cargo.toml; results are recorded in docs/size.md. Settings are varied with
 # CARGO_PROFILE_WASM_* variables, so Cargo.toml is never edited. Slow (one build per row): run by
-# hand, not in `make test`. `scripts/measure-size.sh sheet` measures the spreadsheet module too.
+# hand, not in `make test`. `scripts/measure-size.sh sheet` measures the spreadsheet module too; its
+# shipped build is the `opt-level=3` row (`make pkg-sheet` uses profile `wasm-speed`, docs/size.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"

@@ -15,7 +15,7 @@ function walk(dir) {
   });
 }
 
-// The spreadsheet module (pkg-sheet/, ~650 KB gzipped) is cached at install after the page's own
+// The spreadsheet module (pkg-sheet/, ~1.1 MB gzipped) is cached at install after the page's own
 // files (LATER): batch work must run offline even if no sheet was opened online, and its download
 // failing must not stop the page itself from being cached.
 const all = walk(dist).filter((f) => !skip.has(f)).sort();

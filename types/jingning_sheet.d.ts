@@ -229,7 +229,7 @@ export interface InitOutput {
     readonly checkFileSize: (a: number) => [number, number];
     readonly templateXlsx: () => [number, number, number, number];
     readonly villageTemplateXlsx: (a: any) => [number, number, number, number];
-    readonly wasm_bindgen__convert__closures_____invoke__hf75cfa9b2875e3aa: (a: number, b: number, c: any, d: any) => any;
+    readonly wasm_bindgen__convert__closures_____invoke__h69e168bdecbcdb63: (a: number, b: number, c: any, d: any) => any;
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
     readonly __wbindgen_free: (a: number, b: number, c: number) => void;

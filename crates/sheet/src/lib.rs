@@ -15,6 +15,9 @@ use jingning_policy::{Failure, FieldError};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+#[cfg(all(not(target_feature = "atomics"), target_arch = "wasm32"))]
+mod memory;
+
 fn throw(f: &Failure) -> JsValue {
     let err = js_sys::Error::new(&f.describe());
     let (kind, errors) = match f {
@@ -330,7 +333,7 @@ impl BatchSession {
         }
         let text = serde_json::to_string(&Chunk { households: &households, summary: &summary, rows_done })
             .map_err(|e| throw(&Failure::calc(format!("结果无法转换：{e}"))))?;
-        s.adopt(from, &households, &summary, rows_done);
+        s.adopt(from, households, summary, rows_done);
         Ok(text)
     }
 
