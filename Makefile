@@ -42,7 +42,7 @@ pkg: tools
 ## only when a spreadsheet is opened or exported.
 ## Built for speed (profile wasm-speed, opt-level 3): batch evaluation takes half the CPU of "z" for
 ## +25 % gzipped, and the page's first screen never fetches this module (docs/size.md).
-## SHEET_PROFILE=wasm builds it at "z" like the main module.
+## SHEET_PROFILE=wasm builds it at "z" instead.
 SHEET_PROFILE ?= wasm-speed
 pkg-sheet: tools
 	wasm-pack build crates/sheet --target web --profile $(SHEET_PROFILE) --mode no-install --out-dir ../../pkg-sheet
