@@ -9,14 +9,16 @@ use crate::prose;
 use crate::prose::{Prose, Sep};
 use smallvec::SmallVec;
 
-/// At most one entry per kind (nine kinds), each with where it came from.
+/// At most one entry per kind (nine kinds, not counting "checked: none"), each with where it came from.
 pub type Risks = SmallVec<[(Risk, &'static str); 9]>;
 
-/// Risk kinds: declared ones plus those the member data shows, each with where it came from.
+/// Risk kinds: declared ones plus those the member data shows, each with where it came from
+/// (never [`Risk::NoneVerified`]).
 /// Measures read them through [`Ctx::risks`], which finds them once.
 pub fn risks(ctx: &Ctx) -> Risks {
     let c = ctx.case;
-    let mut out: Risks = c.declared_risks.iter().map(|r| (*r, "申报")).collect();
+    // "Checked: no risk" is an answer, not a kind ([`Case::no_risk_verified`]).
+    let mut out: Risks = c.declared_risks.iter().filter(|r| **r != Risk::NoneVerified).map(|r| (*r, "申报")).collect();
     let mut add = |r: Risk, why: &'static str| {
         if !out.iter().any(|(x, _)| *x == r) {
             out.push((r, why));
