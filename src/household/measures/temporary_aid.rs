@@ -111,7 +111,8 @@ fn decide(ctx: &Ctx, _: &Decided) -> Result<Decision, Failure> {
             let reason = if before >= line {
                 d.category("expense", "支出型困难");
                 prose!(
-                    "支出型困难：突发刚性支出 {} 使扣除刚性支出后人均纯收入由 {} 降至 {}，低于困难线 {}：可申请临时救助，{}",
+                    // The kind is the category label beside the verdict; the sentence says how.
+                    "突发刚性支出 {} 使扣除刚性支出后人均纯收入由 {} 降至 {}，低于困难线 {}：可申请临时救助，{}",
                     Yuan(shock),
                     Yuan(before),
                     Yuan(after),
