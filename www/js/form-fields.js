@@ -261,7 +261,8 @@ export const HOUSEHOLD_FIELDS = [
   },
   {
     id: "risks", legend: "申报的返贫致贫风险", fields: [
-      { path: "$.risks", label: "申报的返贫致贫风险", kind: "multi", options: "risk" },
+      { path: "$.risks", label: "申报的返贫致贫风险", kind: "multi", options: "risk",
+        hint: "入户核实后确无风险的，选“已核实无风险”（不与风险类型同选）；都不选表示尚未核实" },
     ],
   },
 ];
