@@ -118,11 +118,13 @@ impl Standing {
     /// "no" is only as good as the check behind it: while this evaluation's own finding is open
     /// (e.g. income under the line, risk not yet verified), the status is unknown, so a measure
     /// that follows it asks for what the check needs instead of telling an eligible household
-    /// "不属…对象".
-    fn of(recorded: Option<bool>, found: Outcome) -> Standing {
+    /// "不属…对象". (An open check that names nothing it needs could never be settled: there the
+    /// record stands.)
+    fn of(recorded: Option<bool>, found: Outcome, needs: &[Missing]) -> Standing {
         match (recorded, found) {
             (Some(true), _) => Standing::Recorded,
             (_, Outcome::Applies) => Standing::Found,
+            (Some(false), Outcome::CannotDecide) if needs.is_empty() => Standing::Not,
             (_, Outcome::CannotDecide) => Standing::Unknown,
             (_, Outcome::DoesNotApply | Outcome::OnceRecognised) => Standing::Not,
         }
@@ -187,8 +189,10 @@ impl Open {
 /// Member `i` as a 特困人员: the household recorded as 特困供养户, or the member found to meet the
 /// 特困 conditions by this evaluation.
 pub fn tekun(ctx: &Ctx, decided: &Decided, i: usize) -> Standing {
-    let found = decided.get("tekun").member(i).map_or(Outcome::CannotDecide, |f| f.outcome);
-    Standing::of(ctx.case.status.tekun, found)
+    match decided.get("tekun").member(i) {
+        Some(f) => Standing::of(ctx.case.status.tekun, f.outcome, &f.missing),
+        None => Standing::of(ctx.case.status.tekun, Outcome::CannotDecide, &[]),
+    }
 }
 
 /// Why member `i`'s 特困 standing is unknown, and the member's inputs the 特困 check needs.
@@ -200,7 +204,8 @@ pub fn tekun_open(ctx: &Ctx, decided: &Decided, i: usize) -> Open {
 
 /// The household as 低保户: recorded, or found eligible for 农村低保 by this evaluation.
 pub fn dibao(ctx: &Ctx, decided: &Decided) -> Standing {
-    Standing::of(ctx.case.status.dibao, decided.get("dibao").outcome)
+    let d = decided.get("dibao");
+    Standing::of(ctx.case.status.dibao, d.outcome, &d.missing)
 }
 
 /// Why the household's 低保 standing is unknown, and what the 低保 check needs.
@@ -211,7 +216,8 @@ pub fn dibao_open(ctx: &Ctx, decided: &Decided) -> Open {
 
 /// The household as 监测对象: recorded, or identified by this evaluation (any of the three types).
 pub fn monitored(ctx: &Ctx, decided: &Decided) -> Standing {
-    Standing::of(ctx.case.status.monitored, decided.get("monitoring").outcome)
+    let d = decided.get("monitoring");
+    Standing::of(ctx.case.status.monitored, d.outcome, &d.missing)
 }
 
 /// Why the household's 监测对象 standing is unknown, and what the monitoring check needs (e.g. the
@@ -219,4 +225,37 @@ pub fn monitored(ctx: &Ctx, decided: &Decided) -> Standing {
 pub fn monitored_open(ctx: &Ctx, decided: &Decided) -> Open {
     let d = decided.get("monitoring");
     Open::of(monitored(ctx, decided), ctx.case.status.monitored, field::STATUS_MONITORED, "监测对象", d.title, &d.missing)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_recorded_no_stands_only_once_the_engines_own_check_is_settled() {
+        let risk = [Missing::of(field::RISKS)];
+        // Recorded yes: recognised, whatever this check finds.
+        assert_eq!(Standing::of(Some(true), Outcome::CannotDecide, &risk), Standing::Recorded);
+        // Recorded no, and this check finds the conditions met: applies once recognised.
+        assert_eq!(Standing::of(Some(false), Outcome::Applies, &[]), Standing::Found);
+        // Recorded no while the check still needs the risk: not known yet, never "not".
+        assert_eq!(Standing::of(Some(false), Outcome::CannotDecide, &risk), Standing::Unknown);
+        // … unless the open check names nothing it needs (it could never be settled).
+        assert_eq!(Standing::of(Some(false), Outcome::CannotDecide, &[]), Standing::Not);
+        assert_eq!(Standing::of(Some(false), Outcome::DoesNotApply, &[]), Standing::Not);
+        // Blank status: unknown while the check is open, not once it says no.
+        assert_eq!(Standing::of(None, Outcome::CannotDecide, &risk), Standing::Unknown);
+        assert_eq!(Standing::of(None, Outcome::DoesNotApply, &[]), Standing::Not);
+    }
+
+    #[test]
+    fn an_open_status_asks_for_the_status_only_when_it_is_blank() {
+        let risk = [Missing::of(field::RISKS)];
+        let recorded_no = Open::of(Standing::Unknown, Some(false), field::STATUS_MONITORED, "监测对象", "防止返贫监测对象识别", &risk);
+        assert_eq!(recorded_no.asks, risk.to_vec());
+        assert_eq!(recorded_no.note.to_string(), "记录为非监测对象，但“防止返贫监测对象识别”尚需补充，是否属监测对象尚不能确定");
+        let blank = Open::of(Standing::Unknown, None, field::STATUS_MONITORED, "监测对象", "防止返贫监测对象识别", &risk);
+        assert_eq!(blank.asks, vec![Missing::of(field::STATUS_MONITORED), Missing::of(field::RISKS)]);
+        assert!(Open::of(Standing::Not, Some(false), field::STATUS_MONITORED, "监测对象", "防止返贫监测对象识别", &risk).asks.is_empty());
+    }
 }
