@@ -216,7 +216,7 @@ fn decide(ctx: &Ctx, decided: &Decided) -> Result<Decision, Failure> {
                 Standing::Unknown => {
                     f.reason = match ctx.per_capita_dibao() {
                         None => prose!("需收入判断是否属农村低收入人口"),
-                        Some(_) => prose!("{}；是否属农村低收入人口（监测对象）尚待防止返贫监测核查补充", grounds),
+                        Some(_) => prose!("{}；是否属农村低收入人口（监测对象）尚待防止返贫监测核查补充，属的可单独纳入低保", grounds),
                     };
                     f.missing = population_asks(ctx, decided);
                 }

@@ -141,7 +141,7 @@ fn decide(ctx: &Ctx, decided: &Decided) -> Result<Decision, Failure> {
                     f.reason = "身份信息未填，无法确定资助档次".into();
                     f.missing = missing;
                 } else {
-                    f.reason = prose!("{}，无法确定资助档次{}", open.note, enrolled);
+                    f.reason = prose!("{}，无法确定资助档次；补充后如符合认定条件，按相应档次资助个人缴费{}", open.note, enrolled);
                     f.missing = missing;
                 }
             }
