@@ -74,7 +74,9 @@ schema = {
         "assets": {"oneOf": [obj({"deposits": ref("money"), "vehicles": integer(0, 50, "机动车辆数"), "other_houses": ref("yesno"),
                                   "within_dibao_rules": ref("yesno")}), {"type": "null"}]},
         "housing": ref("housing"), "housing_support_received": ref("yesno"), "drinking_water": ref("drinking_water"), "food_clothing_secure": ref("yesno"),
-        "risks": listof("risk", "返贫致贫风险（申报）"),
+        # "none" (已核实无风险) is an answer of its own: never beside a risk kind.
+        "risks": {**listof("risk", "返贫致贫风险（申报；none 已核实无风险只能单独选）"),
+                  "if": {"type": "array", "contains": {"enum": enum("risk")["enum"][enum("risk")["enum"].index("none"):][:2]}}, "then": {"maxItems": 1}},
     }, required=["schema", "assessment_date", "members"]),
     "$defs": {"money": money, "net_money": net_money, "date": date, "yesno": yesno, **{k: enum(k) for k in choices if k not in ("income_item", "outcome")}},
 }

@@ -591,3 +591,22 @@ fn the_village_template_has_every_indicator_and_reads_back_as_header_only() {
     let err = village::evaluate(&sheet.headers, &sheet.rows, &Default::default()).err().unwrap();
     assert!(err.describe().contains("只有表头"), "{}", err.describe());
 }
+
+#[test]
+fn a_sheet_records_checked_no_risk_in_the_risk_column() {
+    // The same 脱贫户 at ¥7,000, under the 2024 line: with 返贫致贫风险 left blank monitoring waits
+    // for the check and asks for the risk; with 已核实无风险 it decides (not a 监测对象); written
+    // beside a risk kind it is an error placed at that cell.
+    let head = "户编号,姓名,与户主关系,出生日期,核查日期,劳动能力,是否残疾,患重病,患慢性病,医疗自付费用,农户类型,低保户,特困供养户,监测对象,工资性收入（元）,上年度家庭总收入,上年度家庭纯收入,教育支出,残疾康复支出,自然灾害损失,意外事故损失,返贫致贫风险\n";
+    let row = |id: &str, risk: &str| format!("{id},赵六,户主,1980-01-01,2024-06-30,全劳力,否,否,否,0,脱贫户,否,否,否,7000,7000,7000,0,0,0,0,{risk}\n");
+    let sheet = format!("{head}{}{}{}", row("H1", ""), row("H2", "已核实无风险"), row("H3", "已核实无风险、因病"));
+    let s = evaluate(read_file(sheet.as_bytes(), "t.csv").unwrap(), opts("2024-06-30"));
+    let [blank, checked, both] = [&s.households[0], &s.households[1], &s.households[2]];
+    assert!(column(&s, blank, "防止返贫监测对象识别").starts_with("需补充"), "{}", column(&s, blank, "防止返贫监测对象识别"));
+    assert!(column(&s, blank, "缺少信息").contains("返贫致贫风险"), "{}", column(&s, blank, "缺少信息"));
+    assert!(column(&s, checked, "防止返贫监测对象识别").starts_with("不符合"), "{}", column(&s, checked, "防止返贫监测对象识别"));
+    assert!(!column(&s, checked, "缺少信息").contains("返贫致贫风险"), "{}", column(&s, checked, "缺少信息"));
+    assert!(!both.ok);
+    assert_eq!(both.errors[0].column, "返贫致贫风险");
+    assert!(both.errors[0].message.contains("不能同时选风险类型"), "{}", both.errors[0].message);
+}

@@ -373,7 +373,11 @@ fn household_choices_come_from_the_engine() {
     assert_eq!(labour.length(), 4);
     assert_eq!(get(&labour.get(0), &["code"]).as_string().unwrap(), "full");
     assert_eq!(get(&labour.get(0), &["label"]).as_string().unwrap(), "全劳力");
-    assert!(js_sys::Array::from(&get(&c, &["risk"])).length() == 9);
+    // Nine risk kinds and the answer "checked: none", last.
+    let risk = js_sys::Array::from(&get(&c, &["risk"]));
+    assert_eq!(risk.length(), 10);
+    assert_eq!(get(&risk.get(9), &["code"]).as_string().unwrap(), "none");
+    assert_eq!(get(&risk.get(9), &["label"]).as_string().unwrap(), "已核实无风险");
 }
 
 // ---------------------------------------------------------------------------------------------

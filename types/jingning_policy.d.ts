@@ -1366,7 +1366,7 @@ export type MonitoringType = "unstable" | "edge" | "sudden";
 /**
  * 返贫致贫风险类型
  */
-export type Risk = "illness" | "disability" | "schooling" | "disaster" | "accident" | "industry_failure" | "unstable_job" | "labour_shortage" | "other";
+export type Risk = "illness" | "disability" | "schooling" | "disaster" | "accident" | "industry_failure" | "unstable_job" | "labour_shortage" | "other" | "none";
 
 /**
  * 饮水安全
@@ -1454,7 +1454,7 @@ export interface HouseholdCase {
     drinking_water?: Water | string | null;
     /** 不愁吃、不愁穿：“两不愁”是否稳定实现 */
     food_clothing_secure?: YesNo;
-    /** 返贫致贫风险 */
+    /** 返贫致贫风险：入户核实后确无风险的，选“已核实无风险”（不能与风险类型同选）；不填表示未核实 */
     risks?: (Risk | string)[] | null;
     /** 家庭成员 */
     members: HouseholdMember[];

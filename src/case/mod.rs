@@ -139,6 +139,11 @@ choice_enum! {
         UnstableJob = ("unstable_job", "因务工就业不稳"),
         LabourShortage = ("labour_shortage", "缺劳动力"),
         Other = ("other", "其他"),
+        /// Not a risk: the answer of staff who checked and found none. Alone in the list (the
+        /// reader refuses it beside a risk), and never among [`Case::declared_risks`]' risks as
+        /// the rules read them (see `household::facts::risks`). Last, so the hash of every other
+        /// kind, and every fingerprint without it, stays as it was.
+        NoneVerified = ("none", "已核实无风险"),
     }
 }
 
@@ -275,7 +280,15 @@ pub struct Case {
     pub housing_support_received: Option<bool>,
     pub drinking_water: Option<Water>,
     pub food_clothing_secure: Option<bool>,
+    /// 返贫致贫风险 as declared: risk kinds, or only [`Risk::NoneVerified`] (checked, none found).
     pub declared_risks: Vec<Risk>,
+}
+
+impl Case {
+    /// Staff recorded that they checked and found no 返贫致贫风险 (not merely that none was entered).
+    pub fn no_risk_verified(&self) -> bool {
+        self.declared_risks.contains(&Risk::NoneVerified)
+    }
 }
 
 impl Schooling {

@@ -128,6 +128,14 @@ fn read(v: Val) -> Result<Case, Failure> {
     let drinking_water = o.choice(&mut d, "drinking_water", field::DRINKING_WATER.label());
     let food_clothing_secure = o.bool(&mut d, "food_clothing_secure", field::FOOD_CLOTHING_SECURE.label());
     let declared_risks = choice_list(&mut d, &o, "risks", field::RISKS.label()).unwrap_or_default();
+    // "Checked: no risk" is an answer of its own: beside a risk kind it contradicts itself.
+    if declared_risks.len() > 1 && declared_risks.contains(&Risk::NoneVerified) {
+        let others: Vec<&str> = declared_risks.iter().filter(|r| **r != Risk::NoneVerified).map(|r| r.label()).collect();
+        d.error(
+            o.path_of("risks"),
+            format!("「{}」选了「{}」，不能同时选风险类型（{}）：请只留其一", field::RISKS.label(), Risk::NoneVerified.label(), others.join("、")),
+        );
+    }
     let case = date.map(|assessment_date| Case {
         assessment_date,
         head_name,

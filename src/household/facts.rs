@@ -3,18 +3,22 @@
 //! (特困, 低保, 监测对象) is recorded on the case or only found by this evaluation.
 use super::decision::Ctx;
 use super::measures::Decided;
-use crate::case::{field, Housing, Labour, OutOfSchoolReason, Risk, Schooling, Water};
+use crate::case::{field, Field, Housing, Labour, OutOfSchoolReason, Risk, Schooling, Water};
 use crate::explain::{Missing, Outcome};
+use crate::prose;
+use crate::prose::{Prose, Sep};
 use smallvec::SmallVec;
 
-/// At most one entry per kind (nine kinds), each with where it came from.
+/// At most one entry per kind (nine kinds, not counting "checked: none"), each with where it came from.
 pub type Risks = SmallVec<[(Risk, &'static str); 9]>;
 
-/// Risk kinds: declared ones plus those the member data shows, each with where it came from.
+/// Risk kinds: declared ones plus those the member data shows, each with where it came from
+/// (never [`Risk::NoneVerified`]).
 /// Measures read them through [`Ctx::risks`], which finds them once.
 pub fn risks(ctx: &Ctx) -> Risks {
     let c = ctx.case;
-    let mut out: Risks = c.declared_risks.iter().map(|r| (*r, "申报")).collect();
+    // "Checked: no risk" is an answer, not a kind ([`Case::no_risk_verified`]).
+    let mut out: Risks = c.declared_risks.iter().filter(|r| **r != Risk::NoneVerified).map(|r| (*r, "申报")).collect();
     let mut add = |r: Risk, why: &'static str| {
         if !out.iter().any(|(x, _)| *x == r) {
             out.push((r, why));
@@ -104,19 +108,25 @@ pub enum Standing {
     Found,
     /// Neither recorded nor found.
     Not,
-    /// Not recorded as either, and this evaluation cannot tell yet.
+    /// Not recognised on the case (blank, or recorded "no"), and this evaluation cannot tell yet
+    /// whether the conditions are met: [`Open`] says why and what would settle it.
     Unknown,
 }
 
 impl Standing {
     /// From what the case records and what the measure deciding the status found. A recorded
-    /// "no" stands while the engine's own finding is still open (its card asks for the inputs).
-    fn of(recorded: Option<bool>, found: Outcome) -> Standing {
+    /// "no" is only as good as the check behind it: while this evaluation's own finding is open
+    /// (e.g. income under the line, risk not yet verified), the status is unknown, so a measure
+    /// that follows it asks for what the check needs instead of telling an eligible household
+    /// "不属…对象". (An open check that names nothing it needs could never be settled: there the
+    /// record stands.)
+    fn of(recorded: Option<bool>, found: Outcome, needs: &[Missing]) -> Standing {
         match (recorded, found) {
             (Some(true), _) => Standing::Recorded,
             (_, Outcome::Applies) => Standing::Found,
-            (Some(false), _) | (None, Outcome::DoesNotApply | Outcome::OnceRecognised) => Standing::Not,
-            (None, Outcome::CannotDecide) => Standing::Unknown,
+            (Some(false), Outcome::CannotDecide) if needs.is_empty() => Standing::Not,
+            (_, Outcome::CannotDecide) => Standing::Unknown,
+            (_, Outcome::DoesNotApply | Outcome::OnceRecognised) => Standing::Not,
         }
     }
 
@@ -125,19 +135,127 @@ impl Standing {
     }
 }
 
+/// Why a status is [`Standing::Unknown`] and what would settle it: the status itself when the case
+/// leaves it blank, and the inputs the measure deciding it still needs (its `missing`, a member's
+/// field named with the member). Empty for any other standing.
+#[derive(Debug, Clone, Default)]
+pub struct Open {
+    /// For a condition's note, e.g. `记录为非监测对象，但“防止返贫监测对象识别”尚需补充，是否属监测对象尚不能确定`.
+    pub note: Prose,
+    pub asks: Vec<Missing>,
+}
+
+impl Open {
+    fn of(standing: Standing, recorded: Option<bool>, status: Field, what: &'static str, upstream: &'static str, missing: &[Missing]) -> Open {
+        if standing != Standing::Unknown {
+            return Open::default();
+        }
+        let mut asks = Vec::with_capacity(missing.len() + 1);
+        if recorded.is_none() {
+            asks.push(Missing::of(status));
+        }
+        asks.extend(missing.iter().cloned());
+        let note = match recorded {
+            Some(_) => prose!("记录为非{}，但“{}”尚需补充，是否属{}尚不能确定", what, upstream, what),
+            None => prose!("{}身份未填，“{}”尚需补充", what, upstream),
+        };
+        Open { note, asks }
+    }
+
+    /// A recorded fact the case leaves blank (e.g. 农户类型): `农户类型未填`, asking for it; nothing
+    /// when `known`.
+    pub fn blank(known: bool, f: Field) -> Open {
+        match known {
+            true => Open::default(),
+            false => Open { note: prose!("{}未填", f.label()), asks: vec![Missing::of(f)] },
+        }
+    }
+
+    /// Several open statuses as one: notes joined, asks merged without repeats.
+    pub fn merge(parts: impl IntoIterator<Item = Open>) -> Open {
+        let (mut notes, mut asks) = (Vec::new(), Vec::new());
+        for p in parts {
+            if !p.asks.is_empty() || !p.note.is_empty() {
+                notes.push(p.note);
+                asks.extend(p.asks);
+            }
+        }
+        asks.sort();
+        asks.dedup();
+        Open { note: Prose::join(notes, Sep::Semicolon), asks }
+    }
+}
+
 /// Member `i` as a 特困人员: the household recorded as 特困供养户, or the member found to meet the
 /// 特困 conditions by this evaluation.
 pub fn tekun(ctx: &Ctx, decided: &Decided, i: usize) -> Standing {
-    let found = decided.get("tekun").member(i).map_or(Outcome::CannotDecide, |f| f.outcome);
-    Standing::of(ctx.case.status.tekun, found)
+    match decided.get("tekun").member(i) {
+        Some(f) => Standing::of(ctx.case.status.tekun, f.outcome, &f.missing),
+        None => Standing::of(ctx.case.status.tekun, Outcome::CannotDecide, &[]),
+    }
+}
+
+/// Why member `i`'s 特困 standing is unknown, and the member's inputs the 特困 check needs.
+pub fn tekun_open(ctx: &Ctx, decided: &Decided, i: usize) -> Open {
+    let d = decided.get("tekun");
+    let missing = d.member(i).map_or(&[][..], |f| &f.missing[..]);
+    Open::of(tekun(ctx, decided, i), ctx.case.status.tekun, field::STATUS_TEKUN, "特困人员", d.title, missing)
 }
 
 /// The household as 低保户: recorded, or found eligible for 农村低保 by this evaluation.
 pub fn dibao(ctx: &Ctx, decided: &Decided) -> Standing {
-    Standing::of(ctx.case.status.dibao, decided.get("dibao").outcome)
+    let d = decided.get("dibao");
+    Standing::of(ctx.case.status.dibao, d.outcome, &d.missing)
+}
+
+/// Why the household's 低保 standing is unknown, and what the 低保 check needs.
+pub fn dibao_open(ctx: &Ctx, decided: &Decided) -> Open {
+    let d = decided.get("dibao");
+    Open::of(dibao(ctx, decided), ctx.case.status.dibao, field::STATUS_DIBAO, "低保对象", d.title, &d.missing)
 }
 
 /// The household as 监测对象: recorded, or identified by this evaluation (any of the three types).
 pub fn monitored(ctx: &Ctx, decided: &Decided) -> Standing {
-    Standing::of(ctx.case.status.monitored, decided.get("monitoring").outcome)
+    let d = decided.get("monitoring");
+    Standing::of(ctx.case.status.monitored, d.outcome, &d.missing)
+}
+
+/// Why the household's 监测对象 standing is unknown, and what the monitoring check needs (e.g. the
+/// risk inputs when income is under the line).
+pub fn monitored_open(ctx: &Ctx, decided: &Decided) -> Open {
+    let d = decided.get("monitoring");
+    Open::of(monitored(ctx, decided), ctx.case.status.monitored, field::STATUS_MONITORED, "监测对象", d.title, &d.missing)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_recorded_no_stands_only_once_the_engines_own_check_is_settled() {
+        let risk = [Missing::of(field::RISKS)];
+        // Recorded yes: recognised, whatever this check finds.
+        assert_eq!(Standing::of(Some(true), Outcome::CannotDecide, &risk), Standing::Recorded);
+        // Recorded no, and this check finds the conditions met: applies once recognised.
+        assert_eq!(Standing::of(Some(false), Outcome::Applies, &[]), Standing::Found);
+        // Recorded no while the check still needs the risk: not known yet, never "not".
+        assert_eq!(Standing::of(Some(false), Outcome::CannotDecide, &risk), Standing::Unknown);
+        // … unless the open check names nothing it needs (it could never be settled).
+        assert_eq!(Standing::of(Some(false), Outcome::CannotDecide, &[]), Standing::Not);
+        assert_eq!(Standing::of(Some(false), Outcome::DoesNotApply, &[]), Standing::Not);
+        // Blank status: unknown while the check is open, not once it says no.
+        assert_eq!(Standing::of(None, Outcome::CannotDecide, &risk), Standing::Unknown);
+        assert_eq!(Standing::of(None, Outcome::DoesNotApply, &[]), Standing::Not);
+    }
+
+    #[test]
+    fn an_open_status_asks_for_the_status_only_when_it_is_blank() {
+        let risk = [Missing::of(field::RISKS)];
+        let recorded_no = Open::of(Standing::Unknown, Some(false), field::STATUS_MONITORED, "监测对象", "防止返贫监测对象识别", &risk);
+        assert_eq!(recorded_no.asks, risk.to_vec());
+        assert_eq!(recorded_no.note.to_string(), "记录为非监测对象，但“防止返贫监测对象识别”尚需补充，是否属监测对象尚不能确定");
+        let blank = Open::of(Standing::Unknown, None, field::STATUS_MONITORED, "监测对象", "防止返贫监测对象识别", &risk);
+        assert_eq!(blank.asks, vec![Missing::of(field::STATUS_MONITORED), Missing::of(field::RISKS)]);
+        assert!(Open::of(Standing::Not, Some(false), field::STATUS_MONITORED, "监测对象", "防止返贫监测对象识别", &risk).asks.is_empty());
+    }
 }

@@ -52,9 +52,20 @@ export function field(path, label, kind, { options = [], hint, wide = false, spa
     h("small", { class: "field-msg", id: msgId }));
 }
 
-/** A group of checkboxes filling an array of codes; none checked = unknown (left out). */
+/**
+ * A group of checkboxes filling an array of codes; none checked = unknown (left out). A `none`
+ * option (e.g. 已核实无风险) is an answer of its own: ticking it clears the others and ticking
+ * another clears it, before the form reads the group (the engine refuses the two together).
+ */
 export function multi(path, legend, options, hint) {
-  return h("fieldset", { class: "multi", "data-path": path, "data-kind": "multi" },
+  const exclusive = (e) => {
+    const box = e.target;
+    if (!box.checked || box.type !== "checkbox") return;
+    for (const other of e.currentTarget.querySelectorAll("input:checked")) {
+      if (other !== box && (box.value === "none" || other.value === "none")) other.checked = false;
+    }
+  };
+  return h("fieldset", { class: "multi", "data-path": path, "data-kind": "multi", oninput: exclusive },
     h("legend", {}, legend),
     options.map(([v, l]) => h("label", { class: "check" }, h("input", { type: "checkbox", value: v, name: `${path}[]` }), l)),
     hint ? h("small", { class: "hint" }, hint) : null);
@@ -250,7 +261,8 @@ export const HOUSEHOLD_FIELDS = [
   },
   {
     id: "risks", legend: "申报的返贫致贫风险", fields: [
-      { path: "$.risks", label: "申报的返贫致贫风险", kind: "multi", options: "risk" },
+      { path: "$.risks", label: "申报的返贫致贫风险", kind: "multi", options: "risk",
+        hint: "入户核实后确无风险的，选“已核实无风险”（不与风险类型同选）；都不选表示尚未核实" },
     ],
   },
 ];

@@ -53,7 +53,7 @@ export function createHouseholdView(engine, root, ctx) {
             : `${it.kind}，计入家庭纯收入和低保收入${it.may_be_negative ? "；亏损填负数（如 -3000）" : ""}` }), f));
       }
       const path = i === null ? f.path : memberPath(f.path, i);
-      const el = f.kind === "multi" ? multi(path, f.label, opts(f.options))
+      const el = f.kind === "multi" ? multi(path, f.label, opts(f.options), f.hint)
         : field(path, f.label, f.kind, { options: f.options ? opts(f.options) : [], hint: f.hint, span: f.span, seg: f.seg });
       const extra = f.path === "$.members[].id_number" ? [h("p", { class: "id-derived wide", "data-testid": `id-derived-${i}` })] : [];
       return [tagged(el, f), ...extra];
@@ -431,6 +431,12 @@ export function createHouseholdView(engine, root, ctx) {
   function card(d) {
     const who = d.members.filter((m) => m.outcome === "applies");
     const pending = d.members.filter((m) => m.outcome === "once_recognised");
+    // Members still open, grouped by reason (a status still being checked reads the same for each):
+    // the card's own reason only sums up, so what each needs and what would follow is said here.
+    const open = new Map();
+    for (const m of d.members.filter((x) => x.outcome === "cannot_decide" && x.reason)) {
+      open.set(m.reason, [...(open.get(m.reason) ?? []), m.name ?? `成员 ${m.index + 1}`]);
+    }
     const prov = provisionalOf(d.measure);
     const local = localFiguresOf(d.measure);
     return h("article", { class: `decision card outcome-${d.outcome}`, id: `card-${d.measure}`, tabindex: "-1",
@@ -449,6 +455,8 @@ export function createHouseholdView(engine, root, ctx) {
         who.map((m) => `${m.name ?? `成员 ${m.index + 1}`}${m.grounds.length ? `（${m.grounds.join("；")}）` : ""}${m.amount ? ` ${yuan(m.amount)}` : ""}`).join("，")) : null,
       pending.length ? h("p", { class: "who pending", "data-testid": "who-pending" }, `${outcomeLabel("once_recognised")}：`,
         pending.map((m) => `${m.name ?? `成员 ${m.index + 1}`}${m.once_recognised ? `（${m.once_recognised}）` : ""}`).join("，")) : null,
+      open.size ? h("p", { class: "who open", "data-testid": "who-open" }, `${outcomeLabel("cannot_decide")}：`,
+        [...open].map(([reason, names]) => `${names.join("、")}：${reason}`).join("；")) : null,
       d.amount ? h("p", { class: "amount", "data-testid": "amount" }, `金额：${yuan(d.amount)}${d.amount_unit ? ` ${d.amount_unit}` : ""}`) : null,
       h("p", { class: "reason", "data-testid": "reason" }, d.reason),
       d.thresholds.map((t) => h("p", { class: "distance" }, t.explanation)),

@@ -72,11 +72,24 @@ fn low_income(ctx: &Ctx, decided: &Decided, d: &mut Decision) -> Result<(Standin
     if decided.get("dibao_edge").outcome == Outcome::Applies {
         return Ok((Standing::Found, prose!("低保边缘家庭")));
     }
-    let Some((pc, edge_line)) = edge else { return Ok((Standing::Unknown, prose!(""))) };
+    let Some((pc, edge_line)) = edge else { return Ok((Standing::Unknown, prose!("收入未填，无法判断"))) };
     if pc < edge_line {
         return Ok((Standing::Found, prose!("低保边缘家庭（人均收入低于 {}）", Yuan(edge_line))));
     }
-    Ok((if monitoring.outcome == Outcome::CannotDecide { Standing::Unknown } else { Standing::Not }, prose!("")))
+    // Income above the edge line, but monitoring still open (e.g. income under the monitoring
+    // line with the risk not yet verified): whether it is 农村低收入人口 waits on that check.
+    match monitoring.outcome {
+        Outcome::CannotDecide => Ok((Standing::Unknown, prose!("收入不在低保边缘范围内；是否属监测对象，“{}”尚需补充", monitoring.title))),
+        _ => Ok((Standing::Not, prose!(""))),
+    }
+}
+
+/// What would settle an unknown population: incomes when not entered, else the monitoring check's asks.
+fn population_asks(ctx: &Ctx, decided: &Decided) -> Vec<Missing> {
+    match ctx.per_capita_dibao() {
+        None => vec![Ctx::incomes_missing()],
+        Some(_) => decided.get("monitoring").missing.clone(),
+    }
 }
 
 fn decide(ctx: &Ctx, decided: &Decided) -> Result<Decision, Failure> {
@@ -101,7 +114,7 @@ fn decide(ctx: &Ctx, decided: &Decided) -> Result<Decision, Failure> {
             Standing::Recorded => prose!("现为{}", as_what.clone()),
             Standing::Found => prose!("本次核查符合{}条件，待认定", as_what.clone()),
             Standing::Not => prose!("不属低保、特困、监测对象，收入不在低保边缘范围内"),
-            Standing::Unknown => prose!("收入未填，无法判断"),
+            Standing::Unknown => as_what.clone(),
         },
     );
     let ratio = ctx.scope.get(param::DIBAO_SINGLE_PERSON_MEDICAL_COST_RATIO)?;
@@ -201,8 +214,11 @@ fn decide(ctx: &Ctx, decided: &Decided) -> Result<Decision, Failure> {
                     f.reason = prose!("虽为{}，但家庭不属农村低收入人口", grounds);
                 }
                 Standing::Unknown => {
-                    f.reason = prose!("需收入判断是否属农村低收入人口");
-                    f.missing = vec![Ctx::incomes_missing()];
+                    f.reason = match ctx.per_capita_dibao() {
+                        None => prose!("需收入判断是否属农村低收入人口"),
+                        Some(_) => prose!("{}；是否属农村低收入人口（监测对象）尚待防止返贫监测核查补充，属的可单独纳入低保", grounds),
+                    };
+                    f.missing = population_asks(ctx, decided);
                 }
             }
         } else if !missing.is_empty() {

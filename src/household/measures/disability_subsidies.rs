@@ -13,7 +13,7 @@
 use super::{Decided, Measure};
 use crate::case::field;
 use crate::error::Failure;
-use crate::explain::{Missing, Outcome};
+use crate::explain::Outcome;
 use crate::household::decision::{disability_parts, Ctx, Decision, MemberFinding};
 use crate::household::facts::{self, Standing};
 use crate::params::param;
@@ -44,6 +44,8 @@ fn decide(ctx: &Ctx, decided: &Decided) -> Result<Decision, Failure> {
     // its card is not marked 暂定).
     let mut max_grade_read = None;
     let dibao = facts::dibao(ctx, decided);
+    // A 低保 standing still open: what the 低保 check needs (a recorded "no" is not the last word).
+    let dibao_open = facts::dibao_open(ctx, decided);
     for (i, m) in ctx.case.members.iter().enumerate() {
         if m.has_disability == Some(false) {
             continue;
@@ -72,17 +74,17 @@ fn decide(ctx: &Ctx, decided: &Decided) -> Result<Decision, Failure> {
             "低保家庭的残疾人（困难残疾人生活补贴）",
             living,
             match dibao {
-                Standing::Recorded => "低保户",
-                Standing::Found => "本次核查符合低保条件，待认定",
-                Standing::Not => "非低保家庭",
-                Standing::Unknown => "低保身份未定",
+                Standing::Recorded => "低保户".into(),
+                Standing::Found => "本次核查符合低保条件，待认定".into(),
+                Standing::Not => "非低保家庭".into(),
+                Standing::Unknown => dibao_open.note.clone(),
             },
         );
         living_cited |= dibao != Standing::Not;
         if dibao == Standing::Recorded {
             f.grounds.push(prose!("困难残疾人生活补贴（低保家庭的残疾人）"));
         } else if dibao == Standing::Unknown {
-            missing.push(Missing::of(field::STATUS_DIBAO));
+            missing.extend(dibao_open.asks.iter().cloned());
         }
         // 2. 重度残疾人护理补贴: the grade.
         let grade = m.disability.and_then(|x| x.grade);
@@ -115,6 +117,9 @@ fn decide(ctx: &Ctx, decided: &Decided) -> Result<Decision, Failure> {
         } else if dibao == Standing::Found && severe.is_some() {
             f.outcome = Outcome::OnceRecognised;
             f.reason = prose!("{}{}，本次核查符合低保条件：认定为低保对象后可领困难残疾人生活补贴", kind, grade_label);
+        } else if dibao == Standing::Unknown && severe.is_some() {
+            f.reason = prose!("{}{}：{}；补充后如属低保家庭，可领困难残疾人生活补贴", kind, grade_label, dibao_open.note.clone());
+            f.missing = missing;
         } else if !missing.is_empty() || dibao == Standing::Found {
             f.reason = prose!("{}{}：低保身份或残疾等级未定", kind, grade_label);
             f.missing = missing;
@@ -139,7 +144,7 @@ fn decide(ctx: &Ctx, decided: &Decided) -> Result<Decision, Failure> {
     d.reason = match d.outcome {
         Outcome::Applies => prose!("{} 名残疾成员属两项补贴对象。{}", d.members_with(Outcome::Applies).count(), AMOUNT_NOTE),
         Outcome::OnceRecognised => prose!("本次核查符合低保条件：认定为低保对象后，残疾成员可领困难残疾人生活补贴。{}", AMOUNT_NOTE),
-        Outcome::CannotDecide => "残疾成员的低保身份或残疾等级未填，无法判断".into(),
+        Outcome::CannotDecide => "残疾成员的低保身份或残疾等级尚未确定，无法判断（见各成员）".into(),
         Outcome::DoesNotApply if d.members.is_empty() => "家中没有残疾成员".into(),
         Outcome::DoesNotApply => {
             prose!("残疾成员非低保家庭且不属重度残疾（护理补贴为 1–{} 级），不属两项补贴对象", max_grade_read.unwrap_or_default())

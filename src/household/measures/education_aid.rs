@@ -17,9 +17,9 @@ use super::{Decided, Measure};
 use crate::case::{field, HouseholdType, Schooling};
 use crate::decode::Choice;
 use crate::error::Failure;
-use crate::explain::{Missing, Outcome};
+use crate::explain::Outcome;
 use crate::household::decision::{Ctx, Decision, MemberFinding};
-use crate::household::facts::{self, Standing};
+use crate::household::facts::{self, Open, Standing};
 use crate::policy::anchor;
 use crate::prose;
 use crate::prose::{Prose, Sep};
@@ -85,6 +85,8 @@ fn decide(ctx: &Ctx, decided: &Decided) -> Result<Decision, Failure> {
         f.condition("student", "在校学生", Some(true), stage.label());
         // 家庭经济困难学生资助: the household's groups, or the student as 特困人员.
         let group = either(household_group, facts::tekun(ctx, decided, i));
+        // Why the group is still open, and what would settle it (the upstream checks' own asks).
+        let open = if group == Standing::Unknown { group_open(ctx, decided, i, exited) } else { Open::default() };
         f.condition(
             "low_income",
             "脱贫户、监测对象、低保或特困家庭",
@@ -93,7 +95,10 @@ fn decide(ctx: &Ctx, decided: &Decided) -> Result<Decision, Failure> {
                 Standing::Not => Some(false),
                 Standing::Found | Standing::Unknown => None,
             },
-            group_note(ctx, decided, i, group),
+            match group {
+                Standing::Unknown => open.note.clone(),
+                _ => group_note(ctx, decided, i, group).into(),
+            },
         );
         // 雨露计划: 中职 / 高职 of a 脱贫户 or 监测对象.
         let vocational = match stage {
@@ -149,8 +154,14 @@ fn decide(ctx: &Ctx, decided: &Decided) -> Result<Decision, Failure> {
             f.outcome = Outcome::OnceRecognised;
             f.reason = prose!("本次核查符合认定条件：{}", o);
         } else if group == Standing::Unknown {
-            f.reason = "农户类型或身份未填".into();
-            f.missing = group_missing(ctx, exited, monitored, household_group);
+            // What would follow once the open status is settled in the household's favour.
+            let aid = if vocational == Some(true) && yulu_group == Standing::Unknown {
+                "家庭经济困难学生资助、雨露计划职业教育补助"
+            } else {
+                "家庭经济困难学生资助"
+            };
+            f.reason = prose!("{}；补充后如符合条件，可享受{}", open.note, aid);
+            f.missing = open.asks;
         } else {
             f.outcome = Outcome::DoesNotApply;
             f.reason = prose!("{}在读，家庭非脱贫户、监测对象、低保或特困", stage.label());
@@ -169,7 +180,7 @@ fn decide(ctx: &Ctx, decided: &Decided) -> Result<Decision, Failure> {
     d.reason = match d.outcome {
         Outcome::Applies => prose!("{} 名在校学生属资助对象；补助项目与标准按教育部门规定", d.members_with(Outcome::Applies).count()),
         Outcome::OnceRecognised => "本次核查识别的身份尚待认定；认定后在校学生可享受资助（见待认定）".into(),
-        Outcome::CannotDecide => "在校情况或家庭身份未填，无法判断".into(),
+        Outcome::CannotDecide => "在校情况或家庭身份尚未确定，无法判断（见各学生）".into(),
         Outcome::DoesNotApply if d.members.is_empty() => "家中没有在校学生".into(),
         Outcome::DoesNotApply => "在校学生的家庭非脱贫户、监测对象、低保或特困，不属按身份优先认定的资助对象".into(),
     };
@@ -191,20 +202,9 @@ fn group_note(ctx: &Ctx, decided: &Decided, i: usize, group: Standing) -> &'stat
     }
 }
 
-/// The unknown inputs behind an unknown group.
-fn group_missing(ctx: &Ctx, exited: Standing, monitored: Standing, household: Standing) -> Vec<Missing> {
-    let mut m = Vec::new();
-    if exited == Standing::Unknown {
-        m.push(Missing::of(field::HOUSEHOLD_TYPE));
-    }
-    if monitored == Standing::Unknown {
-        m.push(Missing::of(field::STATUS_MONITORED));
-    }
-    if household == Standing::Unknown && ctx.case.status.dibao.is_none() {
-        m.push(Missing::of(field::STATUS_DIBAO));
-    }
-    if ctx.case.status.tekun.is_none() {
-        m.push(Missing::of(field::STATUS_TEKUN));
-    }
-    m
+/// Why student `i`'s group is unknown: the household type left blank, or a status (监测对象, 低保,
+/// 特困) neither recorded nor settled by this evaluation — with the inputs its own check needs.
+fn group_open(ctx: &Ctx, decided: &Decided, i: usize, exited: Standing) -> Open {
+    let household_type = Open::blank(exited != Standing::Unknown, field::HOUSEHOLD_TYPE);
+    Open::merge([household_type, facts::monitored_open(ctx, decided), facts::dibao_open(ctx, decided), facts::tekun_open(ctx, decided, i)])
 }

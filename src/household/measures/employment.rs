@@ -18,9 +18,9 @@ use super::education_aid::{either, exited};
 use super::{Decided, Measure};
 use crate::case::{field, Labour};
 use crate::error::Failure;
-use crate::explain::{Missing, Outcome};
+use crate::explain::Outcome;
 use crate::household::decision::{Ctx, Decision, MemberFinding};
-use crate::household::facts::{self, Standing};
+use crate::household::facts::{self, Open, Standing};
 use crate::params::param;
 use crate::policy::anchor;
 use crate::prose;
@@ -79,6 +79,17 @@ fn decide(ctx: &Ctx, decided: &Decided) -> Result<Decision, Failure> {
         None => Standing::Unknown,
     };
     let group = either(either(exited, monitored), either(relocated, dibao));
+    // Why the group is still open, with what each open status's own check needs.
+    let open = if group == Standing::Unknown {
+        Open::merge([
+            Open::blank(exited != Standing::Unknown, field::HOUSEHOLD_TYPE),
+            facts::monitored_open(ctx, decided),
+            Open::blank(relocated != Standing::Unknown, field::STATUS_RELOCATED),
+            facts::dibao_open(ctx, decided),
+        ])
+    } else {
+        Open::default()
+    };
     d.condition(
         "group",
         "脱贫户、监测对象、易地扶贫搬迁户或低保户",
@@ -88,24 +99,19 @@ fn decide(ctx: &Ctx, decided: &Decided) -> Result<Decision, Failure> {
             _ => None,
         },
         match group {
-            Standing::Recorded => "属三(七) 紧盯的人群",
-            Standing::Found => "本次核查识别为监测对象或符合低保条件，待认定",
-            Standing::Not => "一般农户，非监测对象、搬迁户或低保户",
-            Standing::Unknown => "农户类型或身份未填",
+            Standing::Recorded => "属三(七) 紧盯的人群".into(),
+            Standing::Found => "本次核查识别为监测对象或符合低保条件，待认定".into(),
+            Standing::Not => "一般农户，非监测对象、搬迁户或低保户".into(),
+            Standing::Unknown => open.note.clone(),
         },
     );
     match group {
         Standing::Not => return Ok(d.decided(Outcome::DoesNotApply, "一般农户，不属实施意见 三(七) 紧盯的脱贫人口、监测对象、易地扶贫搬迁人口或低保户")),
         Standing::Unknown => {
-            let mut m = Vec::new();
-            for (s, f) in
-                [(exited, field::HOUSEHOLD_TYPE), (monitored, field::STATUS_MONITORED), (relocated, field::STATUS_RELOCATED), (dibao, field::STATUS_DIBAO)]
-            {
-                if s == Standing::Unknown {
-                    m.push(Missing::of(f));
-                }
-            }
-            return Ok(d.undecided(m, "农户类型或身份未填"));
+            let reason = prose!("{}；补充后如属脱贫户、监测对象、搬迁户或低保户，按三(七) 落实稳岗就业帮扶", open.note);
+            let mut d = d.undecided(open.asks, "");
+            d.reason = reason;
+            return Ok(d);
         }
         Standing::Recorded | Standing::Found => {}
     }

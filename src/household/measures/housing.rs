@@ -74,9 +74,9 @@ fn decide(ctx: &Ctx, decided: &Decided) -> Result<Decision, Failure> {
         Standing::Recorded => s.monitoring_type == Some(MonitoringType::Sudden),
         _ => monitoring.category == Some(MonitoringType::Sudden.code()),
     };
-    sort(monitored, if sudden { "突发严重困难户" } else { "监测对象（易返贫致贫户）" }, &monitoring.missing);
+    sort(monitored, if sudden { "突发严重困难户" } else { "监测对象（易返贫致贫户）" }, &facts::monitored_open(ctx, decided).asks);
     let dibao = decided.get("dibao");
-    sort(facts::dibao(ctx, decided), "低保户", &dibao.missing);
+    sort(facts::dibao(ctx, decided), "低保户", &facts::dibao_open(ctx, decided).asks);
     // 集中供养 特困人员 are housed by the institution: only 分散供养 ones are named.
     if s.tekun_dispersed != Some(false) {
         let tekun = (0..ctx.case.members.len()).map(|i| facts::tekun(ctx, decided, i));

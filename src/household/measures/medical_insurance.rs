@@ -14,7 +14,7 @@ use crate::case::{field, DibaoClass, HouseholdType};
 use crate::error::Failure;
 use crate::explain::{Missing, Outcome};
 use crate::household::decision::{Ctx, Decision, MemberFinding};
-use crate::household::facts::{self, Standing};
+use crate::household::facts::{self, Open, Standing};
 use crate::money::{self, Yuan};
 use crate::params::{param, ParamId};
 use crate::policy::anchor;
@@ -122,28 +122,26 @@ fn decide(ctx: &Ctx, decided: &Decided) -> Result<Decision, Failure> {
                 f.once_recognised = Some(once);
             }
             (None, None) => {
+                // Each status still open, with what its own check needs (not only a blank status).
+                let mut open = Open::default();
                 if missing.is_empty() {
-                    if tekun == Standing::Unknown {
-                        missing.push(Missing::of(field::STATUS_TEKUN));
-                    }
-                    if dibao == Standing::Unknown {
-                        missing.push(Missing::of(field::STATUS_DIBAO));
-                    }
-                    if s.returned_to_poverty.is_none() {
-                        missing.push(Missing::of(field::STATUS_RETURNED_TO_POVERTY));
-                    }
-                    if ctx.case.household_type.is_none() {
-                        missing.push(Missing::of(field::HOUSEHOLD_TYPE));
-                    }
-                    if monitored == Standing::Unknown {
-                        missing.push(Missing::of(field::STATUS_MONITORED));
-                    }
+                    open = Open::merge([
+                        facts::tekun_open(ctx, decided, i),
+                        facts::dibao_open(ctx, decided),
+                        Open::blank(s.returned_to_poverty.is_some(), field::STATUS_RETURNED_TO_POVERTY),
+                        Open::blank(ctx.case.household_type.is_some(), field::HOUSEHOLD_TYPE),
+                        facts::monitored_open(ctx, decided),
+                    ]);
+                    missing = open.asks;
                 }
                 if missing.is_empty() {
                     f.outcome = Outcome::DoesNotApply;
                     f.reason = prose!("不属资助对象，按规定享受基本医保待遇{}", enrolled);
-                } else {
+                } else if open.note.is_empty() {
                     f.reason = "身份信息未填，无法确定资助档次".into();
+                    f.missing = missing;
+                } else {
+                    f.reason = prose!("{}，无法确定资助档次；补充后如符合认定条件，按相应档次资助个人缴费{}", open.note, enrolled);
                     f.missing = missing;
                 }
             }
@@ -165,7 +163,7 @@ fn decide(ctx: &Ctx, decided: &Decided) -> Result<Decision, Failure> {
         Outcome::Applies => prose!("{} 人享受参保个人缴费资助，合计 {}（就高不就低，不重复资助）", n, Yuan(total)),
         Outcome::OnceRecognised => "尚未认定相关身份；本次核查符合认定条件，认定后按档次资助（见各成员）".into(),
         Outcome::DoesNotApply => "家庭成员均不属参保资助对象".into(),
-        Outcome::CannotDecide => "家庭身份信息未填，无法确定资助档次".into(),
+        Outcome::CannotDecide => "身份信息未填或相关核查尚需补充，无法确定资助档次（见各成员）".into(),
     };
     Ok(d)
 }

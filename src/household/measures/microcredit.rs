@@ -12,9 +12,9 @@
 use super::{Decided, Measure};
 use crate::case::{field, HouseholdType, Labour};
 use crate::error::Failure;
-use crate::explain::{Missing, Outcome};
+use crate::explain::Outcome;
 use crate::household::decision::{Ctx, Decision};
-use crate::household::facts::{self, Standing};
+use crate::household::facts::{self, Open, Standing};
 use crate::money::Yuan;
 use crate::params::param;
 use crate::policy::anchor;
@@ -46,6 +46,7 @@ fn decide(ctx: &Ctx, decided: &Decided) -> Result<Decision, Failure> {
         (Some(false), Standing::Not) => Standing::Not,
         _ => Standing::Unknown,
     };
+    let open = if group == Standing::Unknown { group_open(ctx, decided, exited) } else { Open::default() };
     d.condition(
         "group",
         "脱贫户或监测对象",
@@ -55,11 +56,11 @@ fn decide(ctx: &Ctx, decided: &Decided) -> Result<Decision, Failure> {
             Standing::Found | Standing::Unknown => None,
         },
         match group {
-            Standing::Recorded if exited == Some(true) => "脱贫户",
-            Standing::Recorded => "监测对象",
-            Standing::Found => "本次核查识别为监测对象，待认定",
-            Standing::Not => "一般农户，非监测对象",
-            Standing::Unknown => "农户类型或监测身份未填",
+            Standing::Recorded if exited == Some(true) => "脱贫户".into(),
+            Standing::Recorded => "监测对象".into(),
+            Standing::Found => "本次核查识别为监测对象，待认定".into(),
+            Standing::Not => "一般农户，非监测对象".into(),
+            Standing::Unknown => open.note.clone(),
         },
     );
     // Condition 2: a borrower of age, not known to be without labour capacity.
@@ -85,14 +86,10 @@ fn decide(ctx: &Ctx, decided: &Decided) -> Result<Decision, Failure> {
         (Standing::Not, _) => Ok(d.decided(Outcome::DoesNotApply, "一般农户且不属监测对象，不属脱贫人口小额信贷对象（有较大资金需求的可申请创业担保贷款）")),
         (_, Some(false)) => Ok(d.decided(Outcome::DoesNotApply, prose!("家中没有 {}–{} 周岁、有劳动能力的借款人", min, max))),
         (Standing::Unknown, _) => {
-            let mut m = Vec::new();
-            if exited.is_none() {
-                m.push(Missing::of(field::HOUSEHOLD_TYPE));
-            }
-            if monitored == Standing::Unknown {
-                m.push(Missing::of(field::STATUS_MONITORED));
-            }
-            Ok(d.undecided(m, "农户类型或监测身份未填"))
+            let reason = prose!("{}；补充后如属脱贫户或监测对象，可申请小额信贷：{}", open.note, terms);
+            let mut d = d.undecided(open.asks, "");
+            d.reason = reason;
+            Ok(d)
         }
         (_, None) => Ok(d.undecided(missing, "成员年龄未填")),
         (Standing::Recorded, Some(true)) => {
@@ -105,4 +102,11 @@ fn decide(ctx: &Ctx, decided: &Decided) -> Result<Decision, Failure> {
             Ok(d.decided(Outcome::OnceRecognised, reason))
         }
     }
+}
+
+/// Why the group (脱贫户 or 监测对象) is unknown, and what would settle it: the household type
+/// when blank, and the monitoring check's own asks while its finding is open.
+fn group_open(ctx: &Ctx, decided: &Decided, exited: Option<bool>) -> Open {
+    let household_type = Open::blank(exited.is_some(), field::HOUSEHOLD_TYPE);
+    Open::merge([household_type, facts::monitored_open(ctx, decided)])
 }

@@ -7,6 +7,10 @@
 //! 1. 家庭年人均纯收入低于当年监测范围 (`monitoring.income_threshold`) **and** 有返贫致贫风险 →
 //!    脱贫户为脱贫不稳定户，一般农户为边缘易致贫户 (the type needs 农户类型). Income alone is not
 //!    enough: with no risk found, the risk inputs are asked for ("须核实是否存在返贫致贫风险").
+//!    Staff who checked and found none record `risks: ["none"]` (已核实无风险): the household is
+//!    then not a 监测对象 by the risk condition, and the reason says its income is under the line
+//!    and that this rests on their verification. A risk the member data shows (因病, 因残…) stands
+//!    over that record, with a note asking to re-check the contradiction.
 //! 2. Otherwise 突发严重困难户: 扣除刚性支出后人均纯收入低于监测范围, or 家庭年纯收入较上年度家庭
 //!    纯收入 (like with like) 大幅缩减 (`monitoring.income_drop_ratio`) while the income left is not
 //!    far above the range (`monitoring.sudden_drop_far_above_multiple`: a drop from a high income to
@@ -90,6 +94,7 @@ fn decide(ctx: &Ctx, _: &Decided) -> Result<Decision, Failure> {
     d.thresholds.push(Threshold::money("家庭年人均纯收入", "元/人·年", pc, line, Comparison::Below));
     let below = pc < line;
     d.condition("income_below_line", "家庭年人均纯收入低于监测范围", Some(below), prose!("人均 {}，监测范围 {}", Yuan(pc), Yuan(line)));
+    let verified_none = ctx.case.no_risk_verified();
     if below {
         // Income under the range is half of the definition; the other half is a risk.
         d.citations.push(anchor::MONITORING_UNSTABLE_AND_EDGE_NATIONAL.cite());
@@ -97,9 +102,22 @@ fn decide(ctx: &Ctx, _: &Decided) -> Result<Decision, Failure> {
         d.condition(
             "risk",
             "有返贫致贫风险",
-            if has_risk { Some(true) } else { None },
-            if has_risk { Prose::labels("", risks.iter().map(|(r, _)| r.label()), "、") } else { prose!("未发现风险类型，须入户核实") },
+            match (has_risk, verified_none) {
+                (true, _) => Some(true),
+                (false, true) => Some(false),
+                (false, false) => None,
+            },
+            match (has_risk, verified_none) {
+                // What the data shows stands over the record; the contradiction is for staff to resolve.
+                (true, true) => prose!("记录为已核实无风险，但成员与支出信息显示{}，请复核", Prose::labels("", risks.iter().map(|(r, _)| r.label()), "、")),
+                (true, false) => Prose::labels("", risks.iter().map(|(r, _)| r.label()), "、"),
+                (false, true) => prose!("已入户核实无返贫致贫风险（以核实结论为准）"),
+                (false, false) => prose!("未发现风险类型，须入户核实"),
+            },
         );
+        if !has_risk && verified_none {
+            return Ok(verified_no_risk(d, ctx.case.household_type, pc, line));
+        }
         let Some(ht) = ctx.case.household_type else {
             return Ok(d.undecided(vec![Missing::of(field::HOUSEHOLD_TYPE)], "人均纯收入低于监测范围，需农户类型区分脱贫不稳定户与边缘易致贫户"));
         };
@@ -123,9 +141,12 @@ fn decide(ctx: &Ctx, _: &Decided) -> Result<Decision, Failure> {
         let risk_text = Prose::labels("风险类型：", risks.iter().map(|(r, _)| r.label()), "、");
         let reason =
             prose!("{}，家庭年人均纯收入 {} 低于当年监测范围 {}，且有返贫致贫风险，可识别为{}；{}", ht.label(), Yuan(pc), Yuan(line), t.label(), risk_text);
+        let reason = if verified_none { prose!("{}（记录为已核实无风险，与成员与支出信息不一致，请复核）", reason) } else { reason };
         return Ok(d.decided(Outcome::Applies, reason));
     }
-    let risk_text = if risks.is_empty() {
+    let risk_text = if risks.is_empty() && verified_none {
+        prose!("已核实无返贫致贫风险")
+    } else if risks.is_empty() {
         prose!("未发现具体风险类型，请入户核实")
     } else {
         Prose::labels("风险类型：", risks.iter().map(|(r, _)| r.label()), "、")
@@ -203,4 +224,26 @@ fn decide(ctx: &Ctx, _: &Decided) -> Result<Decision, Failure> {
     let reason =
         prose!("家庭年人均纯收入 {} 不低于监测范围 {}，扣除刚性支出后人均 {} 亦不低于，{}，不属于三类监测对象", Yuan(pc), Yuan(line), Yuan(after), drop_text);
     Ok(d.decided(Outcome::DoesNotApply, reason))
+}
+
+/// Income under the range, but staff checked and found no risk of returning to or falling into
+/// poverty: not a 脱贫不稳定户 / 边缘易致贫户, since both need the risk as well as the income
+/// (policy-reference §8, anchor MONITORING_NEEDS_RISK). The reason says the income is under the
+/// line and that the conclusion rests on the staff's verification, so it is re-checked when things
+/// change rather than read as "income is fine".
+fn verified_no_risk(mut d: Decision, household_type: Option<HouseholdType>, pc: Decimal, line: Decimal) -> Decision {
+    d.citations.push(anchor::MONITORING_NEEDS_RISK.cite());
+    d.category("none", "不属于监测对象");
+    let types = match household_type {
+        Some(HouseholdType::PovertyExited) => MonitoringType::Unstable.label(),
+        Some(_) => MonitoringType::Edge.label(),
+        None => "脱贫不稳定户或边缘易致贫户",
+    };
+    let reason = prose!(
+        "家庭年人均纯收入 {} 低于当年监测范围 {}，但经入户核实无返贫致贫风险，不识别为{}（须收入低于监测范围且有返贫致贫风险）；此结论以入户核实为准，收入仍低于监测范围，情况变化时应重新核查",
+        Yuan(pc),
+        Yuan(line),
+        types
+    );
+    d.decided(Outcome::DoesNotApply, reason)
 }

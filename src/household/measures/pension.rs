@@ -15,7 +15,7 @@ use crate::case::{field, Schooling};
 use crate::error::Failure;
 use crate::explain::{Missing, Outcome};
 use crate::household::decision::{Ctx, Decision, MemberFinding};
-use crate::household::facts::{self, Standing};
+use crate::household::facts::{self, Open, Standing};
 use crate::money::{self, Yuan};
 use crate::params::param;
 use crate::policy::anchor;
@@ -78,17 +78,19 @@ fn decide(ctx: &Ctx, decided: &Decided) -> Result<Decision, Failure> {
         }
         // Condition 2: the groups, recorded (now) or found by this evaluation (once recognised).
         let mut missing = Vec::new();
+        // A status still open: what its own check needs (a recorded "no" is not the last word).
+        let mut open = Vec::new();
         let mut found: Vec<&'static str> = Vec::new();
         match dibao {
             Standing::Recorded => f.grounds.push(prose!("低保对象")),
             Standing::Found => found.push("低保对象"),
-            Standing::Unknown => missing.push(Missing::of(field::STATUS_DIBAO)),
+            Standing::Unknown => open.push(facts::dibao_open(ctx, decided)),
             Standing::Not => {}
         }
         match facts::tekun(ctx, decided, i) {
             Standing::Recorded => f.grounds.push(prose!("特困人员")),
             Standing::Found => found.push("特困人员"),
-            Standing::Unknown => missing.push(Missing::of(field::STATUS_TEKUN)),
+            Standing::Unknown => open.push(facts::tekun_open(ctx, decided, i)),
             Standing::Not => {}
         }
         match s.returned_to_poverty {
@@ -106,6 +108,8 @@ fn decide(ctx: &Ctx, decided: &Decided) -> Result<Decision, Failure> {
             Some(false) => {}
             None => missing.push(ctx.missing(i, field::MEMBER_FAMILY_PLANNING_TWO_CERTIFICATES)),
         }
+        let open = Open::merge(open);
+        missing.extend(open.asks.iter().cloned());
         let group_now = !f.grounds.is_empty();
         f.condition(
             "subsidy_group",
@@ -122,7 +126,7 @@ fn decide(ctx: &Ctx, decided: &Decided) -> Result<Decision, Failure> {
             } else if !found.is_empty() {
                 prose!("本次核查符合{}条件，待认定", found.join("、"))
             } else {
-                prose!("")
+                open.note.clone()
             },
         );
         f.condition("enrolled", "已参加城乡居民养老保险", m.pension_insurance, if m.pension_insurance.is_some() { "" } else { "未填" });
@@ -159,7 +163,13 @@ fn decide(ctx: &Ctx, decided: &Decided) -> Result<Decision, Failure> {
                 f.reason = "不属代缴对象".into();
             }
             _ => {
-                f.reason = "身份信息未填".into();
+                f.reason = if open.note.is_empty() {
+                    "身份信息未填".into()
+                } else {
+                    prose!("{}；补充后如属代缴对象，按最低缴费档次代缴 {}", open.note, Yuan(tier))
+                };
+                missing.sort();
+                missing.dedup();
                 f.missing = missing;
             }
         }
@@ -179,7 +189,7 @@ fn decide(ctx: &Ctx, decided: &Decided) -> Result<Decision, Failure> {
         Outcome::Applies => prose!("{} 人可按最低缴费档次代缴，合计 {}", n, Yuan(total)),
         Outcome::OnceRecognised => "尚未认定相关身份；本次核查符合认定条件，认定后代缴（见各成员）".into(),
         Outcome::DoesNotApply => "没有成员属于已参保的代缴对象".into(),
-        Outcome::CannotDecide => "部分成员信息未填，无法判断".into(),
+        Outcome::CannotDecide => "部分成员信息未填或身份尚待核查，无法判断（见各成员）".into(),
     };
     Ok(d)
 }

@@ -11,6 +11,18 @@
 //!    standard × `temporary_aid.line_multiplier` (a design assumption, unverified).
 //!
 //! The aid amount is the county's 临时救助 rule: never computed here, and the reason says so.
+//!
+//! **What the sources do not give, and how the reason reads instead.** Neither the seed (二(二),
+//! 五(十五): “按困难类型及时给予专项救助、临时救助”) nor docs/policy-reference.md (§8: “临时救助
+//! 五(十五): only the trigger is decidable; amounts are local”) gives a minimum shock or a test
+//! that the hardship is *because of* the shock. So no threshold is invented: any 刚性支出 shock with
+//! income after rigid expenses below the line still triggers. What the reason does is say which
+//! kind of difficulty it is (category):
+//! - `expense` 支出型困难: without the shock, income per head (after routine 教育、康复 spending)
+//!   is at or above the line, and the shock takes it below;
+//! - `income` 收入本已低于困难线: income per head is below the line before the shock; the shock adds
+//!   to a difficulty that 低保、特困 and the other regular assistance are for, so the reason says to
+//!   check those as well, and names the shock's size (a ¥1 bill is visibly ¥1).
 use super::{Decided, Measure};
 use crate::case::field;
 use crate::error::Failure;
@@ -88,15 +100,42 @@ fn decide(ctx: &Ctx, _: &Decided) -> Result<Decision, Failure> {
     let hardship_known = if hardship || ctx.rigid_missing.is_empty() { Some(hardship) } else { None };
     d.condition("hardship", "扣除刚性支出后人均纯收入低于困难线", hardship_known, prose!("{}（困难线 {}）", Yuan(after), Yuan(line)));
     match (has_shock, hardship_known) {
-        (Some(true), Some(true)) => Ok({
+        (Some(true), Some(true)) => {
             // The hardship in the seed's own words (二(二)), where it is found.
             d.citations.push(anchor::MONITORING_OBJECTS.cite());
-            d
+            // Income per head with every rigid expense but the shock: does the shock make the difficulty?
+            let total_net = ctx.ledger.as_ref().map_or(Decimal::ZERO, |l| l.total_net);
+            let routine = money::sub(ctx.rigid, shock, "日常刚性支出")?;
+            let before = money::div(money::sub(total_net, routine, "未计突发支出的纯收入")?, ctx.size(), "未计突发支出的人均纯收入")?;
+            d.figure("未计突发刚性支出的人均纯收入", before, "元/人·年");
+            let reason = if before >= line {
+                d.category("expense", "支出型困难");
+                prose!(
+                    // The kind is the category label beside the verdict; the sentence says how.
+                    "突发刚性支出 {} 使扣除刚性支出后人均纯收入由 {} 降至 {}，低于困难线 {}：可申请临时救助，{}",
+                    Yuan(shock),
+                    Yuan(before),
+                    Yuan(after),
+                    Yuan(line),
+                    AMOUNT_NOTE
+                )
+            } else {
+                d.category("income", "收入本已低于困难线");
+                // Below already on income alone, or on income less routine 教育、康复 spending.
+                let already =
+                    if routine.is_zero() { prose!("人均纯收入") } else { prose!("扣除教育、康复等日常刚性支出后人均纯收入") };
+                prose!(
+                    "{} {} 本已低于困难线 {}，另有突发刚性支出 {}（扣除后人均 {}）：困难不只由这笔支出造成，应同时核查低保、特困等常规救助；这笔支出可按困难类型申请临时救助，{}",
+                    already,
+                    Yuan(before),
+                    Yuan(line),
+                    Yuan(shock),
+                    Yuan(after),
+                    AMOUNT_NOTE
+                )
+            };
+            Ok(d.decided(Outcome::Applies, reason))
         }
-        .decided(
-            Outcome::Applies,
-            prose!("突发刚性支出 {}，扣除刚性支出后人均纯收入 {} 低于困难线 {}：可申请临时救助，{}", Yuan(shock), Yuan(after), Yuan(line), AMOUNT_NOTE),
-        )),
         (_, Some(false)) => Ok(
             d.decided(Outcome::DoesNotApply, prose!("扣除刚性支出后人均纯收入 {} 不低于困难线 {}，基本生活未因刚性支出陷入严重困难", Yuan(after), Yuan(line)))
         ),
