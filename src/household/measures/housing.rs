@@ -78,14 +78,24 @@ fn decide(ctx: &Ctx, decided: &Decided) -> Result<Decision, Failure> {
     let dibao = decided.get("dibao");
     sort(facts::dibao(ctx, decided), "低保户", &facts::dibao_open(ctx, decided).asks);
     // 集中供养 特困人员 are housed by the institution: only 分散供养 ones are named.
+    // A member whose 特困 standing is still open keeps the group open (and asks what the 特困
+    // check needs for them): the household may yet be one, and must not be told it is not.
     if s.tekun_dispersed != Some(false) {
-        let tekun = (0..ctx.case.members.len()).map(|i| facts::tekun(ctx, decided, i));
-        let standing = tekun.fold(Standing::Not, |acc, t| match (acc, t) {
-            (Standing::Recorded, _) | (_, Standing::Recorded) => Standing::Recorded,
-            (Standing::Found, _) | (_, Standing::Found) => Standing::Found,
-            _ => Standing::Not,
-        });
-        sort(standing, "分散供养特困人员", &[]);
+        let mut standing = Standing::Not;
+        let mut asks = Vec::new();
+        for i in 0..ctx.case.members.len() {
+            let t = facts::tekun(ctx, decided, i);
+            if t == Standing::Unknown {
+                asks.extend(facts::tekun_open(ctx, decided, i).asks);
+            }
+            standing = match (standing, t) {
+                (Standing::Recorded, _) | (_, Standing::Recorded) => Standing::Recorded,
+                (Standing::Found, _) | (_, Standing::Found) => Standing::Found,
+                (Standing::Unknown, _) | (_, Standing::Unknown) => Standing::Unknown,
+                _ => Standing::Not,
+            };
+        }
+        sort(standing, "分散供养特困人员", &asks);
     }
     // 低保边缘家庭 has no recorded status in the case: the engine's finding is one to recognise.
     let edge = decided.get("dibao_edge");
