@@ -8,6 +8,18 @@ export async function ready(page, url = "./") {
   await expect(page.locator("body[data-ready=true]")).toBeVisible();
 }
 
+/**
+ * A view's draft as the page keeps it in sessionStorage. The page writes drafts once typing pauses
+ * and at once when it is left (`pagehide`): the test says it is leaving, so the draft is the
+ * form's state now, not the last pause's.
+ */
+export async function draftOf(page, view) {
+  return page.evaluate((v) => {
+    dispatchEvent(new PageTransitionEvent("pagehide", { persisted: false }));
+    return JSON.parse(sessionStorage.getItem(`jn.draft.${v}`));
+  }, view);
+}
+
 /** Opens a view by its tab. */
 export async function openTab(page, name) {
   await page.getByRole("tab", { name }).click();

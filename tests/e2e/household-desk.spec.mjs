@@ -2,7 +2,7 @@
 // when they matter, "其余未填" shortcuts, member names in every missing prompt, neutral distances,
 // provisional results, 新建下一户 and the recent list, and the local date before 08:00.
 import { test, expect } from "@playwright/test";
-import { ready, openTab, choose, idNumber } from "./helpers.mjs";
+import { ready, openTab, choose, idNumber, draftOf } from "./helpers.mjs";
 
 const form = (page) => page.locator("#hh-form");
 const member = (page, i) => page.locator(`[data-member="${i}"]`);
@@ -81,7 +81,7 @@ test("questions appear when they matter, and 其余未填 states 否 / 0 for a s
   await expect(m0.getByLabel("参加城乡居民医保").getByRole("radio", { name: "未填" })).toBeChecked();
   await form(page).getByRole("button", { name: "其余未填的支出均为 0" }).click();
   await expect(form(page).getByLabel("教育支出")).toHaveValue("0");
-  const state = await page.evaluate(() => JSON.parse(sessionStorage.getItem("jn.draft.household")));
+  const state = await draftOf(page, "household");
   expect(state.members[0]).toMatchObject({ has_disability: false, serious_illness: false, medical_out_of_pocket: "0" });
   expect(state.members[0].disability).toBeUndefined();
   expect(state.expenses).toEqual({ education: "0", disability_rehab: "0", disaster_loss: "0", accident_loss: "0" });

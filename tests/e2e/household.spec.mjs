@@ -1,7 +1,7 @@
 // The 农户核查 form end to end: fill a household through the page and read every decision card;
 // 身份证号 auto-fill and a bad check digit; missing inputs lead back to their fields.
 import { test, expect } from "@playwright/test";
-import { ready, openTab, choose } from "./helpers.mjs";
+import { ready, openTab, choose, draftOf } from "./helpers.mjs";
 
 test.beforeEach(async ({ page }) => {
   await ready(page);
@@ -89,7 +89,7 @@ test("a household filled in the form gets one card per measure, each with outcom
   await expect(result.getByTestId("hh-fingerprint")).toHaveText(/^[0-9a-f]{12}$/);
 
   // Every card shows exactly what the engine returns for the same case.
-  const state = await page.evaluate(() => JSON.parse(sessionStorage.getItem("jn.draft.household")));
+  const state = await draftOf(page, "household");
   const expected = await page.evaluate(async (c) => {
     const e = await import("./pkg/jingning_policy.js");
     await e.default({ module_or_path: new URL("./pkg/jingning_policy_bg.wasm", location.href) });

@@ -47,3 +47,29 @@ test("the Content-Security-Policy forbids connections elsewhere", async ({ page 
   const outcome = await page.evaluate(() => fetch("https://example.org/x").then(() => "sent", () => "blocked"));
   expect(outcome).toBe("blocked");
 });
+
+// Drafts and the recent-households list are written once typing pauses, not on every keystroke
+// (www/js/app.js, household.js): neither may be lost to a reload, nor outlive 清除本机数据.
+test("a draft typed just before a reload is kept; one typed just before 清除本机数据 is not", async ({ page }) => {
+  await ready(page);
+  const name = page.locator('[data-path="$.members[0].name"]');
+  const wage = page.locator('[data-path="$.incomes.wage"]');
+  await name.fill("王秀英");
+  await wage.fill("12345");
+  await page.reload(); // at once: no pause for the draft to be written in
+  await expect(page.locator("body[data-ready=true]")).toBeVisible();
+  await expect(name).toHaveValue("王秀英");
+  await expect(wage).toHaveValue("12345");
+
+  await wage.fill("23456");
+  await page.getByRole("button", { name: "清除本机数据" }).click();
+  await page.getByRole("button", { name: "确定清除" }).click();
+  await expect(page.locator("#toast")).toContainText("已清除");
+  await page.waitForTimeout(1000); // past any pending write
+  const left = await page.evaluate(() => ({
+    session: Object.entries(sessionStorage).filter(([, v]) => v.includes("王秀英") || v.includes("23456")),
+    local: Object.keys(localStorage).filter((k) => k.startsWith("jn.recent")),
+  }));
+  expect(left).toEqual({ session: [], local: [] });
+  await expect(name).toHaveValue("");
+});

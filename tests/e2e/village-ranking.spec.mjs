@@ -1,7 +1,7 @@
 // Ranking villages in the page without a spreadsheet, with the county averages entered once, and
 // a township's household 台账 turned into village scorecards with the households behind each number.
 import { test, expect } from "@playwright/test";
-import { ready, openTab } from "./helpers.mjs";
+import { ready, openTab, draftOf } from "./helpers.mjs";
 
 test.beforeEach(async ({ page }) => {
   await ready(page);
@@ -62,7 +62,7 @@ test("villages rank in the page with the county average entered once, ties share
   await expect(table.getByTestId("rank-cell")).toHaveText(["1（并列）", "1（并列）", "3", "4"]);
   await expect(rows.nth(2)).toContainText("特色保护型");
   // The same numbers as the engine with the same averages.
-  const list = await page.evaluate(() => JSON.parse(sessionStorage.getItem("jn.draft.village-ranking")));
+  const list = await draftOf(page, "village-ranking");
   const r = await page.evaluate(async (villages) => {
     const e = await import("./pkg/jingning_policy.js");
     await e.default({ module_or_path: new URL("./pkg/jingning_policy_bg.wasm", location.href) });

@@ -1,7 +1,7 @@
 // The 村级考核 scorecard: indicators grouped by dimension, score, grade and veto live, a radar chart
 // of the dimensions and the shortfall list.
 import { test, expect } from "@playwright/test";
-import { ready, openTab } from "./helpers.mjs";
+import { ready, openTab, draftOf } from "./helpers.mjs";
 
 test.beforeEach(async ({ page }) => {
   await ready(page);
@@ -23,7 +23,7 @@ test("the scorecard scores live, shows the radar and the shortfalls, and a veto 
 
   const result = page.getByTestId("vl-result");
   // Same numbers as the engine for the same input.
-  const input = await page.evaluate(() => JSON.parse(sessionStorage.getItem("jn.draft.village")));
+  const input = await draftOf(page, "village");
   const a = await page.evaluate(async (v) => {
     const e = await import("./pkg/jingning_policy.js");
     await e.default({ module_or_path: new URL("./pkg/jingning_policy_bg.wasm", location.href) });

@@ -44,11 +44,37 @@ const ctx = {
     }, 0);
   },
   changed(view) {
-    if (!draftsSuspended && !embedded && !view.pending) saveDraft(view.id, view.getState());
+    if (!draftsSuspended && !embedded && !view.pending) saveDraftSoon(view);
     if (view.id === active) updateStatus();
     embedChanged?.(view);
   },
 };
+
+// Drafts (sessionStorage: a reload must not lose the form) are written once typing pauses, not on
+// every keystroke: reading the whole form again and storing it was a quarter of a keystroke's time
+// in a nine-member household (docs/benchmarks.md “Page timings”). They are written at once when
+// the page is hidden or left (a reload, a closed tab), and dropped by 清除本机数据.
+const DRAFT_PAUSE_MS = 400;
+const unsavedDrafts = new Set();
+let draftTimer = 0;
+function saveDraftSoon(view) {
+  unsavedDrafts.add(view);
+  clearTimeout(draftTimer);
+  draftTimer = setTimeout(saveDrafts, DRAFT_PAUSE_MS);
+}
+function saveDrafts() {
+  clearTimeout(draftTimer);
+  for (const v of unsavedDrafts) saveDraft(v.id, v.getState());
+  unsavedDrafts.clear();
+}
+function dropUnsavedDrafts() {
+  clearTimeout(draftTimer);
+  unsavedDrafts.clear();
+}
+addEventListener("pagehide", saveDrafts);
+document.addEventListener("visibilitychange", () => {
+  if (document.visibilityState === "hidden") saveDrafts();
+});
 
 /** Options with a view's own overrides on top (the 低保标准 typed into the 速算). */
 function withOverrides(options, extra = {}) {
@@ -285,6 +311,7 @@ function preparePrint() {
 
 async function clearAll() {
   draftsSuspended = true;
+  dropUnsavedDrafts();
   try {
     for (const v of Object.values(views)) v.reset();
     $("print-sheet").replaceChildren();

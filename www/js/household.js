@@ -23,6 +23,7 @@ export function createHouseholdView(engine, root, ctx) {
   let lastKey = null;
   let lastVerdicts = null;
   let caseId = newCaseId();
+  let rememberTimer = 0; // a pending keep of the recent list (rememberSoon)
 
   const form = h("form", { class: "household", id: "hh-form", novalidate: true, "aria-label": "农户信息" });
   const membersBox = h("div", { id: "hh-members" });
@@ -242,6 +243,8 @@ export function createHouseholdView(engine, root, ctx) {
   }
 
   function reset() {
+    clearTimeout(rememberTimer);
+    rememberTimer = 0;
     memberCount = 1;
     caseId = newCaseId();
     const b = blank();
@@ -268,7 +271,19 @@ export function createHouseholdView(engine, root, ctx) {
   }
 
   /** Keeps the household in this browser's recent list once it names someone. */
+  // The recent list is kept once typing pauses (like the page's drafts): storing it and redrawing
+  // the list on every keystroke cost more than the evaluation. Kept at once when the page is hidden
+  // or left; a pending keep is dropped by reset() (which 清除本机数据 calls first).
+  function rememberSoon() {
+    clearTimeout(rememberTimer);
+    rememberTimer = setTimeout(remember, 400);
+  }
+  addEventListener("pagehide", () => rememberTimer && remember());
+  document.addEventListener("visibilitychange", () => document.visibilityState === "hidden" && rememberTimer && remember());
+
   function remember() {
+    clearTimeout(rememberTimer);
+    rememberTimer = 0;
     // A portal's element keeps nothing in its host page's storage (ctx.remember false).
     if (ctx.remember === false) return;
     const s = getState();
@@ -326,7 +341,7 @@ export function createHouseholdView(engine, root, ctx) {
       strip.replaceChildren(h("p", { class: "hint" }, "输入有误，改正后显示结论。"));
     }
     lastOptions = options;
-    if (lastResult && state.members.some((m) => m.name)) remember();
+    if (lastResult && state.members.some((m) => m.name)) rememberSoon();
     ctx.changed(view);
     // Timings read by tests/e2e/page-perf.spec.mjs (reported, never asserted): the first verdicts
     // after load, and each update from reading the form to the verdicts shown.
