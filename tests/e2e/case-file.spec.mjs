@@ -25,15 +25,17 @@ test("a case saved to a file reopens unchanged", async ({ page }) => {
       overrides: { "dibao.standard_annual": "5600" } },
   });
 
-  // A fresh page (nothing in this tab's storage) opens the file to the same form and result.
-  await page.evaluate(() => sessionStorage.clear());
-  await ready(page);
-  await openTab(page, "低保收入速算");
-  expect(await formValues(page)).not.toEqual(before);
-  await openCase(page, file.path);
-  await expect(page.locator("#toast")).toContainText("已打开案例");
-  expect(await formValues(page)).toEqual(before);
-  await expect(page.getByTestId("dq-decision")).toHaveText(verdictBefore);
+  // A fresh tab (its own, empty sessionStorage: no draft) opens the file to the same form and
+  // result. (Clearing this tab's storage and reloading would not do: the page writes its draft
+  // again as it is left, www/js/app.js.)
+  const fresh = await page.context().newPage();
+  await ready(fresh);
+  await openTab(fresh, "低保收入速算");
+  expect(await formValues(fresh)).not.toEqual(before);
+  await openCase(fresh, file.path);
+  await expect(fresh.locator("#toast")).toContainText("已打开案例");
+  expect(await formValues(fresh)).toEqual(before);
+  await expect(fresh.getByTestId("dq-decision")).toHaveText(verdictBefore);
 });
 
 test("a file that is not a case is refused with a reason", async ({ page }, info) => {

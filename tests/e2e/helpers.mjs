@@ -20,6 +20,18 @@ export async function draftOf(page, view) {
   }, view);
 }
 
+/**
+ * Puts items into this tab's sessionStorage (e.g. a view's draft) for the next load. The page's
+ * pending writes are flushed first: it writes its drafts as it is left, which would otherwise put
+ * the form's state over these on the reload.
+ */
+export async function seedSession(page, items) {
+  await page.evaluate((entries) => {
+    dispatchEvent(new PageTransitionEvent("pagehide", { persisted: false }));
+    for (const [k, v] of Object.entries(entries)) sessionStorage.setItem(k, v);
+  }, items);
+}
+
 /** Opens a view by its tab. */
 export async function openTab(page, name) {
   await page.getByRole("tab", { name }).click();

@@ -4,7 +4,7 @@
 //   npx playwright test page-perf   (prints "first verdicts …" and "keystroke …")
 import { test, expect } from "@playwright/test";
 import { readFileSync } from "node:fs";
-import { ready } from "./helpers.mjs";
+import { ready, seedSession } from "./helpers.mjs";
 
 const three = JSON.parse(readFileSync("tests/e2e/fixtures/household-three-generations.json", "utf8"));
 
@@ -23,10 +23,7 @@ test("first verdicts after load, and one keystroke in a nine-member household (r
   const first = await page.evaluate(() => performance.getEntriesByName("jn-first-verdicts")[0]?.startTime);
   expect(first).toBeGreaterThan(0);
 
-  await page.evaluate((d) => {
-    sessionStorage.setItem("jn.draft.household", JSON.stringify(d));
-    sessionStorage.setItem("jn.view", "household");
-  }, nineMembers());
+  await seedSession(page, { "jn.draft.household": JSON.stringify(nineMembers()), "jn.view": "household" });
   await page.reload();
   await expect(page.locator("body[data-ready=true]")).toBeVisible();
   const wage = page.locator('[data-path="$.incomes.wage"]');

@@ -6,7 +6,7 @@
 // (or `--update-snapshots`), then review `git diff tests/e2e/__snapshots__`.
 import { test, expect } from "@playwright/test";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { ready, fillDibao } from "./helpers.mjs";
+import { ready, fillDibao, seedSession } from "./helpers.mjs";
 
 const DIR = "tests/e2e/__snapshots__";
 const household = JSON.parse(readFileSync("tests/e2e/fixtures/household-three-generations.json", "utf8"));
@@ -43,10 +43,7 @@ test.beforeEach(async ({ page }) => {
 
 test("household print sheet (three-generation fixture)", async ({ page }) => {
   await ready(page);
-  await page.evaluate((d) => {
-    sessionStorage.setItem("jn.draft.household", JSON.stringify(d));
-    sessionStorage.setItem("jn.view", "household");
-  }, household);
+  await seedSession(page, { "jn.draft.household": JSON.stringify(household), "jn.view": "household" });
   await page.reload();
   await expect(page.locator("body[data-ready=true]")).toBeVisible();
   matchSnapshot("print-household-three-generations", await sheetText(page));

@@ -2,7 +2,7 @@
 // run with `make screenshots` (SCREENSHOTS=1).
 import { test, expect } from "@playwright/test";
 import { readFileSync } from "node:fs";
-import { ready, servePortal } from "./helpers.mjs";
+import { ready, servePortal, seedSession } from "./helpers.mjs";
 
 test.skip(!process.env.SCREENSHOTS, "set SCREENSHOTS=1 (make screenshots) to refresh docs/screenshots/");
 
@@ -12,10 +12,7 @@ const village = JSON.parse(readFileSync("tests/e2e/fixtures/village-sample.json"
 
 async function load(page, view, data) {
   await ready(page);
-  await page.evaluate(([v, d]) => {
-    sessionStorage.setItem(`jn.draft.${v}`, JSON.stringify(d));
-    sessionStorage.setItem("jn.view", v);
-  }, [view, data]);
+  await seedSession(page, { [`jn.draft.${view}`]: JSON.stringify(data), "jn.view": view });
   await page.reload();
   await expect(page.locator("body[data-ready=true]")).toBeVisible();
 }
