@@ -10,7 +10,10 @@
 //!    Staff who checked and found none record `risks: ["none"]` (已核实无风险): the household is
 //!    then not a 监测对象 by the risk condition, and the reason says its income is under the line
 //!    and that this rests on their verification. A risk the member data shows (因病, 因残…) stands
-//!    over that record, with a note asking to re-check the contradiction.
+//!    over that record, with a note asking to re-check the contradiction. So does a 家庭年纯收入
+//!    that fell below the range by the same 大幅缩减 as in 2. (like with like,
+//!    `monitoring.income_drop_ratio`): a halved income is the 因产业项目失败 / 因务工就业不稳 kind of
+//!    risk, though which of them only a visit can tell, so the reason asks staff to name it.
 //! 2. Otherwise 突发严重困难户: 扣除刚性支出后人均纯收入低于监测范围, or 家庭年纯收入较上年度家庭
 //!    纯收入 (like with like) 大幅缩减 (`monitoring.income_drop_ratio`) while the income left is not
 //!    far above the range (`monitoring.sudden_drop_far_above_multiple`: a drop from a high income to
@@ -28,7 +31,7 @@ use crate::money::{self, Yuan};
 use crate::params::param;
 use crate::policy::anchor;
 use crate::prose;
-use crate::prose::Prose;
+use crate::prose::{Prose, Sep};
 use rust_decimal::Decimal;
 
 pub static MEASURE: Measure = Measure {
@@ -98,7 +101,24 @@ fn decide(ctx: &Ctx, _: &Decided) -> Result<Decision, Failure> {
     if below {
         // Income under the range is half of the definition; the other half is a risk.
         d.citations.push(anchor::MONITORING_UNSTABLE_AND_EDGE_NATIONAL.cite());
-        let has_risk = !risks.is_empty();
+        // A large drop from last year (like with like) is a risk the data shows, even where no kind
+        // is declared or derived: a halved income does not fall under the line by itself. Read
+        // only where no other risk is shown, where it decides (the ratio is a placeholder).
+        let dropped = match ctx.case.last_year_net_income {
+            Some(last) if risks.is_empty() => {
+                let floor = drop_floor(ctx, last)?;
+                d.figure("上年度家庭纯收入", last, "元");
+                d.thresholds.push(Threshold::money("家庭年纯收入（较上年大幅缩减线）", "元", ledger.total_net, floor, Comparison::Below));
+                (ledger.total_net < floor).then_some(last)
+            }
+            _ => None,
+        };
+        let mut shown: Vec<Prose> = risks.iter().map(|(r, _)| Prose::Static(r.label())).collect();
+        if let Some(last) = dropped {
+            shown.push(prose!("收入较上年大幅缩减（{} → {}，具体类型请入户核实）", Yuan(last), Yuan(ledger.total_net)));
+        }
+        let has_risk = !shown.is_empty();
+        let shown_by = if dropped.is_some() { "成员、支出与收入信息" } else { "成员与支出信息" };
         d.condition(
             "risk",
             "有返贫致贫风险",
@@ -109,8 +129,8 @@ fn decide(ctx: &Ctx, _: &Decided) -> Result<Decision, Failure> {
             },
             match (has_risk, verified_none) {
                 // What the data shows stands over the record; the contradiction is for staff to resolve.
-                (true, true) => prose!("记录为已核实无风险，但成员与支出信息显示{}，请复核", Prose::labels("", risks.iter().map(|(r, _)| r.label()), "、")),
-                (true, false) => Prose::labels("", risks.iter().map(|(r, _)| r.label()), "、"),
+                (true, true) => prose!("记录为已核实无风险，但{}显示{}，请复核", shown_by, Prose::join(shown.iter().cloned(), Sep::Comma)),
+                (true, false) => Prose::join(shown.iter().cloned(), Sep::Comma),
                 (false, true) => prose!("已入户核实无返贫致贫风险（以核实结论为准）"),
                 (false, false) => prose!("未发现风险类型，须入户核实"),
             },
@@ -138,10 +158,10 @@ fn decide(ctx: &Ctx, _: &Decided) -> Result<Decision, Failure> {
         }
         d.category(t.code(), t.label());
         d.missing = ctx.rigid_missing.clone();
-        let risk_text = Prose::labels("风险类型：", risks.iter().map(|(r, _)| r.label()), "、");
+        let risk_text = prose!("风险类型：{}", Prose::join(shown, Sep::Comma));
         let reason =
             prose!("{}，家庭年人均纯收入 {} 低于当年监测范围 {}，且有返贫致贫风险，可识别为{}；{}", ht.label(), Yuan(pc), Yuan(line), t.label(), risk_text);
-        let reason = if verified_none { prose!("{}（记录为已核实无风险，与成员与支出信息不一致，请复核）", reason) } else { reason };
+        let reason = if verified_none { prose!("{}（记录为已核实无风险，与{}不一致，请复核）", reason, shown_by) } else { reason };
         return Ok(d.decided(Outcome::Applies, reason));
     }
     let risk_text = if risks.is_empty() && verified_none {
@@ -176,8 +196,7 @@ fn decide(ctx: &Ctx, _: &Decided) -> Result<Decision, Failure> {
     let drop_hit = match last {
         _ if far_above => Some(false),
         Some(last) => {
-            let keep = money::sub(Decimal::ONE, drop_ratio, "收入降幅")?;
-            let floor = money::mul(last, keep, "收入大幅缩减线")?;
+            let floor = drop_floor(ctx, last)?;
             d.figure("上年度家庭纯收入", last, "元");
             d.thresholds.push(Threshold::money("家庭年纯收入（较上年大幅缩减线）", "元", ledger.total_net, floor, Comparison::Below));
             Some(ledger.total_net < floor)
@@ -224,6 +243,12 @@ fn decide(ctx: &Ctx, _: &Decided) -> Result<Decision, Failure> {
     let reason =
         prose!("家庭年人均纯收入 {} 不低于监测范围 {}，扣除刚性支出后人均 {} 亦不低于，{}，不属于三类监测对象", Yuan(pc), Yuan(line), Yuan(after), drop_text);
     Ok(d.decided(Outcome::DoesNotApply, reason))
+}
+
+/// 家庭年纯收入 below this is 较上年度纯收入大幅缩减: last year's 纯收入 less the drop ratio.
+fn drop_floor(ctx: &Ctx, last: Decimal) -> Result<Decimal, Failure> {
+    let keep = money::sub(Decimal::ONE, ctx.scope.get(param::MONITORING_INCOME_DROP_RATIO)?, "收入降幅")?;
+    money::mul(last, keep, "收入大幅缩减线")
 }
 
 /// Income under the range, but staff checked and found no risk of returning to or falling into
