@@ -96,14 +96,16 @@ fn the_catalogue_resolves_every_id_a_compact_result_names() {
 
 /// The lean result's budget. Issue 18 asks for at most 4 KB for the 5-member example; that was
 /// met (3,834 bytes) with 13 measures. Issue 13 then added five measures the seed names, and the
-/// example is 5,217 bytes: this guards against growth while the 4 KB target stays open (issue 18).
+/// example was 5,217 bytes; 5,464 since 一户一策 for a household found but not yet recognised as a 监测对象
+/// says what follows recognition (认定后). This guards against growth while the 4 KB target stays open
+/// (issue 18).
 #[test]
 fn the_example_household_fits_in_four_kilobytes_compact() {
     let case = jingning_policy::case::from_json(include_str!("../examples/household-5.json")).unwrap();
     let r = jingning_policy::household::evaluate(&case, &Default::default()).unwrap();
     let compact = jingning_policy::household::compact::to_json(&r, jingning_policy::household::Detail::Compact).unwrap();
     let full = jingning_policy::household::compact::to_json(&r, jingning_policy::household::Detail::Full).unwrap();
-    assert!(compact.len() <= 5300, "compact result is {} bytes", compact.len());
+    assert!(compact.len() <= 5500, "compact result is {} bytes", compact.len());
     assert!(full.len() > 10 * compact.len(), "full {} bytes", full.len());
     let provisional: Vec<&str> = r.provisional.iter().map(|p| p.measure).collect();
     let v: serde_json::Value = serde_json::from_str(&compact).unwrap();

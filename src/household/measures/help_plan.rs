@@ -3,7 +3,8 @@
 //! > 实施“一户一策”精准帮扶。对有劳动能力的,帮助其提高内生发展动力……对没有劳动能力且无法依靠
 //! > 产业就业获得稳定收入的,纳入农村低保或特困人员救助供养范围 (二(二))
 //!
-//! For a 监测对象 (recorded, or identified by this evaluation's monitoring decision):
+//! For a 监测对象 (recorded; one identified by this evaluation's monitoring decision gets the plan
+//! once recognised, 纳入监测后; an open monitoring check asks what it needs):
 //! 1. members able to work (全劳力、半劳力): 产业帮扶 and 就业帮扶;
 //! 2. 弱劳力、半劳力: 公益性岗位 (三(七));
 //! 3. a household without labour capacity: 兜底保障;
@@ -11,8 +12,9 @@
 use super::{Decided, Measure};
 use crate::case::{field, Housing, Labour, Risk, Schooling};
 use crate::error::Failure;
-use crate::explain::{Missing, Outcome};
+use crate::explain::Outcome;
 use crate::household::decision::{Ctx, Decision};
+use crate::household::facts::{self, Standing};
 use crate::policy::anchor;
 use crate::prose;
 use crate::prose::{Prose, Sep};
@@ -35,7 +37,6 @@ pub static MEASURE: Measure = Measure {
 };
 
 fn decide(ctx: &Ctx, decided: &Decided) -> Result<Decision, Failure> {
-    let monitoring = decided.get("monitoring");
     let mut d = Decision::new(&MEASURE);
     d.citations = vec![anchor::HELP_ONE_PLAN.cite()];
     let c = ctx.case;
@@ -84,24 +85,23 @@ fn decide(ctx: &Ctx, decided: &Decided) -> Result<Decision, Failure> {
     if d.findings.iter().any(|f| f.code.ends_with("_aid")) {
         d.citations.push(anchor::BOTTOM_LINE_SPECIAL_AID.cite());
     }
-    let monitored_now = c.status.monitored == Some(true);
-    let identified = monitoring.outcome == Outcome::Applies;
+    // The plan follows recognition as a 监测对象 (纳入监测): found eligible by this evaluation is not
+    // yet recognised, and a recorded "no" with the monitoring check still open is not a "no".
+    let standing = facts::monitored(ctx, decided);
+    let open = facts::monitored_open(ctx, decided);
     d.condition(
         "monitored",
         "属监测对象",
-        if monitored_now || identified {
-            Some(true)
-        } else if monitoring.outcome == Outcome::CannotDecide {
-            None
-        } else {
-            Some(false)
+        match standing {
+            Standing::Recorded => Some(true),
+            Standing::Not => Some(false),
+            Standing::Found | Standing::Unknown => None,
         },
-        if monitored_now {
-            "现为监测对象"
-        } else if identified {
-            "本次核查识别为监测对象"
-        } else {
-            "不属监测对象或尚不能确定"
+        match standing {
+            Standing::Recorded => "现为监测对象".into(),
+            Standing::Found => "本次核查识别为监测对象，待认定".into(),
+            Standing::Not => "不属监测对象".into(),
+            Standing::Unknown => open.note.clone(),
         },
     );
     if no_labour.is_none() && able.is_none() && weak.is_none() {
@@ -110,16 +110,20 @@ fn decide(ctx: &Ctx, decided: &Decided) -> Result<Decision, Failure> {
     let kind = if no_labour == Some(true) { ("bottom_line", "兜底保障型") } else { ("development", "开发帮扶型") };
     d.category(kind.0, kind.1);
     let list = Prose::labels("", d.findings.iter().map(|f| f.label), "、");
-    if monitored_now || identified {
-        let reason = prose!("监测对象，实施“一户一策”（{}）：{}", kind.1, list);
-        Ok(d.decided(Outcome::Applies, reason))
-    } else if c.status.monitored.is_none() || monitoring.outcome == Outcome::CannotDecide {
-        d.missing = if c.status.monitored.is_none() { vec![Missing::of(field::STATUS_MONITORED)] } else { Vec::new() };
-        d.missing.extend(monitoring.missing.iter().cloned());
-        let reason = prose!("是否监测对象尚不能确定；如为监测对象，建议：{}", list);
-        Ok(d.decided(Outcome::CannotDecide, reason))
-    } else {
-        let reason = prose!("不是监测对象，无需“一户一策”；可参考：{}", list);
-        Ok(d.decided(Outcome::DoesNotApply, reason))
+    match standing {
+        Standing::Recorded => Ok(d.decided(Outcome::Applies, prose!("监测对象，实施“一户一策”（{}）：{}", kind.1, list))),
+        Standing::Found => {
+            d.once_recognised = Some(prose!("纳入监测对象后实施“一户一策”（{}）：{}", kind.1, list.clone()));
+            // The measures themselves are in the 认定后 text, which cards and the print sheet show beside it.
+            let reason = prose!("本次核查识别为监测对象，待认定；纳入监测后实施“一户一策”（{}）", kind.1);
+            Ok(d.decided(Outcome::OnceRecognised, reason))
+        }
+        Standing::Unknown => {
+            let reason = prose!("{}；如为监测对象，建议：{}", open.note, list);
+            let mut d = d.undecided(open.asks, "");
+            d.reason = reason;
+            Ok(d)
+        }
+        Standing::Not => Ok(d.decided(Outcome::DoesNotApply, prose!("不是监测对象，无需“一户一策”；可参考：{}", list))),
     }
 }

@@ -57,7 +57,7 @@ fn decide(ctx: &Ctx, _: &Decided) -> Result<Decision, Failure> {
     d.citations = MEASURE.clauses.iter().map(|a| a.cite()).collect();
     match s.monitored {
         None => return Ok(d.undecided(vec![Missing::of(field::STATUS_MONITORED)], "不知是否为监测对象")),
-        Some(false) => return Ok(d.decided(Outcome::DoesNotApply, "不是监测对象，无需风险消除")),
+        Some(false) => return Ok(d.decided(Outcome::DoesNotApply, "未纳入监测（记录为非监测对象），无需风险消除")),
         Some(true) => {}
     }
     let mut missing = Vec::new();
