@@ -11,7 +11,9 @@
 //!    三级智力、精神残疾 too, `…_intellectual_mental`, the national wording, unverified for Gansu),
 //!    重病患者, or 当年就医自负费用超过上年度家庭总收入 (`dibao.single_person.medical_cost_ratio`).
 //!
-//! Not needed when the whole household qualifies for 低保.
+//! Not needed when the whole household qualifies for 低保 — except in the 渐退期: a 低保户 whose income
+//! is now above the standard leaves 低保 when it ends, and its severely disabled or ill members are
+//! exactly who 单人户施保 keeps in (the reason says so).
 use super::{Decided, Measure};
 use crate::case::field;
 use crate::error::Failure;
@@ -95,7 +97,9 @@ fn population_asks(ctx: &Ctx, decided: &Decided) -> Vec<Missing> {
 fn decide(ctx: &Ctx, decided: &Decided) -> Result<Decision, Failure> {
     let mut d = Decision::new(&MEASURE);
     d.citations = vec![anchor::DIBAO_SINGLE_PERSON.cite()];
-    if decided.get("dibao").outcome == Outcome::Applies {
+    let dibao = decided.get("dibao");
+    let phasing_out = dibao.category == Some("phase_out");
+    if dibao.outcome == Outcome::Applies && !phasing_out {
         return Ok(d.decided(Outcome::DoesNotApply, "整户已符合低保条件，无需单人户施保"));
     }
     // Who is 重度残疾 follows the national wording (一、二级 and 三级智力、精神).
@@ -233,6 +237,9 @@ fn decide(ctx: &Ctx, decided: &Decided) -> Result<Decision, Failure> {
     d.settle_members();
     let who = |o| -> Vec<Prose> { d.members_with(o).map(|f| prose!("{}（{}）", f.display_name(), Prose::join(f.grounds.clone(), Sep::Comma))).collect() };
     let reason = match d.outcome {
+        Outcome::Applies if phasing_out => {
+            prose!("整户处于低保渐退期，期满退出低保后，可“单人户”施保：{}", Prose::join(who(Outcome::Applies), Sep::Semicolon))
+        }
         Outcome::Applies => prose!("可“单人户”施保：{}", Prose::join(who(Outcome::Applies), Sep::Semicolon)),
         Outcome::OnceRecognised => prose!("待认定：{}", Prose::join(who(Outcome::OnceRecognised), Sep::Semicolon)),
         Outcome::DoesNotApply => "没有成员符合单人户施保条件".into(),
