@@ -116,8 +116,18 @@ fn decide(ctx: &Ctx, decided: &Decided) -> Result<Decision, Failure> {
             d.amount = Some(monthly);
             d.amount_unit = Some("元/月");
             let n = ctx.case.members.len();
+            // A loss (negative net income) is counted as it is, so the estimate exceeds the whole
+            // standard; no source says how Gansu treats it, so the sheet says so rather than capping.
+            let loss_note = if pc.is_sign_negative() && !pc.is_zero() {
+                prose!(
+                    "（人均收入为负，估算已超过低保标准全额 {}/月，负收入如何计算请按当地规定核定）",
+                    Yuan(money::to_fen(money::div(money::mul(standard, Decimal::from(covered as u64), "低保标准×人数")?, MONTHS, "月标准")?))
+                )
+            } else {
+                prose!("")
+            };
             let reason = prose!(
-                "家庭 {} 人，低保计算收入 {}（人均 {}）低于农村低保标准 {}，财产状况符合规定，整户符合农村低保条件{}{}。估算月补差 =（标准 {} − 人均 {}）× {} 人 ÷ 12 = {}；实际按甘肃分类施保（一至四类）核定",
+                "家庭 {} 人，低保计算收入 {}（人均 {}）低于农村低保标准 {}，财产状况符合规定，整户符合农村低保条件{}{}。估算月补差 =（标准 {} − 人均 {}）× {} 人 ÷ 12 = {}{}；实际按甘肃分类施保（一至四类）核定",
                 n,
                 Yuan(ledger.total_dibao),
                 Yuan(pc),
@@ -127,7 +137,8 @@ fn decide(ctx: &Ctx, decided: &Decided) -> Result<Decision, Failure> {
                 Yuan(standard),
                 Yuan(pc),
                 covered,
-                Yuan(monthly)
+                Yuan(monthly),
+                loss_note
             );
             Ok(d.decided(Outcome::Applies, reason))
         }
