@@ -8,7 +8,8 @@
 //    download window and the `jn-engine-ready` mark where the build sets it;
 //  - one more context opens the nine-member household of tests/e2e/page-perf.spec.mjs and types
 //    `--keys` keystrokes into its 工资性收入 field (a digit, then Backspace, in turn), reading the
-//    `jn-update` measure of each (form read → verdicts shown).
+//    `jn-update` measure of each (form read → verdicts shown) and, from the browser's Event Timing,
+//    whether the keystroke took 16 ms or more to the next paint (layout and paint included).
 // Prints each round and the medians per build, with the load average. Asserts nothing.
 //
 //   node scripts/page-ab.mjs A=/tmp/dist-before B=dist [--rounds 3] [--loads 5] [--keys 15]
@@ -55,10 +56,17 @@ const median = (xs) => {
 const f0 = (x) => (x == null ? "—" : x.toFixed(0));
 const f1 = (x) => (x == null ? "—" : x.toFixed(1));
 
+/** Event Timing figures: how many keystrokes took ≥ 16 ms to the next paint, and their median. */
+const paintLine = (paints) => {
+  const slow = paints.filter((x) => x != null);
+  return `to next paint ≥ 16 ms: ${slow.length} of ${paints.length}${slow.length ? ` (median of those ${f0(median(slow))} ms)` : ""}`;
+};
+
 const servers = builds.map((b, i) => {
   b.port = BASE_PORT + i;
   b.first = [];
   b.keys = [];
+  b.paints = [];
   b.rounds = [];
   return spawn("python3", ["scripts/serve.py", b.dir, "--port", String(b.port), "--quiet"], { stdio: "inherit" });
 });
@@ -102,16 +110,29 @@ async function keystrokes(b) {
   const wage = page.locator('[data-path="$.incomes.wage"]');
   await wage.click();
   await wage.press("End");
+  // The browser's own figure for each keystroke, up to the next paint (Event Timing: in steps of
+  // 8 ms, and only for events of 16 ms or more — shorter ones are not reported at all).
+  await page.evaluate(() => {
+    window.__abEvents = [];
+    new PerformanceObserver((list) => window.__abEvents.push(...list.getEntries().map((e) => e.duration)))
+      .observe({ type: "event", durationThreshold: 16 });
+  });
   const out = [];
+  const paints = [];
   for (let k = 0; k < KEYS; k++) {
     await page.evaluate(() => performance.clearMeasures("jn-update"));
     await wage.press(k % 2 ? "Backspace" : String((k / 2 + 1) % 10));
     const ms = await page.evaluate(() => performance.getEntriesByName("jn-update").at(-1)?.duration ?? null);
     if (ms == null) throw new Error(`${b.name}: no jn-update measure after keystroke ${k + 1}`);
     out.push(ms);
+    // Two frames and a task later the keystroke's events have been painted and reported.
+    const events = await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => {
+      resolve(window.__abEvents.splice(0));
+    }, 20)))));
+    paints.push(events.length ? Math.max(...events) : null);
   }
   await context.close();
-  return out;
+  return { updates: out, paints };
 }
 
 try {
@@ -124,13 +145,14 @@ try {
     for (const b of order) {
       const loads = [];
       for (let i = 0; i < LOADS; i++) loads.push(await load(b));
-      const keys = await keystrokes(b);
+      const { updates: keys, paints } = await keystrokes(b);
       b.first.push(...loads.map((l) => l.first));
       b.keys.push(...keys);
+      b.paints.push(...paints);
       const m = (k) => median(loads.map((l) => l[k]));
       console.log(`round ${r + 1} ${b.name}: first verdicts median ${f0(m("first"))} ms (${loads.map((l) => f0(l.first)).join(", ")}); `
         + `wasm ${f0(m("wasmStart"))}–${f0(m("wasmEnd"))} ms, engine ready ${f0(m("engine"))} ms, DOMContentLoaded ${f0(m("dcl"))} ms; `
-        + `keystroke median ${f1(median(keys))} ms (min ${f1(Math.min(...keys))}) · load ${loadavg()[0].toFixed(2)}`);
+        + `keystroke median ${f1(median(keys))} ms (min ${f1(Math.min(...keys))}), ${paintLine(paints)} · load ${loadavg()[0].toFixed(2)}`);
       b.rounds.push({ first: median(loads.map((l) => l.first)), keys: median(keys) });
     }
   }
@@ -138,7 +160,7 @@ try {
   console.log(`\nload average: ${loadStart.map((x) => x.toFixed(2)).join(" ")} at the start, ${loadEnd.map((x) => x.toFixed(2)).join(" ")} at the end`);
   for (const b of builds) {
     console.log(`${b.name} (${b.dir}): first verdicts median ${f0(median(b.first))} ms over ${b.first.length} loads (round medians ${b.rounds.map((x) => f0(x.first)).join(", ")}); `
-      + `keystroke median ${f1(median(b.keys))} ms over ${b.keys.length} (round medians ${b.rounds.map((x) => f1(x.keys)).join(", ")})`);
+      + `keystroke median ${f1(median(b.keys))} ms over ${b.keys.length} (round medians ${b.rounds.map((x) => f1(x.keys)).join(", ")}); ${paintLine(b.paints)}`);
   }
 } finally {
   await browser.close();

@@ -2,7 +2,7 @@
 // fields listed as data in form-fields.js) and, as fields change, a verdict strip (one line per
 // measure) above one card per measure from evaluateHousehold. The page decides nothing: outcomes
 // and their labels, amounts, reasons, clauses, missing inputs and the ledger are the engine's.
-import { h, yuan, yuanOrValue, citations } from "./render.js";
+import { h, morph, yuan, yuanOrValue, citations } from "./render.js";
 import { field, multi, readFields, writeFields, fieldFor, fieldValue, setFieldValue, setFieldMessage, showEngineErrors, HOUSEHOLD_FIELDS, memberPath, relevant, controlValue, setPath } from "./form-fields.js";
 import { ledgerTable } from "./dibao-quick.js";
 import { localDate } from "./local-date.js";
@@ -44,6 +44,13 @@ export function createHouseholdView(engine, root, ctx) {
     strip.focus();
   };
   phoneBar.addEventListener("click", toStrip);
+  // One listener for the strip's links (not one per link), so the strip can be updated in place.
+  strip.addEventListener("click", (e) => {
+    const link = e.target.closest("a.verdict[data-measure]");
+    if (!link) return;
+    e.preventDefault();
+    goToCard(link.dataset.measure);
+  });
   const skip = h("a", { href: "#hh-verdicts", class: "to-results", onclick: toStrip }, "跳到核查结果");
 
   const sectionFor = (id) => HOUSEHOLD_FIELDS.find((s) => s.id === id);
@@ -215,6 +222,8 @@ export function createHouseholdView(engine, root, ctx) {
    * hides the rest, which are then not read. Only the boxes whose state changes are touched.
    */
   function applyRelevance(asked, all) {
+    const ages = new Map(); // each member's age, worked out once per pass
+    const ageOf = (i) => (ages.has(i) ? ages.get(i) : ages.set(i, memberAge(all, i)).get(i));
     for (const f of fields()) {
       const box = f.box;
       if (!box) continue;
@@ -230,7 +239,7 @@ export function createHouseholdView(engine, root, ctx) {
       const answered = box.dataset.asked === "true" && f.value !== undefined;
       const wasAsked = String(askedNow || answered);
       if (box.dataset.asked !== wasAsked) box.dataset.asked = wasAsked;
-      const show = relevant(f.when, all, f.member, f.member === null ? null : memberAge(all, f.member)) || askedNow || answered;
+      const show = relevant(f.when, all, f.member, f.member === null || !f.when.age ? null : ageOf(f.member)) || askedNow || answered;
       if (box.classList.contains("irrelevant") === show) box.classList.toggle("irrelevant", !show);
       if (box.hidden === show) box.hidden = !show;
     }
@@ -446,30 +455,42 @@ export function createHouseholdView(engine, root, ctx) {
     const stripKey = JSON.stringify([r.decisions.map((d) => [d.measure, d.title, d.outcome, d.category_label, Boolean(provisionalOf(d.measure))]), changed.map((d) => d.measure)]);
     lastVerdicts = verdicts;
     if (stripKey === lastStripKey) {
-      phoneBar.classList.remove("flash");
+      phoneBar.classList.remove("flash", "again");
       return;
     }
     lastStripKey = stripKey;
     const counts = new Map();
     for (const d of r.decisions) counts.set(d.outcome, (counts.get(d.outcome) ?? 0) + 1);
     const countText = [...counts].map(([o, n]) => `${outcomeLabel(o)} ${n}`).join(" · ");
-    strip.replaceChildren(
+    // Updated in place (morph): a verdict that changed again while still flashing switches to the
+    // flash's second copy (style.css), which starts it again.
+    const flashing = (measure) => strip.querySelector(`a.verdict.changed[data-measure="${measure}"]`);
+    const flashClass = (d) => {
+      if (!changed.includes(d)) return "";
+      const now = flashing(d.measure);
+      return now && !now.classList.contains("again") ? " changed again" : " changed";
+    };
+    const next = strip.cloneNode(false);
+    next.append(
       h("h3", { class: "strip-title" }, "结论一览 ", h("span", { class: "strip-counts", "data-testid": "verdict-counts" }, countText)),
       h("ol", { "data-testid": "verdicts" }, r.decisions.map((d) => h("li", {},
-        h("a", { href: `#card-${d.measure}`, class: `verdict outcome-${d.outcome}${changed.includes(d) ? " changed" : ""}`, "data-measure": d.measure,
-          onclick: (e) => { e.preventDefault(); goToCard(d.measure); } },
+        h("a", { href: `#card-${d.measure}`, class: `verdict outcome-${d.outcome}${flashClass(d)}`, "data-measure": d.measure },
           h("span", { class: "verdict-title" }, d.title),
           h("span", { class: "badge" }, outcomeLabel(d.outcome)),
           d.outcome === "applies" && d.category_label ? h("span", { class: "category" }, d.category_label) : null,
           provisionalOf(d.measure) ? h("span", { class: "provisional-mark", title: "用到未核实的参数" }, "暂定") : null)))));
+    morph(strip, next);
     const change = changed.map((d) => `${d.title}：${outcomeLabel(before.get(d.measure))} → ${outcomeLabel(d.outcome)}`).join("；");
     phoneBar.replaceChildren(...[h("span", { class: "phone-counts" }, countText), change ? h("span", { class: "phone-change" }, change) : null].filter(Boolean));
-    phoneBar.classList.remove("flash");
     if (change) {
-      // Restart the flash animation for this change.
-      void phoneBar.offsetWidth;
-      phoneBar.classList.add("flash");
+      // Restart the flash for this change by switching between two copies of the animation
+      // (style.css): removing the class and reading a layout property to restart it forced a
+      // layout of the whole page in the middle of the keystroke.
+      if (phoneBar.classList.contains("flash")) phoneBar.classList.toggle("again");
+      else phoneBar.classList.add("flash");
       announce.textContent = `结论变化：${change}`;
+    } else {
+      phoneBar.classList.remove("flash", "again");
     }
   }
 
@@ -477,20 +498,22 @@ export function createHouseholdView(engine, root, ctx) {
   const localFiguresOf = (measure) => lastResult?.local_figures?.find((p) => p.measure === measure) ?? null;
 
   /**
-   * Shows a result, updating what is on screen in place: the summary above the cards is redrawn
-   * (its figures and fingerprint change with nearly every keystroke), each measure's card is kept
-   * while its content is the same (a cheap key: the decision's JSON and what else the card
-   * shows), so a checklist the user opened stays open and the browser lays out only what changed;
-   * a changed card is built anew with its opened sections opened again. The income ledger likewise.
+   * Shows a result, updating what is on screen in place (render.js `morph`: only the texts and
+   * attributes that differ are changed, so the browser lays out and paints only those). Each
+   * measure's card is looked at only when its content changed (a cheap key: the decision's JSON
+   * and what else the card shows); an unchanged card is left alone. A checklist the user opened
+   * stays open either way. The figures above the cards change with nearly every keystroke.
    */
   function showResult(r, flagged) {
     if (!shown || shown.root.parentNode !== out) {
+      const summary = h("div", { class: "hh-summary" });
       const cards = h("div", { class: "cards" });
-      shown = { root: h("div", { class: "hh-result", "data-testid": "hh-result" }, h("h3", {}, "核查结果"), cards), summary: [], cards, byMeasure: new Map(), ledger: null, ledgerKey: undefined };
+      const ledger = h("p");
+      shown = { root: h("div", { class: "hh-result", "data-testid": "hh-result" }, h("h3", {}, "核查结果"), summary, cards, ledger), summary, cards, ledger, byMeasure: new Map(), ledgerKey: undefined };
       out.replaceChildren(shown.root);
     }
     const missingPeople = r.missing.length;
-    const summary = [
+    morph(shown.summary, h("div", { class: "hh-summary" },
       h("dl", { class: "figures" },
         h("dt", {}, "家庭人口"), h("dd", {}, `${r.household_size} 人`),
         h("dt", {}, "家庭年人均纯收入（监测口径）"), h("dd", { "data-testid": "hh-per-capita-net" }, yuan(r.per_capita_net)),
@@ -499,24 +522,16 @@ export function createHouseholdView(engine, root, ctx) {
         h("dt", {}, "结果指纹"), h("dd", { "data-testid": "hh-fingerprint" }, r.fingerprint)),
       flagged.length ? h("p", { class: "warn", role: "note" }, `成员 ${flagged.join("、")} 的身份证号有误，暂按未填计算。`) : null,
       r.unverified.length ? h("p", { class: "warn", role: "note" }, `注意：本结果使用了未核实的参数：${r.unverified.join("、")}。`) : null,
-      missingPeople ? h("p", { class: "hint" }, `还有 ${missingPeople} 项信息未填（${r.missing.map((m) => m.label).join("、")}），相关结论为“${outcomeLabel("cannot_decide")}”；表单中已用虚线框标出。`) : null,
-    ].filter(Boolean);
-    for (const el of shown.summary) el.remove();
-    shown.cards.before(...summary);
-    shown.summary = summary;
+      missingPeople ? h("p", { class: "hint" }, `还有 ${missingPeople} 项信息未填（${r.missing.map((m) => m.label).join("、")}），相关结论为“${outcomeLabel("cannot_decide")}”；表单中已用虚线框标出。`) : null));
 
     const kept = new Map();
     let at = shown.cards.firstElementChild;
     for (const d of r.decisions) {
       const key = JSON.stringify([d, provisionalOf(d.measure), localFiguresOf(d.measure), Boolean(ctx.openParam)]);
       const old = shown.byMeasure.get(d.measure);
-      let el = old?.key === key ? old.el : null;
-      if (!el) {
-        el = card(d);
-        if (old) keepOpened(old.el, el);
-      }
+      const el = !old ? card(d) : old.key === key ? old.el : morph(old.el, card(d, Boolean(old.el.querySelector("details[data-testid=member-conditions][open]"))));
       kept.set(d.measure, { key, el });
-      // In the engine's order: a kept card stays where it is, a new one takes its place.
+      // In the engine's order: a card already in place stays put, any other is put there.
       if (at === el) at = el.nextElementSibling;
       else shown.cards.insertBefore(el, at);
     }
@@ -525,18 +540,8 @@ export function createHouseholdView(engine, root, ctx) {
 
     const ledgerKey = JSON.stringify(r.ledger ?? null);
     if (ledgerKey !== shown.ledgerKey) {
-      const ledger = r.ledger ? ledgerTable(r.ledger, "hh-ledger") : h("p", { class: "hint" }, "填写收入后显示收入明细。");
-      if (shown.ledger) shown.ledger.replaceWith(ledger);
-      else shown.root.append(ledger);
-      shown.ledger = ledger;
+      shown.ledger = morph(shown.ledger, r.ledger ? ledgerTable(r.ledger, "hh-ledger") : h("p", { class: "hint" }, "填写收入后显示收入明细。"));
       shown.ledgerKey = ledgerKey;
-    }
-  }
-
-  /** A card built anew keeps the sections the user opened in the old one (by their test id). */
-  function keepOpened(old, now) {
-    for (const d of old.querySelectorAll("details[open][data-testid]")) {
-      now.querySelector(`details[data-testid="${d.dataset.testid}"]`)?.setAttribute("open", "");
     }
   }
 
@@ -552,19 +557,37 @@ export function createHouseholdView(engine, root, ctx) {
           `${f.label}${f.note ? `：${f.note}` : ""}`))));
   }
 
-  /** For a measure decided person by person: each member's conditions, folded away. */
-  function memberChecklists(d) {
+  /**
+   * For a measure decided person by person: each member's conditions, folded away. They are built
+   * when opened (a nine-member household has hundreds of lines of them, and most are never
+   * opened); a card built while its checklist is open (`open`) has them at once.
+   */
+  function memberChecklists(d, open = false) {
     const withConditions = d.members.filter((m) => m.conditions?.length);
     if (!withConditions.length) return null;
-    return h("details", { class: "member-conditions", "data-testid": "member-conditions" },
+    return h("details", { class: "member-conditions", "data-testid": "member-conditions", open },
       h("summary", {}, "逐人核对条件"),
-      withConditions.map((m) => h("div", { class: "member-checklist" },
-        h("p", { class: "checklist-title" }, `${m.name ?? `成员 ${m.index + 1}`}：${outcomeLabel(m.outcome)}`),
-        checklist(m.conditions, null, null),
-        m.once_recognised ? h("p", { class: "once" }, h("strong", {}, "认定后："), m.once_recognised) : null)));
+      open ? memberChecklistItems(withConditions) : null);
   }
 
-  function card(d) {
+  function memberChecklistItems(members) {
+    return members.map((m) => h("div", { class: "member-checklist" },
+      h("p", { class: "checklist-title" }, `${m.name ?? `成员 ${m.index + 1}`}：${outcomeLabel(m.outcome)}`),
+      checklist(m.conditions, null, null),
+      m.once_recognised ? h("p", { class: "once" }, h("strong", {}, "认定后："), m.once_recognised) : null));
+  }
+
+  // A per-member checklist opened: its lines, from the decision on screen. (One listener for all
+  // cards: "toggle" does not bubble, so it is heard on the way down.)
+  out.addEventListener("toggle", (e) => {
+    const details = e.target;
+    if (!details.matches?.("details[data-testid=member-conditions]") || !details.open || details.querySelector(".member-checklist")) return;
+    const d = lastResult?.decisions.find((x) => x.measure === details.closest("article.card")?.dataset.measure);
+    if (d) details.append(...memberChecklistItems(d.members.filter((m) => m.conditions?.length)));
+  }, true);
+
+  /** A measure's card; `opened`: its per-member checklist is open (kept open as the card is redrawn). */
+  function card(d, opened = false) {
     const who = d.members.filter((m) => m.outcome === "applies");
     const pending = d.members.filter((m) => m.outcome === "once_recognised");
     // Members still open, grouped by reason (a status still being checked reads the same for each):
@@ -598,7 +621,7 @@ export function createHouseholdView(engine, root, ctx) {
       d.thresholds.map((t) => h("p", { class: "distance" }, t.explanation)),
       d.once_recognised ? h("p", { class: "once", "data-testid": "once-recognised" }, h("strong", {}, "认定后："), d.once_recognised) : null,
       checklist(d.conditions, "条件", "conditions"),
-      memberChecklists(d),
+      memberChecklists(d, opened),
       checklist(d.findings, null, "findings"),
       d.figures.length ? h("dl", { class: "figures small" }, d.figures.flatMap((f) => [h("dt", {}, f.label), h("dd", {}, f.unit.startsWith("元") ? yuan(f.value) : `${f.value} ${f.unit}`)])) : null,
       d.missing.length ? h("div", { class: "missing", "data-testid": "missing" },
