@@ -8,7 +8,8 @@
 // (docs/benchmarks.md “Page timings”), and nothing could run before it. One file arrives in one
 // response. The modules stay in dist/js/ as they are: portals import js/elements.js itself
 // (docs/portal.md), and the batch worker is still its own module. Both entries are in the one
-// registry, so a module they share (indicator-store.js, with its listeners) exists once.
+// registry, so a module they share (indicator-store.js, with its listeners) exists once. The
+// engine's module is asked for first, so its wasm compiles while the rest are evaluated.
 // Run after build-offline.mjs (which reads the original index.html), before preload-links.mjs.
 // Usage: node scripts/bundle-page.mjs dist
 import { readFileSync, writeFileSync } from "node:fs";
@@ -23,6 +24,9 @@ const { source, count } = bundleModules(dist, ENTRIES);
 const script = [
   "// 静宁县政策核对 — the page's modules in one file (scripts/bundle-page.mjs); each is also in js/ as it is.",
   source,
+  // The engine first: its wasm (preloaded) compiles in the background while the other modules
+  // are evaluated, instead of after them. loadEngine() is the same promise the page awaits later.
+  `__req("js/engine.js").loadEngine().catch(() => {});`,
   ...ENTRIES.map((e) => `__req(${JSON.stringify(e)});`),
 ].join("\n");
 writeFileSync(join(dist, OUT), script);
