@@ -5,7 +5,8 @@
 // Each round, for each build (order alternated round by round: A B, B A, A B, …):
 //  - `--loads` fresh browser contexts (no HTTP cache, no service worker) open the page; the
 //    `jn-first-verdicts` mark (ms after navigation start) and, for the breakdown, the main wasm's
-//    download window and the `jn-engine-ready` mark where the build sets it;
+//    download window, the `jn-engine-ready` mark (js/engine.js; "—" for builds without it) and
+//    DOMContentLoaded;
 //  - one more context opens the nine-member household of tests/e2e/page-perf.spec.mjs and types
 //    `--keys` keystrokes into its 工资性收入 field (a digit, then Backspace, in turn), reading the
 //    `jn-update` measure of each (form read → verdicts shown) and, from the browser's Event Timing,
@@ -68,7 +69,9 @@ const servers = builds.map((b, i) => {
   b.keys = [];
   b.paints = [];
   b.rounds = [];
-  return spawn("python3", ["scripts/serve.py", b.dir, "--port", String(b.port), "--quiet"], { stdio: "inherit" });
+  // Its errors are not shown: a context closed while the service worker was still caching the
+  // page leaves the server a broken pipe per file, which says nothing about the builds.
+  return spawn("python3", ["scripts/serve.py", b.dir, "--port", String(b.port), "--quiet"], { stdio: ["ignore", "inherit", "ignore"] });
 });
 
 const browser = await chromium.launch({
