@@ -5,7 +5,8 @@
 # - stamps the service worker with this build's file list and a content hash (a new build replaces
 #   the old offline copy);
 # - writes dist/jingning-offline.html, the whole page in one file for use from disk (file://);
-# - lists every module and the wasm in dist/index.html as preloads (scripts/preload-links.mjs).
+# - serves the page's modules as one file, dist/js/page.js (scripts/bundle-page.mjs), and preloads
+#   the wasm (scripts/preload-links.mjs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rm -rf dist
@@ -19,8 +20,10 @@ cargo run --quiet --example trainer_scenarios -- dist/js/trainer-scenarios.js
 # What compact results refer to by id, for portals that fetch it once (docs/household-case.md “精简结果”).
 node scripts/write-catalogue.mjs dist/catalogue.json
 node scripts/build-offline.mjs dist dist/jingning-offline.html
-# Preloads for the served page (after the single-file page, which must not carry them; before the
-# service worker's stamp, which hashes index.html).
+# The served page's modules in one file, js/page.js (after the single-file page, which reads the
+# original index.html); then the wasm's preload (before the service worker's stamp, which hashes
+# index.html).
+node scripts/bundle-page.mjs dist
 node scripts/preload-links.mjs dist
 node scripts/stamp-sw.mjs dist
 echo "dist/ ready: $(du -sh dist | cut -f1)"

@@ -37,9 +37,13 @@ test("excluded incomes are shown but not counted, and the verdict cites 五(十�
 
 test("a passage of a national rule opens with its document, 文号, source and the words marked", async ({ page }) => {
   // The page's own citation button, given a citation of 民发〔2021〕43号 as the engine serves it.
+  // The page runs its modules from one file (js/page.js), so the modules imported here are copies
+  // of its render.js and engine: the engine is loaded and handed to this render.js.
   await page.evaluate(async () => {
     const e = await import("./pkg/jingning_policy.js");
+    await e.default({ module_or_path: new URL("./pkg/jingning_policy_bg.wasm", location.href) });
     const r = await import("./js/render.js");
+    r.setEngine(e);
     const passage = e.clause("未成年人", "mca-2021-43");
     const cite = { document: passage.document, clause: passage.id, title: passage.title, excerpt: "可继续享有救助供养待遇至18周岁", verbatim: passage.verbatim,
       label: `${passage.document.short} ${passage.document.number} ${passage.title}` };

@@ -47,7 +47,8 @@ test("a settings file nested 4,000 deep is refused by name and the engine keeps 
   await expect(page.locator("#params-errors")).toContainText("参数「农村低保标准」（dibao.standard_annual）应为正数金额");
   await expect(page.getByTestId("overrides-banner")).toBeHidden();
 
-  // Hostile objects straight into the page's engine: named errors, then a normal case works.
+  // Hostile objects straight into the engine as the page loads it (js/engine.js: the guard and the
+  // glue; a copy of the page's own, which runs from js/page.js): named errors, then a normal case works.
   const messages = await page.evaluate(async () => {
     const { loadEngine } = await import("./js/engine.js");
     const engine = await loadEngine();

@@ -36,7 +36,8 @@ test("a trainer opens a scenario, the room votes, the reveal names the deciding 
   await expect(page.locator('.reveal-item[data-measure="dibao"]')).toContainText("全场 3 票中 2 票猜对");
   // The reason is the engine's: the same words as the household view's own card.
   await expect(page.locator("#hh-result")).toBeVisible();
-  const cardReason = await page.locator('#card-dibao [data-testid="reason"]').innerText();
+  // textContent: the card may be out of view, where the page does not render it (innerText is then empty).
+  const cardReason = await page.locator('#card-dibao [data-testid="reason"]').textContent();
   await expect(page.getByTestId("reason-dibao")).toHaveText(cardReason);
   await expect(page.getByTestId("deciding-dibao")).toContainText("临界值 ¥5,000");
   await expect(page.locator('.reveal-item[data-measure="dibao"] .cites')).toContainText("五(十二)");

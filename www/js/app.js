@@ -218,11 +218,17 @@ function toggleParams(open) {
   }
 }
 
+// The status line depends only on the date, the options and the local changes: redrawn when one
+// of them changes, not on every keystroke of a form.
+let statusKey = null;
+
 function updateStatus() {
   const v = views[active];
   if (!v || !engine) return;
   const date = v.assessmentDate() || today();
   const opts = getOptions();
+  const key = JSON.stringify([date, opts, localChanges()]);
+  if (key === statusKey) return;
   let list = [];
   try {
     list = engine.paramsInForce(date, opts);
@@ -230,6 +236,7 @@ function updateStatus() {
     // A date still being typed: keep the last status.
     return;
   }
+  statusKey = key;
   const unverified = list.filter((p) => p.in_force && !p.in_force.verified && !p.in_force.overridden);
   $("param-status").textContent =
     `适用参数：${opts.region ?? "静宁县"} · ${date.slice(0, 4)} 年（按核查日期 ${date}）· ${unverified.length} 项在用值未核实`;

@@ -81,6 +81,8 @@ export function loadEngine() {
     })
     .then(() => {
       prepareSpare();
+      // Read by scripts/page-ab.mjs: where the engine is ready on the way to the first verdicts.
+      globalThis.performance?.mark?.("jn-engine-ready");
       return guardEngine(engine, respawn, announce);
     });
   return ready;

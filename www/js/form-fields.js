@@ -90,22 +90,27 @@ export function setFieldValue(el, v) {
 /** Whether a field is hidden because it does not matter for this household (see `when`). */
 const isIrrelevant = (el) => Boolean(el.closest(".irrelevant"));
 
+/**
+ * A field's value as the case holds it (a 是/否 as a boolean, a whole number as a number, checked
+ * codes as an array), or undefined when it is empty (unknown: left out of the case).
+ */
+export function controlValue(el) {
+  const kind = el.dataset.kind;
+  if (kind === "multi") {
+    const codes = [...el.querySelectorAll("input:checked")].map((c) => c.value);
+    return codes.length ? codes : undefined;
+  }
+  const raw = fieldValue(el).trim();
+  if (raw === "") return undefined;
+  return kind === "yesno" ? raw === "true" : kind === "int" || kind === "grade" ? (/^-?\d+$/.test(raw) ? Number(raw) : raw) : raw;
+}
+
 /** Reads every shown field under `root` into a fresh object, setting each non-empty one at its path. */
 export function readFields(root, target = {}) {
   for (const el of root.querySelectorAll("[data-path][data-kind]")) {
     if (isIrrelevant(el)) continue;
-    const kind = el.dataset.kind;
-    let v;
-    if (kind === "multi") {
-      const codes = [...el.querySelectorAll("input:checked")].map((c) => c.value);
-      if (!codes.length) continue;
-      v = codes;
-    } else {
-      const raw = fieldValue(el).trim();
-      if (raw === "") continue;
-      v = kind === "yesno" ? raw === "true" : kind === "int" || kind === "grade" ? (/^-?\d+$/.test(raw) ? Number(raw) : raw) : raw;
-    }
-    setPath(target, el.dataset.path, v);
+    const v = controlValue(el);
+    if (v !== undefined) setPath(target, el.dataset.path, v);
   }
   return target;
 }

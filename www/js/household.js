@@ -2,8 +2,8 @@
 // fields listed as data in form-fields.js) and, as fields change, a verdict strip (one line per
 // measure) above one card per measure from evaluateHousehold. The page decides nothing: outcomes
 // and their labels, amounts, reasons, clauses, missing inputs and the ledger are the engine's.
-import { h, yuan, yuanOrValue, citations } from "./render.js";
-import { field, multi, readFields, writeFields, fieldFor, fieldValue, setFieldValue, setFieldMessage, showEngineErrors, HOUSEHOLD_FIELDS, memberPath, relevant } from "./form-fields.js";
+import { h, morph, yuan, yuanOrValue, citations } from "./render.js";
+import { field, multi, readFields, writeFields, fieldFor, fieldValue, setFieldValue, setFieldMessage, showEngineErrors, HOUSEHOLD_FIELDS, memberPath, relevant, controlValue, setPath } from "./form-fields.js";
 import { ledgerTable } from "./dibao-quick.js";
 import { localDate } from "./local-date.js";
 import { recentCases, rememberCase, forgetCase, forgetAll } from "./recent.js";
@@ -22,6 +22,9 @@ export function createHouseholdView(engine, root, ctx) {
   let lastOptions = null;
   let lastKey = null;
   let lastVerdicts = null;
+  let lastStripKey = null;
+  let lastState = null; // the case as read and evaluated by the last update
+  let shown = null; // the result on screen, kept to update it in place (showResult)
   let caseId = newCaseId();
   let rememberTimer = 0; // a pending keep of the recent list (rememberSoon)
 
@@ -41,6 +44,13 @@ export function createHouseholdView(engine, root, ctx) {
     strip.focus();
   };
   phoneBar.addEventListener("click", toStrip);
+  // One listener for the strip's links (not one per link), so the strip can be updated in place.
+  strip.addEventListener("click", (e) => {
+    const link = e.target.closest("a.verdict[data-measure]");
+    if (!link) return;
+    e.preventDefault();
+    goToCard(link.dataset.measure);
+  });
   const skip = h("a", { href: "#hh-verdicts", class: "to-results", onclick: toStrip }, "跳到核查结果");
 
   const sectionFor = (id) => HOUSEHOLD_FIELDS.find((s) => s.id === id);
@@ -110,6 +120,7 @@ export function createHouseholdView(engine, root, ctx) {
 
   function renderMembers(state) {
     membersBox.replaceChildren(...Array.from({ length: memberCount }, (_, i) => memberFieldset(i)));
+    fieldList = null;
     writeFields(form, state);
     for (let i = 0; i < memberCount; i++) idAutoFill(i, false);
   }
@@ -162,11 +173,43 @@ export function createHouseholdView(engine, root, ctx) {
     info.textContent = `由身份证号得出：出生日期 ${r.birth_date}，${sexLabel}${r.age != null ? `，${r.age} 岁` : ""}`;
   }
 
+  // The form's fields, listed once per build of the form (renderMembers rebuilds the members'
+  // fieldsets and drops the list): an update reads every field in one pass over this list and
+  // applies relevance from it, instead of querying the form again for each step.
+  let fieldList = null;
+  function fields() {
+    fieldList ??= [...form.querySelectorAll("[data-path][data-kind]")].map((el) => {
+      const box = el.closest("[data-when]");
+      const m = el.dataset.path.match(/^\$\.members\[(\d+)\]/);
+      return { el, path: el.dataset.path, box, when: box ? JSON.parse(box.dataset.when) : null, member: m ? Number(m[1]) : null, value: undefined };
+    });
+    return fieldList;
+  }
+
+  /** Reads every field, shown or not, once: each field's value is kept, and the whole form returned (relevance reads it). */
+  function readAll() {
+    const all = { schema: SCHEMA };
+    for (const f of fields()) {
+      f.value = controlValue(f.el);
+      if (f.value !== undefined) setPath(all, f.path, f.value);
+    }
+    return all;
+  }
+
+  /** The case from the values readAll kept: the shown fields only (what getState reads from the form). */
+  function stateFromRead() {
+    const state = { schema: SCHEMA };
+    for (const f of fields()) {
+      if (f.value !== undefined && !f.box?.classList.contains("irrelevant")) setPath(state, f.path, f.value);
+    }
+    return completeState(state);
+  }
+
   /** A member's age on the 核查日期, from the 出生日期 (itself filled from the 身份证号); null if unknown. */
-  function memberAge(i) {
-    const birth = fieldAt(`$.members[${i}].birth_date`)?.value;
-    const on = assessmentDate();
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(birth ?? "") || !/^\d{4}-\d{2}-\d{2}$/.test(on)) return null;
+  function memberAge(all, i) {
+    const birth = all.members?.[i]?.birth_date;
+    const on = all.assessment_date;
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(birth ?? "") || !/^\d{4}-\d{2}-\d{2}$/.test(on ?? "")) return null;
     const [by, bm, bd] = birth.split("-").map(Number);
     const [y, m, d] = on.split("-").map(Number);
     const age = y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
@@ -174,35 +217,40 @@ export function createHouseholdView(engine, root, ctx) {
   }
 
   /**
-   * Shows the fields that matter (their `when` holds, or the engine asked for them, or they
-   * hold a value the user entered while they mattered) and hides the rest, which are then not
-   * read. Returns whether anything changed.
+   * Shows the fields that matter (their `when` holds for `all`, the form as readAll read it, or
+   * the engine asked for them, or they hold a value the user entered while they mattered) and
+   * hides the rest, which are then not read. Only the boxes whose state changes are touched.
    */
-  function applyRelevance(asked = new Set()) {
-    for (const el of form.querySelectorAll(".irrelevant")) el.classList.remove("irrelevant");
-    const all = readFields(form, { schema: SCHEMA });
-    let changed = false;
-    for (const box of form.querySelectorAll("[data-when]")) {
-      const control = box.matches("[data-path]") ? box : box.querySelector("[data-path]");
-      const m = control.dataset.path.match(/^\$\.members\[(\d+)\]/);
-      const i = m ? Number(m[1]) : null;
-      const path = control.dataset.path;
+  function applyRelevance(asked, all) {
+    const ages = new Map(); // each member's age, worked out once per pass
+    const ageOf = (i) => (ages.has(i) ? ages.get(i) : ages.set(i, memberAge(all, i)).get(i));
+    for (const f of fields()) {
+      const box = f.box;
+      if (!box) continue;
       // Asked for by the engine (the path or an object above it, like `$.members[2].disability`),
       // or asked before and answered since: shown, or the answer would drop and be asked again.
-      const askedNow = [...asked].some((a) => path === a || path.startsWith(`${a}.`));
-      const answered = box.dataset.asked === "true" && (control.dataset.kind === "multi" ? Boolean(control.querySelector("input:checked")) : fieldValue(control).trim() !== "");
-      box.dataset.asked = String(askedNow || answered);
-      const show = relevant(JSON.parse(box.dataset.when), all, i, i === null ? null : memberAge(i)) || askedNow || answered;
-      box.classList.toggle("irrelevant", !show);
-      box.hidden = !show;
-      if (box.dataset.shown !== String(show)) changed = true;
-      box.dataset.shown = String(show);
+      let askedNow = false;
+      for (const a of asked) {
+        if (f.path === a || f.path.startsWith(`${a}.`)) {
+          askedNow = true;
+          break;
+        }
+      }
+      const answered = box.dataset.asked === "true" && f.value !== undefined;
+      const wasAsked = String(askedNow || answered);
+      if (box.dataset.asked !== wasAsked) box.dataset.asked = wasAsked;
+      const show = relevant(f.when, all, f.member, f.member === null || !f.when.age ? null : ageOf(f.member)) || askedNow || answered;
+      if (box.classList.contains("irrelevant") === show) box.classList.toggle("irrelevant", !show);
+      if (box.hidden === show) box.hidden = !show;
     }
-    return changed;
   }
 
   function getState() {
-    const state = readFields(form, { schema: SCHEMA });
+    return completeState(readFields(form, { schema: SCHEMA }));
+  }
+
+  /** The case as read, completed: one entry per member, and the 户主姓名 from the 户主 when none is typed. */
+  function completeState(state) {
     state.members = Array.from({ length: memberCount }, (_, i) => state.members?.[i] ?? {});
     // Without a 户主姓名 typed, the 户主 member's name: in the case itself, so a saved file and
     // the command line give the same result and fingerprint as the page.
@@ -233,7 +281,7 @@ export function createHouseholdView(engine, root, ctx) {
     memberCount = Math.max(1, Math.min(30, Array.isArray(state.members) ? state.members.length : 1));
     writeFields(form, state);
     renderMembers(state);
-    lastVerdicts = null;
+    forgetShown();
     refresh(true);
   }
 
@@ -250,7 +298,7 @@ export function createHouseholdView(engine, root, ctx) {
     const b = blank();
     writeFields(form, b);
     renderMembers(b);
-    lastVerdicts = null;
+    forgetShown();
     refresh(true);
     renderRecent();
   }
@@ -264,7 +312,7 @@ export function createHouseholdView(engine, root, ctx) {
     const b = blank({ assessment_date: s.assessment_date, village: s.village });
     writeFields(form, b);
     renderMembers(b);
-    lastVerdicts = null;
+    forgetShown();
     refresh(true);
     ctx.toast?.(`已开始下一户（核查日期 ${b.assessment_date}${b.village ? `，${b.village}` : ""}）。上一户在“最近的户”中。`);
     fieldAt("$.members[0].name").focus();
@@ -313,16 +361,27 @@ export function createHouseholdView(engine, root, ctx) {
     ctx.toast?.(`已打开 ${r.name} 户。`);
   }
 
+  /** Another household is shown (opened, new, cleared): its verdicts are not changes, its cards are built afresh. */
+  function forgetShown() {
+    lastVerdicts = null;
+    lastStripKey = null;
+    shown = null;
+  }
+
   function refresh(force = false) {
     performance.mark("jn-refresh");
-    applyRelevance(new Set(lastResult?.missing.map((m) => m.path) ?? []));
-    const state = getState();
+    // The form is read once per update: every field in one pass (relevance needs the hidden ones
+    // too), and the case taken from the same reading.
+    const all = readAll();
+    const askedBefore = new Set(lastResult?.missing.map((m) => m.path) ?? []);
+    applyRelevance(askedBefore, all);
+    const state = stateFromRead();
     const { input, flagged } = evaluationInput(state);
     const options = ctx.optionsWith();
     const key = JSON.stringify([input, options]);
+    lastState = state;
     if (key === lastKey && !force) return;
     lastKey = key;
-    for (const el of form.querySelectorAll(".wanted")) el.classList.remove("wanted");
     for (const el of form.querySelectorAll("[aria-invalid][data-path]:not([data-path$='.id_number'])")) setFieldMessage(el, null);
     try {
       // The page renders every text inline, so it asks for the full result (API users get the
@@ -330,14 +389,19 @@ export function createHouseholdView(engine, root, ctx) {
       lastResult = engine.evaluateHousehold(input, { ...options, detail: "full" });
       lastError = null;
       // A question the engine asks is never hidden (its answer is empty, so the case is unchanged).
-      applyRelevance(new Set(lastResult.missing.map((m) => m.path)));
-      out.replaceChildren(renderResult(lastResult, flagged));
+      // Relevance is applied again only when the questions asked changed.
+      const asked = new Set(lastResult.missing.map((m) => m.path));
+      if (asked.size !== askedBefore.size || [...asked].some((p) => !askedBefore.has(p))) applyRelevance(asked, all);
+      showResult(lastResult, flagged);
       renderStrip(lastResult);
-      for (const m of lastResult.missing) fieldFor(form, m.path)?.classList.add("wanted");
+      markWanted(lastResult.missing);
     } catch (err) {
       lastResult = null;
       lastError = err;
+      markWanted([]);
+      shown = null;
       showEngineErrors(out, form, err);
+      lastStripKey = null;
       strip.replaceChildren(h("p", { class: "hint" }, "输入有误，改正后显示结论。"));
     }
     lastOptions = options;
@@ -347,6 +411,17 @@ export function createHouseholdView(engine, root, ctx) {
     // after load, and each update from reading the form to the verdicts shown.
     if (lastResult && !performance.getEntriesByName("jn-first-verdicts").length) performance.mark("jn-first-verdicts");
     performance.measure("jn-update", "jn-refresh");
+  }
+
+  /** Outlines the fields the engine asked for (dashed), and only those; unchanged fields are not touched. */
+  function markWanted(missing) {
+    const byPath = new Map();
+    for (const f of fields()) if (!byPath.has(f.path)) byPath.set(f.path, f.el);
+    // The field of a path, or the first field under it (`$.incomes` → the first income), as fieldFor finds it.
+    const under = (path) => fields().find((f) => f.path.startsWith(`${path}.`) || f.path.startsWith(`${path}[`))?.el;
+    const wanted = new Set(missing.map((m) => byPath.get(m.path) ?? under(m.path)).filter(Boolean));
+    for (const el of form.querySelectorAll(".wanted")) if (!wanted.has(el)) el.classList.remove("wanted");
+    for (const el of wanted) el.classList.add("wanted");
   }
 
   /** Takes the user to a field the engine asked for. */
@@ -373,39 +448,72 @@ export function createHouseholdView(engine, root, ctx) {
 
   /** One line per measure, the engine's outcome label; the phone bar counts them and says what changed. */
   function renderStrip(r) {
+    const before = lastVerdicts;
+    const verdicts = new Map(r.decisions.map((d) => [d.measure, d.outcome]));
+    const changed = before ? r.decisions.filter((d) => before.get(d.measure) !== d.outcome) : [];
+    // Redrawn only when what it shows changes (most keystrokes change no verdict).
+    const stripKey = JSON.stringify([r.decisions.map((d) => [d.measure, d.title, d.outcome, d.category_label, Boolean(provisionalOf(d.measure))]), changed.map((d) => d.measure)]);
+    lastVerdicts = verdicts;
+    if (stripKey === lastStripKey) {
+      phoneBar.classList.remove("flash", "again");
+      return;
+    }
+    lastStripKey = stripKey;
     const counts = new Map();
     for (const d of r.decisions) counts.set(d.outcome, (counts.get(d.outcome) ?? 0) + 1);
-    const verdicts = new Map(r.decisions.map((d) => [d.measure, d.outcome]));
-    const changed = lastVerdicts ? r.decisions.filter((d) => lastVerdicts.get(d.measure) !== d.outcome) : [];
     const countText = [...counts].map(([o, n]) => `${outcomeLabel(o)} ${n}`).join(" · ");
-    strip.replaceChildren(
+    // Updated in place (morph): a verdict that changed again while still flashing switches to the
+    // flash's second copy (style.css), which starts it again.
+    const flashing = (measure) => strip.querySelector(`a.verdict.changed[data-measure="${measure}"]`);
+    const flashClass = (d) => {
+      if (!changed.includes(d)) return "";
+      const now = flashing(d.measure);
+      return now && !now.classList.contains("again") ? " changed again" : " changed";
+    };
+    const next = strip.cloneNode(false);
+    next.append(
       h("h3", { class: "strip-title" }, "结论一览 ", h("span", { class: "strip-counts", "data-testid": "verdict-counts" }, countText)),
       h("ol", { "data-testid": "verdicts" }, r.decisions.map((d) => h("li", {},
-        h("a", { href: `#card-${d.measure}`, class: `verdict outcome-${d.outcome}${changed.includes(d) ? " changed" : ""}`, "data-measure": d.measure,
-          onclick: (e) => { e.preventDefault(); goToCard(d.measure); } },
+        h("a", { href: `#card-${d.measure}`, class: `verdict outcome-${d.outcome}${flashClass(d)}`, "data-measure": d.measure },
           h("span", { class: "verdict-title" }, d.title),
           h("span", { class: "badge" }, outcomeLabel(d.outcome)),
           d.outcome === "applies" && d.category_label ? h("span", { class: "category" }, d.category_label) : null,
           provisionalOf(d.measure) ? h("span", { class: "provisional-mark", title: "用到未核实的参数" }, "暂定") : null)))));
-    const change = changed.map((d) => `${d.title}：${outcomeLabel(lastVerdicts.get(d.measure))} → ${outcomeLabel(d.outcome)}`).join("；");
+    morph(strip, next);
+    const change = changed.map((d) => `${d.title}：${outcomeLabel(before.get(d.measure))} → ${outcomeLabel(d.outcome)}`).join("；");
     phoneBar.replaceChildren(...[h("span", { class: "phone-counts" }, countText), change ? h("span", { class: "phone-change" }, change) : null].filter(Boolean));
-    phoneBar.classList.remove("flash");
     if (change) {
-      // Restart the flash animation for this change.
-      void phoneBar.offsetWidth;
-      phoneBar.classList.add("flash");
+      // Restart the flash for this change by switching between two copies of the animation
+      // (style.css): removing the class and reading a layout property to restart it forced a
+      // layout of the whole page in the middle of the keystroke.
+      if (phoneBar.classList.contains("flash")) phoneBar.classList.toggle("again");
+      else phoneBar.classList.add("flash");
       announce.textContent = `结论变化：${change}`;
+    } else {
+      phoneBar.classList.remove("flash", "again");
     }
-    lastVerdicts = verdicts;
   }
 
   const provisionalOf = (measure) => lastResult?.provisional?.find((p) => p.measure === measure) ?? null;
   const localFiguresOf = (measure) => lastResult?.local_figures?.find((p) => p.measure === measure) ?? null;
 
-  function renderResult(r, flagged) {
+  /**
+   * Shows a result, updating what is on screen in place (render.js `morph`: only the texts and
+   * attributes that differ are changed, so the browser lays out and paints only those). Each
+   * measure's card is looked at only when its content changed (a cheap key: the decision's JSON
+   * and what else the card shows); an unchanged card is left alone. A checklist the user opened
+   * stays open either way. The figures above the cards change with nearly every keystroke.
+   */
+  function showResult(r, flagged) {
+    if (!shown || shown.root.parentNode !== out) {
+      const summary = h("div", { class: "hh-summary" });
+      const cards = h("div", { class: "cards" });
+      const ledger = h("p");
+      shown = { root: h("div", { class: "hh-result", "data-testid": "hh-result" }, h("h3", {}, "核查结果"), summary, cards, ledger), summary, cards, ledger, byMeasure: new Map(), ledgerKey: undefined };
+      out.replaceChildren(shown.root);
+    }
     const missingPeople = r.missing.length;
-    return h("div", { class: "hh-result", "data-testid": "hh-result" },
-      h("h3", {}, "核查结果"),
+    morph(shown.summary, h("div", { class: "hh-summary" },
       h("dl", { class: "figures" },
         h("dt", {}, "家庭人口"), h("dd", {}, `${r.household_size} 人`),
         h("dt", {}, "家庭年人均纯收入（监测口径）"), h("dd", { "data-testid": "hh-per-capita-net" }, yuan(r.per_capita_net)),
@@ -414,9 +522,27 @@ export function createHouseholdView(engine, root, ctx) {
         h("dt", {}, "结果指纹"), h("dd", { "data-testid": "hh-fingerprint" }, r.fingerprint)),
       flagged.length ? h("p", { class: "warn", role: "note" }, `成员 ${flagged.join("、")} 的身份证号有误，暂按未填计算。`) : null,
       r.unverified.length ? h("p", { class: "warn", role: "note" }, `注意：本结果使用了未核实的参数：${r.unverified.join("、")}。`) : null,
-      missingPeople ? h("p", { class: "hint" }, `还有 ${missingPeople} 项信息未填（${r.missing.map((m) => m.label).join("、")}），相关结论为“${outcomeLabel("cannot_decide")}”；表单中已用虚线框标出。`) : null,
-      h("div", { class: "cards" }, r.decisions.map((d) => card(d))),
-      r.ledger ? ledgerTable(r.ledger, "hh-ledger") : h("p", { class: "hint" }, "填写收入后显示收入明细。"));
+      missingPeople ? h("p", { class: "hint" }, `还有 ${missingPeople} 项信息未填（${r.missing.map((m) => m.label).join("、")}），相关结论为“${outcomeLabel("cannot_decide")}”；表单中已用虚线框标出。`) : null));
+
+    const kept = new Map();
+    let at = shown.cards.firstElementChild;
+    for (const d of r.decisions) {
+      const key = JSON.stringify([d, provisionalOf(d.measure), localFiguresOf(d.measure), Boolean(ctx.openParam)]);
+      const old = shown.byMeasure.get(d.measure);
+      const el = !old ? card(d) : old.key === key ? old.el : morph(old.el, card(d, Boolean(old.el.querySelector("details[data-testid=member-conditions][open]"))));
+      kept.set(d.measure, { key, el });
+      // In the engine's order: a card already in place stays put, any other is put there.
+      if (at === el) at = el.nextElementSibling;
+      else shown.cards.insertBefore(el, at);
+    }
+    for (const [measure, c] of shown.byMeasure) if (kept.get(measure)?.el !== c.el) c.el.remove();
+    shown.byMeasure = kept;
+
+    const ledgerKey = JSON.stringify(r.ledger ?? null);
+    if (ledgerKey !== shown.ledgerKey) {
+      shown.ledger = morph(shown.ledger, r.ledger ? ledgerTable(r.ledger, "hh-ledger") : h("p", { class: "hint" }, "填写收入后显示收入明细。"));
+      shown.ledgerKey = ledgerKey;
+    }
   }
 
   /** Met / not met / unknown items: a measure's conditions (its checklist), or its risks and help items. */
@@ -431,19 +557,37 @@ export function createHouseholdView(engine, root, ctx) {
           `${f.label}${f.note ? `：${f.note}` : ""}`))));
   }
 
-  /** For a measure decided person by person: each member's conditions, folded away. */
-  function memberChecklists(d) {
+  /**
+   * For a measure decided person by person: each member's conditions, folded away. They are built
+   * when opened (a nine-member household has hundreds of lines of them, and most are never
+   * opened); a card built while its checklist is open (`open`) has them at once.
+   */
+  function memberChecklists(d, open = false) {
     const withConditions = d.members.filter((m) => m.conditions?.length);
     if (!withConditions.length) return null;
-    return h("details", { class: "member-conditions", "data-testid": "member-conditions" },
+    return h("details", { class: "member-conditions", "data-testid": "member-conditions", open },
       h("summary", {}, "逐人核对条件"),
-      withConditions.map((m) => h("div", { class: "member-checklist" },
-        h("p", { class: "checklist-title" }, `${m.name ?? `成员 ${m.index + 1}`}：${outcomeLabel(m.outcome)}`),
-        checklist(m.conditions, null, null),
-        m.once_recognised ? h("p", { class: "once" }, h("strong", {}, "认定后："), m.once_recognised) : null)));
+      open ? memberChecklistItems(withConditions) : null);
   }
 
-  function card(d) {
+  function memberChecklistItems(members) {
+    return members.map((m) => h("div", { class: "member-checklist" },
+      h("p", { class: "checklist-title" }, `${m.name ?? `成员 ${m.index + 1}`}：${outcomeLabel(m.outcome)}`),
+      checklist(m.conditions, null, null),
+      m.once_recognised ? h("p", { class: "once" }, h("strong", {}, "认定后："), m.once_recognised) : null));
+  }
+
+  // A per-member checklist opened: its lines, from the decision on screen. (One listener for all
+  // cards: "toggle" does not bubble, so it is heard on the way down.)
+  out.addEventListener("toggle", (e) => {
+    const details = e.target;
+    if (!details.matches?.("details[data-testid=member-conditions]") || !details.open || details.querySelector(".member-checklist")) return;
+    const d = lastResult?.decisions.find((x) => x.measure === details.closest("article.card")?.dataset.measure);
+    if (d) details.append(...memberChecklistItems(d.members.filter((m) => m.conditions?.length)));
+  }, true);
+
+  /** A measure's card; `opened`: its per-member checklist is open (kept open as the card is redrawn). */
+  function card(d, opened = false) {
     const who = d.members.filter((m) => m.outcome === "applies");
     const pending = d.members.filter((m) => m.outcome === "once_recognised");
     // Members still open, grouped by reason (a status still being checked reads the same for each):
@@ -477,7 +621,7 @@ export function createHouseholdView(engine, root, ctx) {
       d.thresholds.map((t) => h("p", { class: "distance" }, t.explanation)),
       d.once_recognised ? h("p", { class: "once", "data-testid": "once-recognised" }, h("strong", {}, "认定后："), d.once_recognised) : null,
       checklist(d.conditions, "条件", "conditions"),
-      memberChecklists(d),
+      memberChecklists(d, opened),
       checklist(d.findings, null, "findings"),
       d.figures.length ? h("dl", { class: "figures small" }, d.figures.flatMap((f) => [h("dt", {}, f.label), h("dd", {}, f.unit.startsWith("元") ? yuan(f.value) : `${f.value} ${f.unit}`)])) : null,
       d.missing.length ? h("div", { class: "missing", "data-testid": "missing" },
@@ -509,7 +653,7 @@ export function createHouseholdView(engine, root, ctx) {
     refresh: () => refresh(true),
     acceptsCase: (file) => file?.schema === SCHEMA,
     /** The last evaluation: its result or error, the case as entered and the options used. */
-    evaluation: () => ({ result: lastResult, error: lastError, case: getState(), options: lastOptions }),
+    evaluation: () => ({ result: lastResult, error: lastError, case: lastState ? structuredClone(lastState) : getState(), options: lastOptions }),
     /** The form made read-only (a portal showing a case it supplies) or editable again. */
     setReadOnly(on) {
       form.inert = on;

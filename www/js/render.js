@@ -2,14 +2,19 @@
 // Views render into the page or into a custom element's shadow root (elements.js), so nothing here
 // looks a node up by a page-wide id: the clause dialog lives in the root of the button that opens it.
 
+// Elements given a listener by h(): morph() replaces them rather than keep an old listener.
+const listening = new WeakSet();
+
 /** Creates an element: h("p", { class: "x" }, "text", child, …). */
 export function h(tag, attrs = {}, ...children) {
   const el = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
     if (v === false || v == null) continue;
     if (k === "class") el.className = v;
-    else if (k.startsWith("on")) el.addEventListener(k.slice(2), v);
-    else el.setAttribute(k, v === true ? "" : v);
+    else if (k.startsWith("on")) {
+      el.addEventListener(k.slice(2), v);
+      listening.add(el);
+    } else el.setAttribute(k, v === true ? "" : v);
   }
   for (const c of children.flat()) {
     if (c == null || c === false) continue;
@@ -17,6 +22,73 @@ export function h(tag, attrs = {}, ...children) {
   }
   return el;
 }
+
+/**
+ * Makes the node `old` (on screen) show what `now` (freshly built, not on screen) shows, changing
+ * only what differs: a text, an attribute, a child added or removed. The browser then lays out and
+ * paints only those, where replacing the whole node would redo all of it. A node built with a
+ * listener is replaced whole (its listener may say something the old one does not); so is one of
+ * another kind. What the user set is kept: a <details> stays open or closed as they left it.
+ * Returns the node now on screen.
+ */
+export function morph(old, now) {
+  if (old.nodeType !== now.nodeType || old.nodeName !== now.nodeName || listening.has(old) || listening.has(now)) {
+    old.replaceWith(now);
+    return now;
+  }
+  if (old.nodeType !== Node.ELEMENT_NODE) {
+    if (old.nodeValue !== now.nodeValue) old.nodeValue = now.nodeValue;
+    return old;
+  }
+  // By name (attribute nodes would be made for every attribute just to be compared).
+  for (const name of now.getAttributeNames()) {
+    const value = now.getAttribute(name);
+    if (old.getAttribute(name) !== value) old.setAttribute(name, value);
+  }
+  for (const name of old.getAttributeNames()) {
+    if (!now.hasAttribute(name) && !(name === "open" && old.nodeName === "DETAILS")) old.removeAttribute(name);
+  }
+  // Children are paired in order; a child with a test id is paired with the old child of the same
+  // id, so a paragraph appearing above an opened checklist does not make the checklist a new one.
+  const kids = [...now.childNodes];
+  let at = old.firstChild;
+  kids.forEach((kid, i) => {
+    if (at && !sameKind(at, kid)) {
+      const k = keyOf(kid);
+      let match = k ? at.nextSibling : null;
+      while (match && keyOf(match) !== k) match = match.nextSibling;
+      if (match) {
+        // Old children before the one that matches are gone.
+        while (at !== match) {
+          const next = at.nextSibling;
+          at.remove();
+          at = next;
+        }
+      } else if (keyOf(at) && kids.slice(i + 1).some((later) => keyOf(later) === keyOf(at))) {
+        // The old child is further down: this one is new, and goes before it.
+        old.insertBefore(kid, at);
+        return;
+      }
+    }
+    if (!at) {
+      old.append(kid);
+      return;
+    }
+    const next = at.nextSibling;
+    morph(at, kid);
+    at = next;
+  });
+  while (at) {
+    const next = at.nextSibling;
+    at.remove();
+    at = next;
+  }
+  return old;
+}
+
+/** A child's identity among its siblings, when it has one: its tag and test id. */
+const keyOf = (n) => (n.nodeType === Node.ELEMENT_NODE && n.hasAttribute("data-testid") ? `${n.nodeName}#${n.getAttribute("data-testid")}` : null);
+const sameKind = (a, b) => a.nodeName === b.nodeName && keyOf(a) === keyOf(b);
 
 /** "12345.6" → "¥12,345.60" (the engine sends decimal strings; no float arithmetic here). */
 export function yuan(s) {
