@@ -115,7 +115,7 @@ fn decide(ctx: &Ctx, decided: &Decided) -> Result<Decision, Failure> {
         Standing::Found => {
             d.once_recognised = Some(prose!("纳入监测对象后实施“一户一策”（{}）：{}", kind.1, list.clone()));
             // The measures themselves are in the 认定后 text, which cards and the print sheet show beside it.
-            let reason = prose!("本次核查识别为监测对象，待认定；纳入监测后实施“一户一策”（{}）", kind.1);
+            let reason = prose!("本次核查识别为监测对象，待认定；“一户一策”在纳入监测后实施");
             Ok(d.decided(Outcome::OnceRecognised, reason))
         }
         Standing::Unknown => {
