@@ -15,7 +15,8 @@ use wasm_bindgen::prelude::*;
 ///
 /// The result is built as a JS object property by property (serde-wasm-bindgen): measured against
 /// JSON text parsed by `JSON.parse` (`evaluateHouseholdViaJsonText`), it was 5–30 % faster for one
-/// household (docs/benchmarks.md “JS 接口”). `evaluateHouseholds` builds a list the same way in one call.
+/// household (docs/benchmarks.md “JS 接口”); the texts every result repeats cross once
+/// (`crate::intern`).
 #[wasm_bindgen(js_name = evaluateHousehold, unchecked_return_type = "CompactHouseholdResult | HouseholdResult")]
 pub fn evaluate_household(
     #[wasm_bindgen(unchecked_param_type = "HouseholdCase | string")] input: JsValue,
@@ -36,6 +37,8 @@ pub fn evaluate_household(
 /// array of cases (or its JSON text); the result has one item per case, in order: a result, or
 /// `{ error: { kind, message, errors } }` for a case that could not be evaluated (the others are
 /// still evaluated). A `many` that is not an array, or bad options, throw as `evaluateHousehold`.
+/// Compact results cross as one JSON text for the whole list, full results as objects (each way the
+/// faster one measured, docs/benchmarks.md “JS 接口”); the objects are the same either way.
 #[wasm_bindgen(js_name = evaluateHouseholds, unchecked_return_type = "Array<CompactHouseholdResult | HouseholdResult | HouseholdFailure>")]
 pub fn evaluate_households(
     #[wasm_bindgen(unchecked_param_type = "HouseholdCase[] | string")] many: JsValue,
@@ -47,16 +50,37 @@ pub fn evaluate_households(
     let crate::decode::Node::Array(cases) = list else {
         return Err(throw(&Failure::invalid(vec![FieldError::new("$", "「农户列表」应为数组（每项一户，格式 jingning.household/1）")])));
     };
-    let out = js_sys::Array::new_with_length(u32::try_from(cases.len()).unwrap_or(u32::MAX));
-    for (i, node) in cases.iter().enumerate() {
-        let item = match case::from_node(node).and_then(|c| household::evaluate(&c, &opts)) {
-            Ok(r) if detail == Detail::Full => to_js(&r)?,
-            Ok(r) => to_js(&compact::Compact(&r))?,
-            Err(f) => to_js(&failure_item(&f, i))?,
-        };
-        out.set(u32::try_from(i).unwrap_or(u32::MAX), item);
+    if detail == Detail::Full {
+        // Full results as objects: their repeated texts cross once (`crate::intern`), and a list
+        // of 66 KB JSON texts decoded and parsed again was slower (docs/benchmarks.md “JS 接口”).
+        let out = js_sys::Array::new_with_length(u32::try_from(cases.len()).unwrap_or(u32::MAX));
+        for (i, node) in cases.iter().enumerate() {
+            let item = match case::from_node(node).and_then(|c| household::evaluate(&c, &opts)) {
+                Ok(r) => to_js(&r)?,
+                Err(f) => to_js(&failure_item(&f, i))?,
+            };
+            out.set(u32::try_from(i).unwrap_or(u32::MAX), item);
+        }
+        return Ok(out.into());
     }
-    Ok(out.into())
+    // Compact results as one JSON text for the whole list, parsed once by `JSON.parse`: building
+    // them property by property decoded each reason on its own (docs/benchmarks.md “JS 接口”).
+    let mut text = String::with_capacity(cases.len().saturating_mul(6 * 1024).min(64 << 20));
+    text.push('[');
+    for (i, node) in cases.iter().enumerate() {
+        if i > 0 {
+            text.push(',');
+        }
+        // Each item as a `String` appended (a copy), not written into one byte buffer: checking the
+        // whole buffer is UTF-8 afterwards cost more than the copies.
+        let item = match case::from_node(node).and_then(|c| household::evaluate(&c, &opts)) {
+            Ok(r) => compact::to_json(&r, Detail::Compact),
+            Err(f) => serde_json::to_string(&failure_item(&f, i)).map_err(|e| Failure::calc(format!("结果无法写出：{e}"))),
+        };
+        text.push_str(&item.map_err(|f| throw(&f))?);
+    }
+    text.push(']');
+    parse_js(&text)
 }
 
 /// `{ error: { kind, message, errors } }` for household `index` of a list: the paths name the
