@@ -63,24 +63,49 @@ pub fn evaluate_households(
         }
         return Ok(out.into());
     }
-    // Compact results as one JSON text for the whole list, parsed once by `JSON.parse`: building
-    // them property by property decoded each reason on its own (docs/benchmarks.md “JS 接口”).
-    let mut text = String::with_capacity(cases.len().saturating_mul(6 * 1024).min(64 << 20));
-    text.push('[');
-    for (i, node) in cases.iter().enumerate() {
-        if i > 0 {
-            text.push(',');
+    // Compact results as JSON text parsed by `JSON.parse` (one text for a list of up to
+    // `TEXT_CHUNK` bytes): building them property by property decoded each reason on its own
+    // (docs/benchmarks.md “JS 接口”). A longer list crosses in several texts, so that neither wasm
+    // memory nor a JS string (at most 2²⁹ characters) has to hold all of a county's results at once.
+    const TEXT_CHUNK: usize = 32 << 20;
+    let out = js_sys::Array::new();
+    let mut text = String::new();
+    let no_room = || throw(&Failure::calc("内存不足，无法写出结果：请分批核查"));
+    let flush = |text: &mut String| -> Result<(), JsValue> {
+        text.push(']');
+        let part = js_sys::Array::from(&parse_js(text)?);
+        text.clear();
+        for item in part.iter() {
+            out.push(&item);
         }
+        Ok(())
+    };
+    for (i, node) in cases.iter().enumerate() {
         // Each item as a `String` appended (a copy), not written into one byte buffer: checking the
         // whole buffer is UTF-8 afterwards cost more than the copies.
         let item = match case::from_node(node).and_then(|c| household::evaluate(&c, &opts)) {
             Ok(r) => compact::to_json(&r, Detail::Compact),
             Err(f) => serde_json::to_string(&failure_item(&f, i)).map_err(|e| Failure::calc(format!("结果无法写出：{e}"))),
-        };
-        text.push_str(&item.map_err(|f| throw(&f))?);
+        }
+        .map_err(|f| throw(&f))?;
+        if !text.is_empty() && text.len() + item.len() >= TEXT_CHUNK {
+            flush(&mut text)?;
+        }
+        // Growing the text where a plain push would abort the instance when memory runs out.
+        text.try_reserve(item.len() + 2).map_err(|_| no_room())?;
+        text.push(if text.is_empty() { '[' } else { ',' });
+        text.push_str(&item);
     }
-    text.push(']');
-    parse_js(&text)
+    if text.is_empty() {
+        return Ok(out.into());
+    }
+    if out.length() == 0 {
+        // The whole list in one text, as a list of up to a few thousand households always is.
+        text.push(']');
+        return parse_js(&text);
+    }
+    flush(&mut text)?;
+    Ok(out.into())
 }
 
 /// `{ error: { kind, message, errors } }` for household `index` of a list: the paths name the
