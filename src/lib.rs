@@ -22,6 +22,7 @@ pub mod error;
 pub mod explain;
 pub mod fingerprint;
 pub mod household;
+mod intern;
 pub mod money;
 #[cfg(feature = "cli")]
 pub mod native_alloc;

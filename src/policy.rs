@@ -12,25 +12,34 @@ use serde::Serialize;
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
 pub struct PolicyDocument {
     /// Stable id, e.g. `seed-2021`, `mca-2021-43`.
+    #[serde(serialize_with = "crate::intern::text")]
     pub id: &'static str,
     /// Short name shown beside a citation, e.g. `实施意见`.
+    #[serde(serialize_with = "crate::intern::text")]
     pub short: &'static str,
     /// Full title without book-title marks, or “未找到…”.
+    #[serde(serialize_with = "crate::intern::text")]
     pub title: &'static str,
+    #[serde(serialize_with = "crate::intern::text")]
     pub issuer: &'static str,
     /// 文号, e.g. `民发〔2021〕43号`, or “未找到…”.
+    #[serde(serialize_with = "crate::intern::text")]
     pub number: &'static str,
     /// Date issued or in force, as the sources give it.
+    #[serde(serialize_with = "crate::intern::text")]
     pub date: &'static str,
     /// Where the text was found, or “未找到…”.
+    #[serde(serialize_with = "crate::intern::text")]
     pub url: &'static str,
     /// The words were seen only on a mirror, a repost or a local restatement.
     pub secondary: bool,
     /// The repository holds excerpts of it, not the whole text.
     pub excerpts_only: bool,
+    #[serde(serialize_with = "crate::intern::text")]
     pub note: &'static str,
     /// Title, issuer, 文号 and date as shown wherever a citation is, e.g.
     /// `《特困人员认定办法》（民政部，民发〔2021〕43号，2021-07-01 起施行（印发日期未找到），二手来源）`.
+    #[serde(serialize_with = "crate::intern::text")]
     pub cite_as: &'static str,
 }
 
@@ -78,15 +87,20 @@ include!(concat!(env!("OUT_DIR"), "/clauses.rs"));
 pub struct Citation {
     /// The excerpt's key in policy/clauses.toml (`dibao.identify`): what a compact result lists
     /// and `catalogue().citations` is keyed by.
+    #[serde(serialize_with = "crate::intern::text")]
     pub id: &'static str,
     /// The document: title, issuer, 文号, date, URL.
     pub document: &'static PolicyDocument,
     /// Clause id, e.g. `五(十二)`, or passage name; [`clause_in`] gives its full text.
+    #[serde(serialize_with = "crate::intern::text")]
     pub clause: &'static str,
+    #[serde(serialize_with = "crate::intern::text")]
     pub title: &'static str,
     /// How the citation is shown: document, clause and title, e.g. `实施意见 五(十二) 分层分类实施社会救助`.
+    #[serde(serialize_with = "crate::intern::text")]
     pub label: &'static str,
     /// The words relied on, verbatim from the stored text of the document.
+    #[serde(serialize_with = "crate::intern::text")]
     pub excerpt: &'static str,
     /// The excerpt is the document's own words (false: a summary in docs/policy-reference.md).
     pub verbatim: bool,

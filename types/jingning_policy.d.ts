@@ -1877,7 +1877,8 @@ export function engineVersion(): string;
  *
  * The result is built as a JS object property by property (serde-wasm-bindgen): measured against
  * JSON text parsed by `JSON.parse` (`evaluateHouseholdViaJsonText`), it was 5–30 % faster for one
- * household (docs/benchmarks.md “JS 接口”). `evaluateHouseholds` builds a list the same way in one call.
+ * household (docs/benchmarks.md “JS 接口”); the texts every result repeats cross once
+ * (`crate::intern`).
  */
 export function evaluateHousehold(input: HouseholdCase | string, opts: EvaluationOptions & { detail?: "compact" | "full" } | undefined): CompactHouseholdResult | HouseholdResult;
 
@@ -1887,6 +1888,8 @@ export function evaluateHousehold(input: HouseholdCase | string, opts: Evaluatio
  * array of cases (or its JSON text); the result has one item per case, in order: a result, or
  * `{ error: { kind, message, errors } }` for a case that could not be evaluated (the others are
  * still evaluated). A `many` that is not an array, or bad options, throw as `evaluateHousehold`.
+ * Compact results cross as one JSON text for the whole list, full results as objects (each way the
+ * faster one measured, docs/benchmarks.md “JS 接口”); the objects are the same either way.
  */
 export function evaluateHouseholds(many: HouseholdCase[] | string, opts: EvaluationOptions & { detail?: "compact" | "full" } | undefined): Array<CompactHouseholdResult | HouseholdResult | HouseholdFailure>;
 

@@ -30,13 +30,19 @@ for (const b of builds) {
   variants.push({ label: `${b.dir}: evaluateHousehold, compact`, fn: () => { for (const c of cases) b.engine.evaluateHousehold(c, compact); } });
   variants.push({ label: `${b.dir}: evaluateHousehold, full`, fn: () => { for (const c of cases) b.engine.evaluateHousehold(c, full); } });
   variants.push({ label: `${b.dir}: evaluateHouseholds, 1000 per call, compact`, fn: () => { for (let i = 0; i < N; i += 1000) b.engine.evaluateHouseholds(cases.slice(i, i + 1000), compact); } });
+  variants.push({ label: `${b.dir}: evaluateHouseholds, 1000 per call, full`, fn: () => { for (let i = 0; i < N; i += 1000) b.engine.evaluateHouseholds(cases.slice(i, i + 1000), full); } });
 }
 
-// Same answers from every build (the point of an A/B is speed, not a different result).
-const reference = JSON.stringify(cases.slice(0, 300).map((c) => builds[0].engine.evaluateHousehold(c, compact)));
+// Same answers from every build (the point of an A/B is speed, not a different result): one call per
+// household and many per call (with a household that cannot be evaluated among them), compact and full.
+const answers = (engine) => {
+  const some = cases.slice(0, 300);
+  const list = [...some.slice(0, 20), { schema: "jingning.household/1", members: [{ age: -1 }] }];
+  return JSON.stringify([some.map((c) => engine.evaluateHousehold(c, compact)), engine.evaluateHouseholds(list, compact), engine.evaluateHouseholds(list, full)]);
+};
+const reference = answers(builds[0].engine);
 for (const b of builds.slice(1)) {
-  const mine = JSON.stringify(cases.slice(0, 300).map((c) => b.engine.evaluateHousehold(c, compact)));
-  if (mine !== reference) throw new Error(`${b.dir} gives other compact results than ${builds[0].dir}`);
+  if (answers(b.engine) !== reference) throw new Error(`${b.dir} gives other results than ${builds[0].dir}`);
 }
 
 for (const v of variants) v.fn(); // warm up

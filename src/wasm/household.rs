@@ -15,7 +15,8 @@ use wasm_bindgen::prelude::*;
 ///
 /// The result is built as a JS object property by property (serde-wasm-bindgen): measured against
 /// JSON text parsed by `JSON.parse` (`evaluateHouseholdViaJsonText`), it was 5–30 % faster for one
-/// household (docs/benchmarks.md “JS 接口”). `evaluateHouseholds` builds a list the same way in one call.
+/// household (docs/benchmarks.md “JS 接口”); the texts every result repeats cross once
+/// (`crate::intern`).
 #[wasm_bindgen(js_name = evaluateHousehold, unchecked_return_type = "CompactHouseholdResult | HouseholdResult")]
 pub fn evaluate_household(
     #[wasm_bindgen(unchecked_param_type = "HouseholdCase | string")] input: JsValue,
@@ -36,6 +37,8 @@ pub fn evaluate_household(
 /// array of cases (or its JSON text); the result has one item per case, in order: a result, or
 /// `{ error: { kind, message, errors } }` for a case that could not be evaluated (the others are
 /// still evaluated). A `many` that is not an array, or bad options, throw as `evaluateHousehold`.
+/// Compact results cross as one JSON text for the whole list, full results as objects (each way the
+/// faster one measured, docs/benchmarks.md “JS 接口”); the objects are the same either way.
 #[wasm_bindgen(js_name = evaluateHouseholds, unchecked_return_type = "Array<CompactHouseholdResult | HouseholdResult | HouseholdFailure>")]
 pub fn evaluate_households(
     #[wasm_bindgen(unchecked_param_type = "HouseholdCase[] | string")] many: JsValue,
@@ -47,15 +50,61 @@ pub fn evaluate_households(
     let crate::decode::Node::Array(cases) = list else {
         return Err(throw(&Failure::invalid(vec![FieldError::new("$", "「农户列表」应为数组（每项一户，格式 jingning.household/1）")])));
     };
-    let out = js_sys::Array::new_with_length(u32::try_from(cases.len()).unwrap_or(u32::MAX));
-    for (i, node) in cases.iter().enumerate() {
-        let item = match case::from_node(node).and_then(|c| household::evaluate(&c, &opts)) {
-            Ok(r) if detail == Detail::Full => to_js(&r)?,
-            Ok(r) => to_js(&compact::Compact(&r))?,
-            Err(f) => to_js(&failure_item(&f, i))?,
-        };
-        out.set(u32::try_from(i).unwrap_or(u32::MAX), item);
+    if detail == Detail::Full {
+        // Full results as objects: their repeated texts cross once (`crate::intern`), and a list
+        // of 66 KB JSON texts decoded and parsed again was slower (docs/benchmarks.md “JS 接口”).
+        let out = js_sys::Array::new_with_length(u32::try_from(cases.len()).unwrap_or(u32::MAX));
+        for (i, node) in cases.iter().enumerate() {
+            let item = match case::from_node(node).and_then(|c| household::evaluate(&c, &opts)) {
+                Ok(r) => to_js(&r)?,
+                Err(f) => to_js(&failure_item(&f, i))?,
+            };
+            out.set(u32::try_from(i).unwrap_or(u32::MAX), item);
+        }
+        return Ok(out.into());
     }
+    // Compact results as JSON text parsed by `JSON.parse` (one text for a list of up to
+    // `TEXT_CHUNK` bytes): building them property by property decoded each reason on its own
+    // (docs/benchmarks.md “JS 接口”). A longer list crosses in several texts, so that neither wasm
+    // memory nor a JS string (at most 2²⁹ characters) has to hold all of a county's results at once.
+    const TEXT_CHUNK: usize = 32 << 20;
+    let out = js_sys::Array::new();
+    let mut text = String::new();
+    let no_room = || throw(&Failure::calc("内存不足，无法写出结果：请分批核查"));
+    let flush = |text: &mut String| -> Result<(), JsValue> {
+        text.push(']');
+        let part = js_sys::Array::from(&parse_js(text)?);
+        text.clear();
+        for item in part.iter() {
+            out.push(&item);
+        }
+        Ok(())
+    };
+    for (i, node) in cases.iter().enumerate() {
+        // Each item as a `String` appended (a copy), not written into one byte buffer: checking the
+        // whole buffer is UTF-8 afterwards cost more than the copies.
+        let item = match case::from_node(node).and_then(|c| household::evaluate(&c, &opts)) {
+            Ok(r) => compact::to_json(&r, Detail::Compact),
+            Err(f) => serde_json::to_string(&failure_item(&f, i)).map_err(|e| Failure::calc(format!("结果无法写出：{e}"))),
+        }
+        .map_err(|f| throw(&f))?;
+        if !text.is_empty() && text.len() + item.len() >= TEXT_CHUNK {
+            flush(&mut text)?;
+        }
+        // Growing the text where a plain push would abort the instance when memory runs out.
+        text.try_reserve(item.len() + 2).map_err(|_| no_room())?;
+        text.push(if text.is_empty() { '[' } else { ',' });
+        text.push_str(&item);
+    }
+    if text.is_empty() {
+        return Ok(out.into());
+    }
+    if out.length() == 0 {
+        // The whole list in one text, as a list of up to a few thousand households always is.
+        text.push(']');
+        return parse_js(&text);
+    }
+    flush(&mut text)?;
     Ok(out.into())
 }
 

@@ -92,3 +92,33 @@ test("the helpers of a large file start reading it with the first worker, not af
   await expect(page.locator("#batch-progress-text")).toContainText("3 个线程");
   await context.close();
 });
+
+test("the spreadsheet module is fetched and compiled once for all the workers and files of a page", async ({ browser }, info) => {
+  test.setTimeout(120_000);
+  const path = info.outputPath("township-4500.csv");
+  sheet(path);
+  // No service worker, so every request for the module reaches the route below.
+  const context = await browser.newContext({ serviceWorkers: "block" });
+  const page = await context.newPage();
+  await page.addInitScript(() => Object.defineProperty(navigator, "hardwareConcurrency", { get: () => 3 }));
+  let fetched = 0;
+  await context.route("**/jingning_sheet_bg.wasm", (route) => {
+    fetched++;
+    return route.continue();
+  });
+  await page.goto("./");
+  await expect(page.locator("body[data-batch-ready=true]")).toBeAttached();
+  await page.getByRole("tab", { name: "批量核查" }).click();
+  await page.locator("#batch-date").fill("2024-06-30");
+  // Two files, three workers each (every file gets fresh workers).
+  for (let round = 0; round < 2; round++) {
+    await page.evaluate(() => delete document.body.dataset.batch);
+    await page.locator("#batch-file").setInputFiles([]);
+    await page.locator("#batch-file").setInputFiles(path);
+    await expect(page.locator("body[data-batch=done]")).toBeAttached({ timeout: 60_000 });
+    await expect(page.locator("#batch-progress-text")).toContainText("3 个线程");
+    await expect(page.locator("#batch-facts")).toContainText(`共 ${HOUSEHOLDS} 户`);
+  }
+  expect(fetched).toBe(1);
+  await context.close();
+});

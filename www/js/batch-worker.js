@@ -48,9 +48,11 @@ function file(kind, bytes, name) {
   postMessage({ type: "file", kind, name, bytes: buf }, [buf]);
 }
 
-/** Loads the module once; a failed load is said plainly and tried again on the next message. */
-async function load() {
-  ready ??= init().catch((err) => {
+/** Loads the module once — from the compiled `WebAssembly.Module` the page sends with its messages
+ * (compiled once for every worker), else by fetching it; a failed load is said plainly and tried
+ * again on the next message. */
+async function load(module) {
+  ready ??= init(module ? { module_or_path: module } : undefined).catch((err) => {
     ready = null;
     // `load`: the page explains it in words (js/batch.js loadFailure).
     throw Object.assign(new Error(`jingning_sheet_bg.wasm 未能读取（${err?.message ?? err}）`), { load: true, kind: "load" });
@@ -65,7 +67,7 @@ onmessage = (ev) => {
 
 async function handle(msg) {
   try {
-    await load();
+    await load(msg.module);
     switch (msg.type) {
       case "open":
         await open(msg);
