@@ -23,3 +23,11 @@ impl Serialize for Interned {
 pub(crate) fn text<S: Serializer>(t: &&'static str, s: S) -> Result<S::Ok, S::Error> {
     Interned(t).serialize(s)
 }
+
+/// `#[serde(serialize_with = "crate::intern::opt_text")]` for an `Option<&'static str>` field.
+pub(crate) fn opt_text<S: Serializer>(t: &Option<&'static str>, s: S) -> Result<S::Ok, S::Error> {
+    match t {
+        Some(t) => s.serialize_some(&Interned(t)),
+        None => s.serialize_none(),
+    }
+}

@@ -21,12 +21,16 @@ use serde::Serialize;
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
 pub struct Decision {
     /// Stable code, e.g. `dibao`, `monitoring` (the registry's, `household::measures::MEASURES`).
+    #[serde(serialize_with = "crate::intern::text")]
     pub measure: &'static str,
     /// Chinese name, e.g. `农村低保（整户）`.
+    #[serde(serialize_with = "crate::intern::text")]
     pub title: &'static str,
     pub outcome: Outcome,
     /// Sub-kind when the measure has one (e.g. monitoring `edge`, housing `priority`).
+    #[serde(serialize_with = "crate::intern::opt_text")]
     pub category: Option<&'static str>,
+    #[serde(serialize_with = "crate::intern::opt_text")]
     pub category_label: Option<&'static str>,
     /// 条件清单: the measure's conditions, in the order its clause states them, each met, not
     /// met or unknown for this household.
@@ -45,6 +49,7 @@ pub struct Decision {
     /// An amount (e.g. monthly 补差, yearly 资助) when the measure has one.
     #[cfg_attr(feature = "wasm", tsify(type = "string | null"))]
     pub amount: Option<Decimal>,
+    #[serde(serialize_with = "crate::intern::opt_text")]
     pub amount_unit: Option<&'static str>,
     /// Distance to every threshold the decision turned on.
     pub thresholds: Vec<Threshold>,
@@ -85,7 +90,9 @@ pub struct MemberFinding {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
 pub struct Finding {
+    #[serde(serialize_with = "crate::intern::text")]
     pub code: &'static str,
+    #[serde(serialize_with = "crate::intern::text")]
     pub label: &'static str,
     /// `true` met / present, `false` not, `null` unknown.
     pub met: Option<bool>,
@@ -97,11 +104,13 @@ pub struct Finding {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
 pub struct Figure {
+    #[serde(serialize_with = "crate::intern::text")]
     pub label: &'static str,
     /// Kept exact in Rust; rounded to fen (0.01 元) in JSON.
     #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     #[serde(serialize_with = "money::serialize_fen")]
     pub value: Decimal,
+    #[serde(serialize_with = "crate::intern::text")]
     pub unit: &'static str,
 }
 
