@@ -108,3 +108,27 @@ test("a township's household 台账 of 20 villages becomes scorecards with the h
   await expect(form.getByLabel("监测户落实帮扶责任人且有帮扶措施的比例（%）")).toHaveValue("50");
   await expect(page.getByTestId("vl-coverage")).toContainText("已评 23/");
 });
+
+test("the 台账 panel uses the page's compiled spreadsheet module: two ledgers, one download of it", async ({ browser }) => {
+  // No service worker, so every request for the module reaches the route below.
+  const context = await browser.newContext({ serviceWorkers: "block" });
+  const page = await context.newPage();
+  let fetched = 0;
+  await context.route("**/jingning_sheet_bg.wasm", (route) => {
+    fetched++;
+    return route.continue();
+  });
+  await ready(page);
+  await openTab(page, "村级考核");
+  const panel = page.locator(".village-ledger");
+  await panel.getByTestId("ledger-date").fill("2024-06-30");
+  for (let round = 0; round < 2; round++) {
+    await page.evaluate(() => delete document.querySelector(".village-ledger").dataset.done);
+    await panel.getByTestId("ledger-file").setInputFiles([]);
+    await panel.getByTestId("ledger-file").setInputFiles("tests/batch/township-20-villages.csv");
+    await expect(panel).toHaveAttribute("data-done", "true", { timeout: 20_000 });
+    await expect(panel.getByTestId("ledger-status")).toContainText("80 户，20 个村");
+  }
+  expect(fetched).toBe(1);
+  await context.close();
+});

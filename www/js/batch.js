@@ -20,6 +20,7 @@
 import { downloadBlob } from "./storage.js";
 import { villageOptions, onIndicatorSystemChange, systemLabel } from "./indicator-store.js";
 import { localDate } from "./local-date.js";
+import { postWithSheet } from "./sheet-module.js";
 
 const $ = (id) => document.getElementById(id);
 const SHOWN = 300; // rows rendered at once; the filter narrows the rest
@@ -44,29 +45,6 @@ function loadFailure(detail) {
   return `批量核查模块（表格读写程序）未能加载${detail ? `：${detail}` : ""}。`
     + (offline ? "本机现在离线，而这台电脑上还没有保存该模块：请联网后打开本页一次（模块会自动保存），之后断网也能用。"
       : "请刷新页面后重试；如仍失败，请检查本页的文件是否完整（pkg-sheet 目录）。");
-}
-
-/** The spreadsheet module compiled once for every worker (null if it could not be: each worker
- * then loads it itself and reports a failure in words). */
-let sheetModule = null;
-
-async function compileSheet() {
-  const res = await fetch(new URL("../pkg-sheet/jingning_sheet_bg.wasm", import.meta.url));
-  if (!res.ok) throw new Error(`HTTP ${res.status}`);
-  if (typeof WebAssembly.compileStreaming === "function" && /^application\/wasm\b/.test(res.headers.get("content-type") ?? "")) {
-    return WebAssembly.compileStreaming(res);
-  }
-  return WebAssembly.compile(await res.arrayBuffer());
-}
-
-/** Posts `msg` to worker `w` with the compiled module. Every post waits on the same promise, so
- * messages keep their order. A failed compile is tried again with the next file. */
-function post(w, msg) {
-  sheetModule ??= compileSheet().catch(() => {
-    sheetModule = null;
-    return null;
-  });
-  sheetModule.then((module) => w.postMessage(module ? { ...msg, module } : msg));
 }
 
 function getWorker() {
@@ -155,7 +133,7 @@ function open(file, sheet = null) {
   if (sheet) options.sheet = sheet;
   state.options = options;
   generation++;
-  post(getWorker(), { type: "open", file, options, shard: 0 });
+  postWithSheet(getWorker(), { type: "open", file, options, shard: 0 });
   if (file.size >= EARLY_HELPERS_BYTES) for (let k = 1; k < maxShards(); k++) startHelper(k);
 }
 
@@ -177,7 +155,7 @@ function startHelper(k) {
   h.onerror = (ev) => { ev.preventDefault?.(); if (gen === generation) helperFailed(k); };
   helpers[k] = h;
   state.helperState[k] = "reading";
-  post(h, { type: "open", file: state.file, options: state.options, shard: k });
+  postWithSheet(h, { type: "open", file: state.file, options: state.options, shard: k });
 }
 
 /** Gives helper `k` its range once the ranges are known and it has read the file. */
@@ -185,7 +163,7 @@ function giveRange(k) {
   const s = state.shards?.[k];
   if (!s || state.helperState[k] !== "ready") return;
   state.helperState[k] = "given";
-  if (helpers[k]) post(helpers[k], { type: "range", from: s.from, to: s.to, shard: k });
+  if (helpers[k]) postWithSheet(helpers[k], { type: "range", from: s.from, to: s.to, shard: k });
 }
 
 /** Splits the households into contiguous ranges, one per worker, and starts them. */
@@ -193,7 +171,7 @@ function startRanges(info) {
   const n = info.households;
   const count = shardCount(n);
   state.shards = Array.from({ length: count }, (_, k) => ({ from: Math.floor((n * k) / count), to: Math.floor((n * (k + 1)) / count), parts: [], done: false }));
-  post(worker, { type: "range", from: state.shards[0].from, to: state.shards[0].to, shard: 0 });
+  postWithSheet(worker, { type: "range", from: state.shards[0].from, to: state.shards[0].to, shard: 0 });
   // Helpers started early but not needed (a smaller sheet than its size suggested) end here.
   for (let k = count; k < helpers.length; k++) {
     helpers[k]?.terminate();
@@ -215,7 +193,7 @@ function helperFailed(k) {
   const s = state.shards?.[k];
   if (!s || s.done) return;
   s.parts = [];
-  if (worker) post(worker, { type: "range", from: s.from, to: s.to, shard: k });
+  if (worker) postWithSheet(worker, { type: "range", from: s.from, to: s.to, shard: k });
 }
 
 /** Adds `b` into `a` as src/batch/summary.rs `Summary::merge` does (later ranges after earlier). */
@@ -495,18 +473,18 @@ function mount() {
   drop.addEventListener("dragleave", () => drop.classList.remove("over"));
   drop.addEventListener("drop", (e) => { e.preventDefault(); drop.classList.remove("over"); open(e.dataTransfer.files[0]); });
   $("batch-cancel").addEventListener("click", cancel);
-  $("batch-template").addEventListener("click", () => post(getWorker(), { type: "template" }));
-  $("batch-village-template").addEventListener("click", () => post(getWorker(), { type: "template", kind: "village", options: villageOptions() }));
+  $("batch-template").addEventListener("click", () => postWithSheet(getWorker(), { type: "template" }));
+  $("batch-village-template").addEventListener("click", () => postWithSheet(getWorker(), { type: "template", kind: "village", options: villageOptions() }));
   const base = () => `${state.fileName.replace(/\.(xlsx|csv)$/i, "")}-${isVillage() ? "考核结果" : "核查结果"}`;
-  $("batch-export-xlsx").addEventListener("click", () => post(getWorker(), { type: "export", format: "xlsx", name: `${base()}.xlsx` }));
-  $("batch-export-csv").addEventListener("click", () => post(getWorker(), { type: "export", format: "csv", name: `${base()}.csv` }));
+  $("batch-export-xlsx").addEventListener("click", () => postWithSheet(getWorker(), { type: "export", format: "xlsx", name: `${base()}.xlsx` }));
+  $("batch-export-csv").addEventListener("click", () => postWithSheet(getWorker(), { type: "export", format: "csv", name: `${base()}.csv` }));
   // Another sheet, or another 表格类型 (then the first sheet of that kind), re-runs on the same file.
   $("batch-sheet").addEventListener("change", (e) => open(state.file, e.target.value));
   $("batch-kind").addEventListener("change", () => { if (state.file) open(state.file); });
   $("batch-compare").addEventListener("click", () => {
     const date = $("batch-compare-date").value;
     if (!date) { showError("请先选择用于对比的核查日期"); return; }
-    post(getWorker(), { type: "compare", options: { assessment_date: date } });
+    postWithSheet(getWorker(), { type: "compare", options: { assessment_date: date } });
   });
   $("batch-filter").addEventListener("input", renderTable);
   $("batch-only-errors").addEventListener("change", () => {

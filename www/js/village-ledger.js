@@ -6,6 +6,7 @@
 import { h } from "./render.js";
 import { villageOptions, systemLabel } from "./indicator-store.js";
 import { countyView } from "./village-ranking.js";
+import { postWithSheet } from "./sheet-module.js";
 
 /** `openInCard(input)` shows one village's filled scorecard in the form above. */
 export function createLedgerPanel(openInCard) {
@@ -36,7 +37,7 @@ export function createLedgerPanel(openInCard) {
     worker.onmessage = ({ data: msg }) => {
       // The sheet is read ("info"): the village figures come from its rows (the worker evaluates
       // households only in the ranges the batch page asks for, which this panel does not need).
-      if (msg.type === "info") worker.postMessage({ type: "villageScores" });
+      if (msg.type === "info") postWithSheet(worker, { type: "villageScores" });
       else if (msg.type === "villageScores") {
         status.textContent = `${msg.result.households} 户，${msg.result.villages.length} 个村。${msg.result.notes.join(" ")}`;
         out.replaceChildren(render(msg.result, openInCard));
@@ -48,7 +49,7 @@ export function createLedgerPanel(openInCard) {
     worker.onerror = (ev) => {
       status.textContent = `表格模块加载失败（单文件离线版不含批量核查，请用网页版）：${ev.message ?? ev}`;
     };
-    worker.postMessage({ type: "open", file, options });
+    postWithSheet(worker, { type: "open", file, options });
   });
   return { element };
 }
