@@ -95,7 +95,13 @@ fn decide(ctx: &Ctx, decided: &Decided) -> Result<Decision, Failure> {
                 _ => Standing::Not,
             };
         }
-        sort(standing, "分散供养特困人员", &asks);
+        // Recorded 特困 with 供养方式 left blank: someone living in this house is dispersed
+        // support, but that is an inference, so the ground says so.
+        let label = match (standing, s.tekun_dispersed) {
+            (Standing::Recorded, None) => "分散供养特困人员（供养方式未填，按住在本户推定，请核实）",
+            _ => "分散供养特困人员",
+        };
+        sort(standing, label, &asks);
     }
     // 低保边缘家庭 has no recorded status in the case: the engine's finding is one to recognise.
     let edge = decided.get("dibao_edge");
