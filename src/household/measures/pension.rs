@@ -7,7 +7,8 @@
 //! 1. 在缴费年龄: 年满 `pension.min_age`、未满领取年龄 `pension.receiving_age`, not a student;
 //! 2. 属代缴对象: 低保对象, 特困人员 (recorded — or found by this evaluation: then **once
 //!    recognised**), 返贫致贫人口, 重度残疾人, 计划生育“两证户”;
-//! 3. 已参加城乡居民养老保险 (otherwise: 先动员参保).
+//! 3. 已参加城乡居民养老保险. A 代缴对象 not yet insured is told to enrol first: **once enrolled**
+//!    (outcome `once_recognised`, 认定后 “参加城乡居民养老保险后…代缴”), never 不符合.
 //!
 //! The amount is the minimum tier kept for these groups (`pension.min_tier`, unverified).
 use super::{Decided, Measure};
@@ -53,6 +54,8 @@ fn decide(ctx: &Ctx, decided: &Decided) -> Result<Decision, Failure> {
     d.figure("最低缴费档次", tier, "元/人·年");
     let dibao = facts::dibao(ctx, decided);
     let mut total = Decimal::ZERO;
+    // 代缴对象 not yet insured, by name (the household reason asks staff to arrange 参保).
+    let mut to_enrol: Vec<Prose> = Vec::new();
     for (i, m) in ctx.case.members.iter().enumerate() {
         let Some(age) = ctx.age(m).map(Decimal::from) else {
             let mut f = MemberFinding::new(i, m, Outcome::CannotDecide, "年龄未知");
@@ -140,9 +143,12 @@ fn decide(ctx: &Ctx, decided: &Decided) -> Result<Decision, Failure> {
                 f.reason = prose!("{}，已参保，按最低缴费档次代缴 {}", grounds, Yuan(tier));
                 f.once_recognised = once;
             }
+            // A 代缴对象 not yet insured is not "not one": 代缴 follows 参保, which staff are to arrange.
             (true, _, Some(false)) => {
-                f.outcome = Outcome::DoesNotApply;
+                f.outcome = Outcome::OnceRecognised;
                 f.reason = prose!("{}，但尚未参加城乡居民养老保险：应先动员参保，参保后代缴", grounds);
+                f.once_recognised = Some(prose!("参加城乡居民养老保险后按最低缴费档次代缴 {}", Yuan(tier)));
+                to_enrol.push(f.display_name());
             }
             (false, Some(once), Some(false)) => {
                 f.outcome = Outcome::OnceRecognised;
@@ -186,8 +192,22 @@ fn decide(ctx: &Ctx, decided: &Decided) -> Result<Decision, Failure> {
         d.once_recognised = Some(Prose::join(pending, Sep::Semicolon));
     }
     d.reason = match d.outcome {
-        Outcome::Applies => prose!("{} 人可按最低缴费档次代缴，合计 {}", n, Yuan(total)),
-        Outcome::OnceRecognised => "尚未认定相关身份；本次核查符合认定条件，认定后代缴（见各成员）".into(),
+        Outcome::Applies if to_enrol.is_empty() => prose!("{} 人可按最低缴费档次代缴，合计 {}", n, Yuan(total)),
+        Outcome::Applies => prose!(
+            "{} 人可按最低缴费档次代缴，合计 {}；{}为代缴对象，但尚未参加城乡居民养老保险：应先动员参保，参保后代缴",
+            n,
+            Yuan(total),
+            Prose::join(to_enrol, Sep::Comma)
+        ),
+        Outcome::OnceRecognised if to_enrol.is_empty() => "尚未认定相关身份；本次核查符合认定条件，认定后代缴（见各成员）".into(),
+        Outcome::OnceRecognised => {
+            let others = d.members_with(Outcome::OnceRecognised).count() > to_enrol.len();
+            prose!(
+                "{}为代缴对象，但尚未参加城乡居民养老保险：应先动员参保，参保后按最低缴费档次代缴{}（见各成员）",
+                Prose::join(to_enrol, Sep::Comma),
+                if others { "；其他成员认定相关身份后代缴" } else { "" }
+            )
+        }
         Outcome::DoesNotApply => "没有成员属于已参保的代缴对象".into(),
         Outcome::CannotDecide => "部分成员信息未填或身份尚待核查，无法判断（见各成员）".into(),
     };
