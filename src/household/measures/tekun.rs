@@ -72,7 +72,8 @@ fn continued_as_minor(ctx: &Ctx, m: &Member, i: usize, ages: &Ages, missing: &mu
         return Some((prose!("已纳入特困的未成年人（未满 {} 周岁），继续享有救助供养待遇", until), false));
     }
     match m.schooling {
-        Some(Schooling::Primary | Schooling::Junior | Schooling::Senior | Schooling::Vocational | Schooling::Higher) => Some((
+        // Any full-time 学历教育 from primary school up (the split 高职/本科 as well as the older 高职/大学).
+        Some(s) if s.is_student() && s != Schooling::Preschool => Some((
             prose!("年满 {} 周岁仍在接受全日制学历教育（{}），继续享有救助供养待遇", until, m.schooling.map_or("", |s| crate::decode::Choice::label(s))),
             true,
         )),
