@@ -5,8 +5,8 @@
 //!
 //! Conditions:
 //! 1. The household is 农村低收入人口 (五(十一)): recorded as 低保、特困、监测对象 or 返贫致贫 —
-//!    or found so by this evaluation (a monitoring type including 突发严重困难户, or 低保边缘 by
-//!    income), in which case the member qualifies **once recognised**;
+//!    or found so by this evaluation (a monitoring type including 突发严重困难户, or 低保边缘: income
+//!    under 1.5× the standard **and** property within the rules), in which case the member qualifies **once recognised**;
 //! 2. and the member is one of: 重度残疾人 (一、二级, `dibao.single_person.severe_disability_max_grade`;
 //!    三级智力、精神残疾 too, `…_intellectual_mental`, the national wording, unverified for Gansu),
 //!    重病患者, or 当年就医自负费用超过上年度家庭总收入 (`dibao.single_person.medical_cost_ratio`).
@@ -75,8 +75,14 @@ fn low_income(ctx: &Ctx, decided: &Decided, d: &mut Decision) -> Result<(Standin
         return Ok((Standing::Found, prose!("低保边缘家庭")));
     }
     let Some((pc, edge_line)) = edge else { return Ok((Standing::Unknown, prose!("收入未填，无法判断"))) };
+    // Under the edge line by income alone (e.g. 低保 itself refused): 低保边缘 also needs the property
+    // within the rules, as 低保边缘's own decision does.
     if pc < edge_line {
-        return Ok((Standing::Found, prose!("低保边缘家庭（人均收入低于 {}）", Yuan(edge_line))));
+        match ctx.case.assets.within_dibao_rules {
+            Some(true) => return Ok((Standing::Found, prose!("低保边缘家庭（人均收入低于 {}）", Yuan(edge_line)))),
+            None => return Ok((Standing::Unknown, prose!("人均收入低于 {}，财产状况是否符合低保规定未填", Yuan(edge_line)))),
+            Some(false) => {}
+        }
     }
     // Income above the edge line, but monitoring still open (e.g. income under the monitoring
     // line with the risk not yet verified): whether it is 农村低收入人口 waits on that check.
@@ -90,6 +96,9 @@ fn low_income(ctx: &Ctx, decided: &Decided, d: &mut Decision) -> Result<(Standin
 fn population_asks(ctx: &Ctx, decided: &Decided) -> Vec<Missing> {
     match ctx.per_capita_dibao() {
         None => vec![Ctx::incomes_missing()],
+        Some(_) if ctx.case.assets.within_dibao_rules.is_none() && decided.get("monitoring").missing.is_empty() => {
+            vec![Missing::of(field::ASSETS_WITHIN_DIBAO_RULES)]
+        }
         Some(_) => decided.get("monitoring").missing.clone(),
     }
 }
