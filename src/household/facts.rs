@@ -190,6 +190,10 @@ impl Open {
 /// 特困 conditions by this evaluation.
 pub fn tekun(ctx: &Ctx, decided: &Decided, i: usize) -> Standing {
     match decided.get("tekun").member(i) {
+        // `status.tekun` is the household's (特困供养户), not any one member's: it cannot make 特困 a
+        // member whom this check settles as not one (a working-age son able to work; a 19-year-old
+        // who has left school), who is then counted for 低保 like anyone else.
+        Some(f) if f.outcome == Outcome::DoesNotApply => Standing::Not,
         Some(f) => Standing::of(ctx.case.status.tekun, f.outcome, &f.missing),
         None => Standing::of(ctx.case.status.tekun, Outcome::CannotDecide, &[]),
     }
