@@ -11,6 +11,9 @@
 //!    三级智力、精神残疾 too, `…_intellectual_mental`, the national wording, unverified for Gansu),
 //!    重病患者, or 当年就医自负费用超过上年度家庭总收入 (`dibao.single_person.medical_cost_ratio`).
 //!
+//! Not for a member supported as 特困 (recorded, and not settled otherwise by the 特困 check): 特困
+//! and 低保 are alternatives (民发〔2021〕43号).
+//!
 //! Not needed when the whole household qualifies for 低保 — except in the 渐退期: a 低保户 whose income
 //! is now above the standard leaves 低保 when it ends, and its severely disabled or ill members are
 //! exactly who 单人户施保 keeps in (the reason says so).
@@ -19,7 +22,7 @@ use crate::case::field;
 use crate::error::Failure;
 use crate::explain::{Comparison, Missing, Outcome, Threshold};
 use crate::household::decision::{disability_parts, Ctx, Decision, MemberFinding};
-use crate::household::facts::Standing;
+use crate::household::facts::{self, Standing};
 use crate::money::{self, Yuan};
 use crate::params::param;
 use crate::policy::anchor;
@@ -45,7 +48,7 @@ pub static MEASURE: Measure = Measure {
         field::STATUS_MONITORED,
         field::STATUS_RETURNED_TO_POVERTY,
     ],
-    after: &["dibao", "dibao_edge", "monitoring"],
+    after: &["dibao", "dibao_edge", "monitoring", "tekun"],
     decide,
 };
 
@@ -141,6 +144,12 @@ fn decide(ctx: &Ctx, decided: &Decided) -> Result<Decision, Failure> {
         _ => None,
     };
     for (i, m) in ctx.case.members.iter().enumerate() {
+        // A person supported as 特困 is not also brought into 低保 (特困优先, 民发〔2021〕43号), as
+        // 单人户 or otherwise.
+        if facts::tekun(ctx, decided, i) == Standing::Recorded {
+            d.members.push(MemberFinding::new(i, m, Outcome::DoesNotApply, "按特困人员救助供养（特困优先于低保），不另行“单人户”纳入低保"));
+            continue;
+        }
         let mut f = MemberFinding::new(i, m, Outcome::CannotDecide, "");
         let mut missing = Vec::new();
         let severe = ctx.severe_for_single_person(m)?;
