@@ -46,11 +46,11 @@ pub static MEASURE: Measure = Measure {
         field::MEMBER_SCHOOLING,
         field::MEMBER_LABOUR_CAPACITY,
     ],
-    after: &[],
+    after: &["monitoring"],
     decide,
 };
 
-fn decide(ctx: &Ctx, _: &Decided) -> Result<Decision, Failure> {
+fn decide(ctx: &Ctx, decided: &Decided) -> Result<Decision, Failure> {
     let c = ctx.case;
     let s = &c.status;
     let mut d = Decision::new(&MEASURE);
@@ -159,6 +159,25 @@ fn decide(ctx: &Ctx, _: &Decided) -> Result<Decision, Failure> {
         m.push(Missing::of(field::STATUS_NEW_RISK));
     }
     cond(&mut d, "risk_gone", "原有风险稳定消除且无新风险", risk_gone, "据入户核实".into(), m);
+    // What this evaluation's own monitoring check finds now: a household it would identify again
+    // (e.g. a 突发严重困难户 after a halved income) has a risk that is not gone, whatever is recorded.
+    let monitoring = decided.get("monitoring");
+    cond(
+        &mut d,
+        "not_identified_again",
+        "本次核查不再符合监测对象识别条件",
+        match monitoring.outcome {
+            Outcome::Applies => Some(false),
+            Outcome::CannotDecide => None,
+            _ => Some(true),
+        },
+        match monitoring.outcome {
+            Outcome::Applies => prose!("本次核查仍可识别为{}", monitoring.category_label.unwrap_or("监测对象")),
+            Outcome::CannotDecide => prose!("“{}”尚需补充", monitoring.title),
+            _ => prose!("本次核查不属于三类监测对象"),
+        },
+        monitoring.missing.clone(),
+    );
     let labour = ctx.no_labour_at_all();
     cond(
         &mut d,
@@ -187,7 +206,10 @@ fn decide(ctx: &Ctx, _: &Decided) -> Result<Decision, Failure> {
 fn months_between(from: chrono::NaiveDate, to: chrono::NaiveDate) -> u32 {
     use chrono::Datelike;
     let mut m = (to.year() - from.year()) * 12 + to.month() as i32 - from.month() as i32;
-    if to.day() < from.day() {
+    // A month ends on the same day of a later month, or on that month's last day when it has no
+    // such day (31 Dec → 30 Jun is six months).
+    let last_of_month = to.succ_opt().is_none_or(|next| next.month() != to.month());
+    if to.day() < from.day() && !last_of_month {
         m -= 1;
     }
     m.max(0) as u32
