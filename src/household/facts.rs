@@ -4,9 +4,12 @@
 use super::decision::Ctx;
 use super::measures::Decided;
 use crate::case::{field, Field, Housing, Labour, OutOfSchoolReason, Risk, Schooling, Water};
+use crate::error::Failure;
 use crate::explain::{Missing, Outcome};
+use crate::money;
 use crate::prose;
 use crate::prose::{Prose, Sep};
+use rust_decimal::Decimal;
 use smallvec::SmallVec;
 
 /// At most one entry per kind (nine kinds, not counting "checked: none"), each with where it came from.
@@ -204,6 +207,51 @@ pub fn tekun_open(ctx: &Ctx, decided: &Decided, i: usize) -> Open {
     let d = decided.get("tekun");
     let missing = d.member(i).map_or(&[][..], |f| &f.missing[..]);
     Open::of(tekun(ctx, decided, i), ctx.case.status.tekun, field::STATUS_TEKUN, "特困人员", d.title, missing)
+}
+
+/// The 低保 family of a household: its members but those supported as 特困 (特困优先, 民发〔2021〕43号),
+/// whose heads and own incomes (`members[].own_income`) are not the 低保 family's. 低保, 低保边缘
+/// and 单人户 all test this family, so they never disagree on whose income is under which line.
+pub struct DibaoFamily {
+    /// Members supported (or to be supported) as 特困.
+    pub tekun: Vec<usize>,
+    /// Members counted for 低保.
+    pub covered: usize,
+    /// 低保计算收入 of the counted members.
+    pub counted: Decimal,
+    /// … per counted member (the whole household's when no member is 特困, or all are).
+    pub per_capita: Decimal,
+}
+
+/// What the 低保 family's income test can use.
+pub enum Family {
+    /// Incomes not entered.
+    NoIncomes,
+    /// A 特困 member's own income is needed to take it out of the household's: who, and the asks.
+    OwnIncomeNeeded(Prose, Vec<Missing>),
+    Known(DibaoFamily),
+}
+
+/// The 低保 family ([`DibaoFamily`]); reads the 特困 decision.
+pub fn dibao_family(ctx: &Ctx, decided: &Decided) -> Result<Family, Failure> {
+    let (Some(ledger), Some(pc_all)) = (&ctx.ledger, ctx.per_capita_dibao()) else { return Ok(Family::NoIncomes) };
+    let tekun: Vec<usize> = (0..ctx.case.members.len()).filter(|&i| tekun(ctx, decided, i).holds()).collect();
+    let covered = ctx.case.members.len() - tekun.len();
+    if tekun.is_empty() || covered == 0 {
+        return Ok(Family::Known(DibaoFamily { tekun, covered, counted: ledger.total_dibao, per_capita: pc_all }));
+    }
+    let unknown: Vec<usize> = tekun.iter().copied().filter(|&i| ctx.case.members[i].own_income.is_none()).collect();
+    if !unknown.is_empty() {
+        let names = Prose::join(unknown.iter().map(|&i| Ctx::name(&ctx.case.members[i], i)), Sep::Comma);
+        return Ok(Family::OwnIncomeNeeded(names, unknown.iter().map(|&i| ctx.missing(i, field::MEMBER_OWN_INCOME)).collect()));
+    }
+    let mut own = Decimal::ZERO;
+    for &i in &tekun {
+        own = money::add(own, ctx.case.members[i].own_income.unwrap_or_default(), "特困人员本人收入")?;
+    }
+    let counted = money::sub(ledger.total_dibao, own, "低保计算收入（不含特困人员）")?;
+    let per_capita = money::div(counted, Decimal::from(covered as u64), "低保计算人均收入")?;
+    Ok(Family::Known(DibaoFamily { tekun, covered, counted, per_capita }))
 }
 
 /// The household as 低保户: recorded, or found eligible for 农村低保 by this evaluation.

@@ -11,7 +11,9 @@
 //! standard is not dropped outright; it enters the 渐退期 (`dibao.phase_out_months`, unverified).
 //!
 //! 特困优先: a member this evaluation finds (or the case records) as 特困人员 is supported as
-//! such and not also counted for 低保 (民发〔2021〕43号); the estimated 补差 covers the others.
+//! such and not also counted for 低保 (民发〔2021〕43号): neither the head nor the person's own income
+//! (`members[].own_income`, asked for when blank) is in the 低保 family's; the test and the estimated
+//! 补差 are the others'.
 use super::{Decided, Measure};
 use crate::case::field;
 use crate::error::Failure;
@@ -41,14 +43,30 @@ fn decide(ctx: &Ctx, decided: &Decided) -> Result<Decision, Failure> {
     let mut d = Decision::new(&MEASURE);
     d.citations = vec![anchor::DIBAO_IDENTIFY.cite(), anchor::DIBAO_EXCLUDED_INCOME.cite()];
     let standard = ctx.scope.get(param::DIBAO_STANDARD_ANNUAL)?;
-    let (Some(ledger), Some(pc)) = (&ctx.ledger, ctx.per_capita_dibao()) else {
+    let Some(ledger) = &ctx.ledger else {
         d.condition("income_below_standard", "低保计算人均收入低于农村低保标准", None, "收入未填");
         return Ok(d.undecided(vec![Ctx::incomes_missing()], "未填写收入，无法计算低保家庭收入"));
     };
     if !ledger.employment_cost_deducted.is_zero() {
         d.citations.push(anchor::DIBAO_EMPLOYMENT_COST.cite());
     }
-    d.figure("低保计算收入合计", ledger.total_dibao, "元/年");
+    // 特困优先: members supported (or to be supported) as 特困 are not counted for 低保 — neither
+    // their heads nor their own incomes: the 低保 family is the others (facts::dibao_family).
+    let family = match facts::dibao_family(ctx, decided)? {
+        facts::Family::Known(f) => f,
+        facts::Family::NoIncomes => return Ok(d.undecided(vec![Ctx::incomes_missing()], "未填写收入，无法计算低保家庭收入")),
+        facts::Family::OwnIncomeNeeded(names, asks) => {
+            let mut d = d.undecided(asks, "");
+            d.reason = prose!("{}按特困人员救助供养，不计入低保：需其本人年收入，从家庭收入中扣除后，按其余成员计算低保人均收入", names);
+            return Ok(d);
+        }
+    };
+    let (tekun, covered, counted, pc) = (&family.tekun, family.covered, family.counted, family.per_capita);
+    let names = || Prose::join(tekun.iter().map(|&i| Ctx::name(&ctx.case.members[i], i)), Sep::Comma);
+    if !tekun.is_empty() && covered > 0 {
+        d.figure("不计入低保的特困人员本人收入", money::sub(ledger.total_dibao, counted, "特困人员本人收入")?, "元/年");
+    }
+    d.figure("低保计算收入合计", counted, "元/年");
     d.figure("低保计算人均收入", pc, "元/人·年");
     d.figure("农村低保标准", standard, "元/人·年");
     d.thresholds.push(Threshold::money("低保计算人均收入", "元/人·年", pc, standard, Comparison::Below));
@@ -77,14 +95,21 @@ fn decide(ctx: &Ctx, decided: &Decided) -> Result<Decision, Failure> {
         );
         return Ok(d.decided(Outcome::Applies, reason));
     }
+    if !below && !tekun.is_empty() && covered > 0 {
+        let reason = prose!(
+            "{}按特困人员供养（特困优先），不计入低保；其余 {} 人低保计算人均收入 {} 不低于农村低保标准 {}，不符合低保条件{}",
+            names(),
+            covered,
+            Yuan(pc),
+            Yuan(standard),
+            current
+        );
+        return Ok(d.decided(Outcome::DoesNotApply, reason));
+    }
     if !below {
         let reason = prose!("低保计算人均收入 {} 不低于农村低保标准 {}，整户不符合低保条件{}", Yuan(pc), Yuan(standard), current);
         return Ok(d.decided(Outcome::DoesNotApply, reason));
     }
-    // 特困优先: members supported (or to be supported) as 特困 are not counted for 低保.
-    let tekun: Vec<usize> = (0..ctx.case.members.len()).filter(|&i| facts::tekun(ctx, decided, i).holds()).collect();
-    let covered = ctx.case.members.len() - tekun.len();
-    let names = || Prose::join(tekun.iter().map(|&i| Ctx::name(&ctx.case.members[i], i)), Sep::Comma);
     if covered == 0 {
         d.category("tekun_first", "特困优先");
         let reason = prose!(
@@ -95,14 +120,9 @@ fn decide(ctx: &Ctx, decided: &Decided) -> Result<Decision, Failure> {
         );
         return Ok(d.decided(Outcome::DoesNotApply, reason));
     }
-    // (标准 − 人均) × 纳入人数, i.e. 标准 × 人数 − 计算收入 when no member is 特困.
-    let yearly = if tekun.is_empty() {
-        money::sub(money::mul(standard, ctx.size(), "低保标准×人口")?, ledger.total_dibao, "低保补差")?
-    } else {
-        money::mul(money::sub(standard, pc, "低保补差")?, Decimal::from(covered as u64), "低保补差")?
-    };
+    // (标准 − 人均) × 纳入人数 = 标准 × 纳入人数 − 计算收入 (without dividing and multiplying back).
+    let yearly = money::sub(money::mul(standard, Decimal::from(covered as u64), "低保标准×人口")?, counted, "低保补差")?;
     let monthly = money::to_fen(money::div(yearly, MONTHS, "月补差")?);
-    let tekun_note = if tekun.is_empty() { prose!("") } else { prose!("；{}按特困人员供养（特困优先），不计入低保", names()) };
     match property {
         None => {
             d.figure("估算月补差", monthly, "元/月");
@@ -126,14 +146,23 @@ fn decide(ctx: &Ctx, decided: &Decided) -> Result<Decision, Failure> {
             } else {
                 prose!("")
             };
+            let who = if tekun.is_empty() {
+                prose!("家庭 {} 人，低保计算收入 {}", n, Yuan(counted))
+            } else {
+                prose!(
+                    "家庭 {} 人，{}按特困人员供养（特困优先），不计入低保；其余 {} 人低保计算收入 {}（已扣除其本人收入）",
+                    n,
+                    names(),
+                    covered,
+                    Yuan(counted)
+                )
+            };
             let reason = prose!(
-                "家庭 {} 人，低保计算收入 {}（人均 {}）低于农村低保标准 {}，财产状况符合规定，整户符合农村低保条件{}{}。估算月补差 =（标准 {} − 人均 {}）× {} 人 ÷ 12 = {}{}；实际按甘肃分类施保（一至四类）核定",
-                n,
-                Yuan(ledger.total_dibao),
+                "{}（人均 {}）低于农村低保标准 {}，财产状况符合规定，整户符合农村低保条件{}。估算月补差 =（标准 {} − 人均 {}）× {} 人 ÷ 12 = {}{}；实际按甘肃分类施保（一至四类）核定",
+                who,
                 Yuan(pc),
                 Yuan(standard),
                 current,
-                tekun_note,
                 Yuan(standard),
                 Yuan(pc),
                 covered,

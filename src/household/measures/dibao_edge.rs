@@ -4,11 +4,14 @@
 //! 1. 不符合低保条件: 低保计算人均收入不低于农村低保标准;
 //! 2. 低保计算人均收入低于低保标准的 `dibao.edge_multiplier` 倍 (1.5);
 //! 3. 家庭财产状况符合规定.
+//!
+//! The income is the 低保 family's, as 低保 tests it: members supported as 特困 are not in it.
 use super::{Decided, Measure};
 use crate::case::field;
 use crate::error::Failure;
 use crate::explain::{Comparison, Missing, Outcome, Threshold};
 use crate::household::decision::{Ctx, Decision};
+use crate::household::facts;
 use crate::money::{self, Yuan};
 use crate::params::param;
 use crate::policy::anchor;
@@ -20,18 +23,25 @@ pub static MEASURE: Measure = Measure {
     per_member: false,
     clauses: &[anchor::DIBAO_IDENTIFY],
     reads: &[field::INCOMES, field::EMPLOYMENT_COSTS, field::ASSETS_WITHIN_DIBAO_RULES],
-    after: &[],
+    after: &["tekun"],
     decide,
 };
 
-fn decide(ctx: &Ctx, _: &Decided) -> Result<Decision, Failure> {
+fn decide(ctx: &Ctx, decided: &Decided) -> Result<Decision, Failure> {
     let mut d = Decision::new(&MEASURE);
     d.citations = MEASURE.clauses.iter().map(|a| a.cite()).collect();
     let standard = ctx.scope.get(param::DIBAO_STANDARD_ANNUAL)?;
     let k = ctx.scope.get(param::DIBAO_EDGE_MULTIPLIER)?;
     let edge_line = money::mul(standard, k, "低保边缘线")?;
-    let Some(pc) = ctx.per_capita_dibao() else {
-        return Ok(d.undecided(vec![Ctx::incomes_missing()], "未填写收入"));
+    // The same 低保 family as 低保's own test: members supported as 特困 are not in it.
+    let pc = match facts::dibao_family(ctx, decided)? {
+        facts::Family::Known(f) => f.per_capita,
+        facts::Family::NoIncomes => return Ok(d.undecided(vec![Ctx::incomes_missing()], "未填写收入")),
+        facts::Family::OwnIncomeNeeded(names, asks) => {
+            let mut d = d.undecided(asks, "");
+            d.reason = prose!("{}按特困人员救助供养，不计入低保家庭：需其本人年收入，从家庭收入中扣除后计算", names);
+            return Ok(d);
+        }
     };
     d.figure("低保计算人均收入", pc, "元/人·年");
     d.figure("低保边缘收入上限", edge_line, "元/人·年");
@@ -42,7 +52,7 @@ fn decide(ctx: &Ctx, _: &Decided) -> Result<Decision, Failure> {
     let property = ctx.case.assets.within_dibao_rules;
     d.condition("property_within_rules", "家庭财产状况符合规定", property, if property.is_some() { "经办人认定" } else { "未填" });
     if pc < standard {
-        let reason = prose!("人均 {} 低于低保标准 {}，按低保认定，不属边缘家庭", Yuan(pc), Yuan(standard));
+        let reason = prose!("人均 {} 低于低保标准 {}，属低保收入范围（是否低保户见“农村低保”），不属边缘家庭", Yuan(pc), Yuan(standard));
         return Ok(d.decided(Outcome::DoesNotApply, reason));
     }
     if pc >= edge_line {

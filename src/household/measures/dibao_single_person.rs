@@ -61,7 +61,11 @@ fn low_income(ctx: &Ctx, decided: &Decided, d: &mut Decision) -> Result<(Standin
         }
     }
     // The low-income line is shown whenever incomes are known, whatever else decides.
-    let edge = match ctx.per_capita_dibao() {
+    let family_pc = match facts::dibao_family(ctx, decided)? {
+        facts::Family::Known(f) => Some(f.per_capita),
+        _ => None,
+    };
+    let edge = match family_pc {
         Some(pc) => {
             let standard = ctx.scope.get(param::DIBAO_STANDARD_ANNUAL)?;
             let edge_line = money::mul(standard, ctx.scope.get(param::DIBAO_EDGE_MULTIPLIER)?, "低保边缘线")?;
