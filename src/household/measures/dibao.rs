@@ -87,11 +87,18 @@ fn decide(ctx: &Ctx, decided: &Decided) -> Result<Decision, Failure> {
     if !below && ctx.case.status.dibao == Some(true) {
         let months = ctx.scope.get(param::DIBAO_PHASE_OUT_MONTHS)?;
         d.category("phase_out", "渐退期");
+        // 渐退 is for income that has risen; property outside the rules is another matter, which
+        // the reason must not hide (how Gansu treats it is not in the sources).
+        let property_note = match property {
+            Some(false) => prose!("；但家庭财产状况已不符合低保规定，渐退是否适用须按规定复核"),
+            _ => prose!(""),
+        };
         let reason = prose!(
-            "现为低保户，低保计算人均收入 {} 已不低于农村低保标准 {}：不立即停保，按规定进入渐退期（{} 个月，暂定），期满后退出低保",
+            "现为低保户，低保计算人均收入 {} 已不低于农村低保标准 {}：不立即停保，按规定进入渐退期（{} 个月，暂定），期满后退出低保{}",
             Yuan(pc),
             Yuan(standard),
-            months
+            months,
+            property_note
         );
         return Ok(d.decided(Outcome::Applies, reason));
     }
