@@ -15,9 +15,9 @@
 //
 //   node scripts/page-ab.mjs A=/tmp/dist-before B=dist [--rounds 3] [--loads 5] [--keys 15]
 import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { chromium } from "playwright";
+import { nineMembers } from "../tests/e2e/fixtures/nine-members.mjs";
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => {
@@ -36,17 +36,6 @@ const ROUNDS = opt("rounds", 3);
 const LOADS = opt("loads", 5);
 const KEYS = opt("keys", 15);
 const BASE_PORT = opt("port", Number(process.env.AB_PORT ?? 8152));
-
-const three = JSON.parse(readFileSync("tests/e2e/fixtures/household-three-generations.json", "utf8"));
-/** The nine-member household of page-perf.spec.mjs (the fixture's members, copied and renamed). */
-function nineMembers() {
-  const members = Array.from({ length: 9 }, (_, i) => {
-    const { id_number: _id, ...m } = three.members[i % three.members.length];
-    const year = [1946, 1948, 1972, 1974, 1996, 1999, 2012, 2015, 2018][i];
-    return { ...m, name: `成员${i + 1}`, relation: i === 0 ? "head" : i === 1 ? "spouse" : "child", birth_date: `${year}-03-01`, sex: i % 2 ? "female" : "male" };
-  });
-  return { ...three, members };
-}
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const median = (xs) => {

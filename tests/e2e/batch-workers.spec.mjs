@@ -4,6 +4,7 @@
 // navigator.hardwareConcurrency, set here before the page loads.
 import { test, expect } from "@playwright/test";
 import { readFileSync, writeFileSync } from "node:fs";
+import { isolatedPage, countSheetFetches } from "./helpers.mjs";
 
 const HOUSEHOLDS = 4500;
 
@@ -67,10 +68,7 @@ test("the helpers of a large file start reading it with the first worker, not af
   test.setTimeout(120_000);
   const path = info.outputPath("township-4500.csv");
   sheet(path);
-  // No service worker, so every worker's module request reaches the route below.
-  const context = await browser.newContext({ serviceWorkers: "block" });
-  const page = await context.newPage();
-  await page.addInitScript(() => Object.defineProperty(navigator, "hardwareConcurrency", { get: () => 3 }));
+  const { context, page } = await isolatedPage(browser, { cores: 3 });
   const workers = [];
   page.on("worker", (w) => workers.push(w.url()));
   // The spreadsheet module is held back: while it is, no worker can have read the file.
@@ -97,15 +95,8 @@ test("the spreadsheet module is fetched and compiled once for all the workers an
   test.setTimeout(120_000);
   const path = info.outputPath("township-4500.csv");
   sheet(path);
-  // No service worker, so every request for the module reaches the route below.
-  const context = await browser.newContext({ serviceWorkers: "block" });
-  const page = await context.newPage();
-  await page.addInitScript(() => Object.defineProperty(navigator, "hardwareConcurrency", { get: () => 3 }));
-  let fetched = 0;
-  await context.route("**/jingning_sheet_bg.wasm", (route) => {
-    fetched++;
-    return route.continue();
-  });
+  const { context, page } = await isolatedPage(browser, { cores: 3 });
+  const sheetModule = await countSheetFetches(context);
   await page.goto("./");
   await expect(page.locator("body[data-batch-ready=true]")).toBeAttached();
   await page.getByRole("tab", { name: "批量核查" }).click();
@@ -119,6 +110,6 @@ test("the spreadsheet module is fetched and compiled once for all the workers an
     await expect(page.locator("#batch-progress-text")).toContainText("3 个线程");
     await expect(page.locator("#batch-facts")).toContainText(`共 ${HOUSEHOLDS} 户`);
   }
-  expect(fetched).toBe(1);
+  expect(sheetModule.fetched).toBe(1);
   await context.close();
 });

@@ -2,6 +2,7 @@
 // summary and results table (filter, sort), exports, template, and a refused file.
 import { test, expect } from "@playwright/test";
 import { readFileSync } from "node:fs";
+import { isolatedPage } from "./helpers.mjs";
 
 const CSV = "tests/batch/township.csv";
 const XLSX = "tests/batch/township-results.xlsx"; // an earlier export: its 【核查】 columns are ignored
@@ -135,9 +136,8 @@ test("with only rows with errors shown, the 错误 column comes first", async ({
 });
 
 test("a spreadsheet module that cannot load is reported in words", async ({ browser }) => {
-  const context = await browser.newContext({ serviceWorkers: "block" });
+  const { context, page } = await isolatedPage(browser);
   await context.route(/pkg-sheet\//, (route) => route.abort());
-  const page = await context.newPage();
   await page.goto("./");
   await expect(page.locator("body[data-batch-ready=true]")).toBeAttached();
   await showBatch(page);

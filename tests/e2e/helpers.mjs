@@ -106,3 +106,25 @@ export async function servePortal(dir, probe = "index.html") {
   server.kill();
   throw new Error(`${dir} did not start on ${origin}`);
 }
+
+/**
+ * A page in a browser context of its own with no service worker, so every request reaches the
+ * test's routes (the service worker would answer cached files itself); `cores` is what the page
+ * reads as `navigator.hardwareConcurrency`, when given. Close `context` at the end.
+ */
+export async function isolatedPage(browser, { cores } = {}) {
+  const context = await browser.newContext({ serviceWorkers: "block" });
+  const page = await context.newPage();
+  if (cores) await page.addInitScript((n) => Object.defineProperty(navigator, "hardwareConcurrency", { get: () => n }), cores);
+  return { context, page };
+}
+
+/** Counts the requests `context` makes for the spreadsheet module: `counter.fetched`. */
+export async function countSheetFetches(context) {
+  const counter = { fetched: 0 };
+  await context.route("**/jingning_sheet_bg.wasm", (route) => {
+    counter.fetched++;
+    return route.continue();
+  });
+  return counter;
+}

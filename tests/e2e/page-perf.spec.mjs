@@ -3,20 +3,8 @@
 // checked is that the marks exist and the nine-member household evaluates without an error.
 //   npx playwright test page-perf   (prints "first verdicts …" and "keystroke …")
 import { test, expect } from "@playwright/test";
-import { readFileSync } from "node:fs";
 import { ready, seedSession } from "./helpers.mjs";
-
-const three = JSON.parse(readFileSync("tests/e2e/fixtures/household-three-generations.json", "utf8"));
-
-/** The fixture's household grown to nine members (copies of its members with their own names and birth dates). */
-function nineMembers() {
-  const members = Array.from({ length: 9 }, (_, i) => {
-    const { id_number: _id, ...m } = three.members[i % three.members.length];
-    const year = [1946, 1948, 1972, 1974, 1996, 1999, 2012, 2015, 2018][i];
-    return { ...m, name: `成员${i + 1}`, relation: i === 0 ? "head" : i === 1 ? "spouse" : "child", birth_date: `${year}-03-01`, sex: i % 2 ? "female" : "male" };
-  });
-  return { ...three, members };
-}
+import { nineMembers } from "./fixtures/nine-members.mjs";
 
 test("first verdicts after load, and one keystroke in a nine-member household (reported)", async ({ page }) => {
   await ready(page);

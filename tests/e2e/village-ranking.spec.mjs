@@ -1,7 +1,7 @@
 // Ranking villages in the page without a spreadsheet, with the county averages entered once, and
 // a township's household 台账 turned into village scorecards with the households behind each number.
 import { test, expect } from "@playwright/test";
-import { ready, openTab, draftOf } from "./helpers.mjs";
+import { ready, openTab, draftOf, isolatedPage, countSheetFetches } from "./helpers.mjs";
 
 test.beforeEach(async ({ page }) => {
   await ready(page);
@@ -110,14 +110,8 @@ test("a township's household 台账 of 20 villages becomes scorecards with the h
 });
 
 test("the 台账 panel uses the page's compiled spreadsheet module: two ledgers, one download of it", async ({ browser }) => {
-  // No service worker, so every request for the module reaches the route below.
-  const context = await browser.newContext({ serviceWorkers: "block" });
-  const page = await context.newPage();
-  let fetched = 0;
-  await context.route("**/jingning_sheet_bg.wasm", (route) => {
-    fetched++;
-    return route.continue();
-  });
+  const { context, page } = await isolatedPage(browser);
+  const sheetModule = await countSheetFetches(context);
   await ready(page);
   await openTab(page, "村级考核");
   const panel = page.locator(".village-ledger");
@@ -129,6 +123,6 @@ test("the 台账 panel uses the page's compiled spreadsheet module: two ledgers,
     await expect(panel).toHaveAttribute("data-done", "true", { timeout: 20_000 });
     await expect(panel.getByTestId("ledger-status")).toContainText("80 户，20 个村");
   }
-  expect(fetched).toBe(1);
+  expect(sheetModule.fetched).toBe(1);
   await context.close();
 });
