@@ -219,6 +219,8 @@ pub struct DibaoFamily {
     pub covered: usize,
     /// 低保计算收入 of the counted members.
     pub counted: Decimal,
+    /// The 特困 members' own incomes, taken out of the household's (zero when none is taken out).
+    pub excluded: Decimal,
     /// … per counted member (the whole household's when no member is 特困, or all are).
     pub per_capita: Decimal,
 }
@@ -238,7 +240,7 @@ pub fn dibao_family(ctx: &Ctx, decided: &Decided) -> Result<Family, Failure> {
     let tekun: Vec<usize> = (0..ctx.case.members.len()).filter(|&i| tekun(ctx, decided, i).holds()).collect();
     let covered = ctx.case.members.len() - tekun.len();
     if tekun.is_empty() || covered == 0 {
-        return Ok(Family::Known(DibaoFamily { tekun, covered, counted: ledger.total_dibao, per_capita: pc_all }));
+        return Ok(Family::Known(DibaoFamily { tekun, covered, counted: ledger.total_dibao, excluded: Decimal::ZERO, per_capita: pc_all }));
     }
     let unknown: Vec<usize> = tekun.iter().copied().filter(|&i| ctx.case.members[i].own_income.is_none()).collect();
     if !unknown.is_empty() {
@@ -251,7 +253,7 @@ pub fn dibao_family(ctx: &Ctx, decided: &Decided) -> Result<Family, Failure> {
     }
     let counted = money::sub(ledger.total_dibao, own, "低保计算收入（不含特困人员）")?;
     let per_capita = money::div(counted, Decimal::from(covered as u64), "低保计算人均收入")?;
-    Ok(Family::Known(DibaoFamily { tekun, covered, counted, per_capita }))
+    Ok(Family::Known(DibaoFamily { tekun, covered, counted, excluded: own, per_capita }))
 }
 
 /// The household as 低保户: recorded, or found eligible for 农村低保 by this evaluation.

@@ -64,7 +64,7 @@ fn decide(ctx: &Ctx, decided: &Decided) -> Result<Decision, Failure> {
     let (tekun, covered, counted, pc) = (&family.tekun, family.covered, family.counted, family.per_capita);
     let names = || Prose::join(tekun.iter().map(|&i| Ctx::name(&ctx.case.members[i], i)), Sep::Comma);
     if !tekun.is_empty() && covered > 0 {
-        d.figure("不计入低保的特困人员本人收入", money::sub(ledger.total_dibao, counted, "特困人员本人收入")?, "元/年");
+        d.figure("不计入低保的特困人员本人收入", family.excluded, "元/年");
     }
     d.figure("低保计算收入合计", counted, "元/年");
     d.figure("低保计算人均收入", pc, "元/人·年");
