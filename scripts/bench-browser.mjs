@@ -3,7 +3,7 @@
 // performance.now(). Prints the figures; asserts nothing (timings are not tests).
 //   node scripts/bench-browser.mjs        (or: make bench-browser)
 import { spawn } from "node:child_process";
-import { chromium } from "playwright";
+import { chromium } from "@playwright/test";
 
 const PORT = Number(process.env.BENCH_PORT ?? 8183);
 const server = spawn("python3", ["scripts/serve.py", "dist", "--port", String(PORT), "--quiet"], { stdio: "inherit" });

@@ -16,7 +16,7 @@
 //   node scripts/page-ab.mjs A=/tmp/dist-before B=dist [--rounds 3] [--loads 5] [--keys 15]
 import { spawn } from "node:child_process";
 import { loadavg } from "node:os";
-import { chromium } from "playwright";
+import { chromium } from "@playwright/test";
 import { nineMembers } from "../tests/e2e/fixtures/nine-members.mjs";
 
 const args = process.argv.slice(2);
